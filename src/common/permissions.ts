@@ -1,0 +1,30 @@
+// Permission catalogue, exactly as the "Gán quyền người dùng" dialog lists it (SPEC §3.3).
+export const PERMISSION_GROUPS = [
+  {
+    label: 'Nhóm quyền chứng thực điện tử',
+    permissions: [
+      { code: 'ECERT_CREATE_COPY', label: 'Tạo bản sao chứng thực' },
+      { code: 'ECERT_VIEW_REPORT', label: 'Xem báo cáo DVC chứng thực điện tử' },
+      { code: 'ECERT_SIGN', label: 'Ký bản sao chứng thực điện tử' },
+      { code: 'ECERT_SEAL', label: 'Đóng dấu bản sao chứng thực điện tử' },
+    ],
+  },
+  {
+    label: 'Nhóm quyền quản trị',
+    permissions: [
+      { code: 'ADMIN_CUC_KSTTHC', label: 'ADMIN CỤC KSTTHC' },
+      { code: 'DOSSIER_MONITOR', label: 'Giám sát hồ sơ' },
+      { code: 'USER_CREATE', label: 'Quyền cho thêm mới người dùng' },
+      { code: 'CITIZEN_ACCOUNT_CREATE', label: 'Quyền tạo tài khoản công dân' },
+      { code: 'ADMIN_SO_CONG_THUONG', label: 'Admin dành cho sở công thương các tỉnh' },
+    ],
+  },
+] as const;
+
+export type PermissionCode = (typeof PERMISSION_GROUPS)[number]['permissions'][number]['code'] | 'HIGH_ADMIN' | 'LEVEL1_ADMIN';
+
+export const ALL_PERMISSION_CODES: readonly string[] = [
+  ...PERMISSION_GROUPS.flatMap((g) => g.permissions.map((p) => p.code)),
+  'HIGH_ADMIN',
+  'LEVEL1_ADMIN',
+];

@@ -1,0 +1,149 @@
+// buildApp(deps): registers the platform plugins and every module. Tests call it directly.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyRequest } from 'fastify';
+import type { Deps } from './platform/context.js';
+import { AppError, toProblem } from './platform/errors.js';
+import { resolveSession, SESSION_COOKIE } from './platform/auth/sessions.js';
+import type { JobDefinition } from './platform/outbox.js';
+import { healthModule } from './modules/health/routes.js';
+import { authModule } from './modules/auth/routes.js';
+import { citizenAccountsModule } from './modules/citizen-accounts/routes.js';
+import { devModule } from './modules/dev/routes.js';
+import { notifyModule } from './platform/notify/module.js';
+
+export interface AppModule {
+  name: string;
+  routes?: FastifyPluginAsync;
+  jobs?: JobDefinition<never>[];
+  /** Registered only outside production. */
+  devOnly?: boolean;
+}
+
+/** The whole system in one list. */
+export function appModules(deps: Deps): AppModule[] {
+  return [healthModule, notifyModule(deps), authModule, citizenAccountsModule, devModule];
+}
+
+export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.log,
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const production = deps.config.nodeEnv === 'production';
+  const modules = appModules(deps).filter((m) => !(m.devOnly && production));
+  for (const m of modules) for (const job of m.jobs ?? []) deps.jobs.register(job);
+
+  app.decorate('deps', deps);
+  app.decorateRequest('auth', null);
+
+  app.setErrorHandler((err: unknown, req, reply) => {
+    const appErr = toAppError(err);
+    if (appErr.status >= 500) req.log.error({ err }, 'request failed');
+    const retry = appErr.details?.retryAfterSeconds;
+    if (typeof retry === 'number') void reply.header('retry-after', String(retry));
+    void reply
+      .status(appErr.status)
+      .type('application/problem+json; charset=utf-8')
+      .send({ ...toProblem(appErr, req.id), instance: req.url.split('?')[0] });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !fs.existsSync(path.join(webDist, 'index.html'))) {
+      void reply.status(404).type('application/problem+json; charset=utf-8').send(toProblem(new AppError('NOT_FOUND'), req.id));
+      return;
+    }
+    // Client-side routes of the SPA.
+    void reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+
+  await app.register(cookie);
+  await app.register(csrf, {
+    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, secure: deps.config.cookieSecure, signed: false },
+    getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
+  });
+  await app.register(multipart, {
+    limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 20, parts: 22 },
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'dvc API', version: '0.1.0', description: 'Cổng Dịch vụ công, quản trị và Bộ phận Một cửa' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  // Who is calling: resolved once per /api request from the session cookie.
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) req.auth = await resolveSession(deps.db, token, deps.clock.now());
+  });
+  // CSRF on every state-changing API call (cookie sessions).
+  app.addHook('onRequest', (req, reply, done) => {
+    if (!req.url.startsWith('/api/') || ['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return done();
+    app.csrfProtection(req, reply, done);
+  });
+
+  for (const m of modules) if (m.routes) await app.register(m.routes);
+
+  if (deps.config.serveWeb && fs.existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  }
+  return app as unknown as FastifyInstance;
+}
+
+function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const e = err as { code?: string; statusCode?: number; validation?: unknown[]; message?: string };
+  if (e?.validation) {
+    return new AppError('VALIDATION_FAILED', { details: { validation: e.validation } });
+  }
+  switch (e?.code) {
+    case 'FST_CSRF_INVALID_TOKEN':
+    case 'FST_CSRF_MISSING_SECRET':
+      return new AppError('CSRF_INVALID');
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return new AppError('FILE_TOO_LARGE');
+    case 'FST_FILES_LIMIT':
+    case 'FST_PARTS_LIMIT':
+      return new AppError('FILE_TOO_MANY');
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return new AppError('FILE_REQUIRED');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AppError('VALIDATION_FAILED');
+  }
+  if (e?.statusCode === 415 || (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500 && e.message?.includes('JSON'))) {
+    return new AppError('VALIDATION_FAILED');
+  }
+  return new AppError('INTERNAL');
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: Deps;
+  }
+  interface FastifyRequest {
+    auth: import('./platform/auth/sessions.js').ResolvedSession | null;
+  }
+}
+
+export type { FastifyRequest };

@@ -1,0 +1,106 @@
+// The ONLY place that reads process.env. Every setting is validated here and documented in the
+// README's configuration table; a bad value stops start-up with a message naming the variable.
+import path from 'node:path';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export interface Config {
+  nodeEnv: NodeEnv;
+  port: number;
+  host: string;
+  dataDir: string;
+  /** PostgreSQL connection string; when absent the embedded PGlite database in dataDir is used. */
+  databaseUrl: string | undefined;
+  /** Seed demo accounts and agencies. Defaults to true without DATABASE_URL outside production. */
+  demoData: boolean;
+  /** HMAC key for OTPs. When unset outside production, main.ts keeps a generated one in dataDir. */
+  secret: string | undefined;
+  /** Secure cookies (HTTPS only). */
+  cookieSecure: boolean;
+  logLevel: string;
+  sms: { transport: 'dev' | 'http'; httpUrl?: string; httpToken?: string; sender: string };
+  email: { transport: 'dev' | 'smtp'; smtpUrl?: string; from: string };
+  /** Run the outbox worker in this process. */
+  worker: boolean;
+  /** Serve the built SPA from dist/web. */
+  serveWeb: boolean;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, name: string): string | undefined {
+  const v = env[name];
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const v = str(env, name);
+  if (v === undefined) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(v.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(v.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${v}"`);
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnvRaw = str(env, 'NODE_ENV') ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
+    throw new ConfigError(`NODE_ENV must be development, production or test, got "${nodeEnvRaw}"`);
+  }
+  const nodeEnv = nodeEnvRaw as NodeEnv;
+  const production = nodeEnv === 'production';
+
+  const portRaw = str(env, 'PORT') ?? '3000';
+  const port = Number(portRaw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be an integer 0–65535, got "${portRaw}"`);
+  }
+
+  const databaseUrl = str(env, 'DATABASE_URL');
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+
+  const secret = str(env, 'DVC_SECRET');
+  if (production && (!secret || secret.length < 32)) {
+    throw new ConfigError('DVC_SECRET (at least 32 characters) is required when NODE_ENV=production');
+  }
+
+  const demoData = bool(env, 'DEMO_DATA', !databaseUrl && !production);
+  if (production && demoData) throw new ConfigError('DEMO_DATA cannot be enabled when NODE_ENV=production');
+
+  const smsTransport = (str(env, 'SMS_TRANSPORT') ?? (production ? 'http' : 'dev')) as 'dev' | 'http';
+  if (!['dev', 'http'].includes(smsTransport)) throw new ConfigError('SMS_TRANSPORT must be dev or http');
+  const smsHttpUrl = str(env, 'SMS_HTTP_URL');
+  if (smsTransport === 'http' && !smsHttpUrl) throw new ConfigError('SMS_HTTP_URL is required when SMS_TRANSPORT=http');
+
+  const emailTransport = (str(env, 'EMAIL_TRANSPORT') ?? (production ? 'smtp' : 'dev')) as 'dev' | 'smtp';
+  if (!['dev', 'smtp'].includes(emailTransport)) throw new ConfigError('EMAIL_TRANSPORT must be dev or smtp');
+  const smtpUrl = str(env, 'SMTP_URL');
+  if (emailTransport === 'smtp' && !smtpUrl) throw new ConfigError('SMTP_URL is required when EMAIL_TRANSPORT=smtp');
+  if (production && (smsTransport === 'dev' || emailTransport === 'dev')) {
+    throw new ConfigError('The dev SMS/e-mail transports cannot be used when NODE_ENV=production');
+  }
+
+  return {
+    nodeEnv,
+    port,
+    host: str(env, 'HOST') ?? '0.0.0.0',
+    dataDir: path.resolve(str(env, 'DATA_DIR') ?? './var'),
+    databaseUrl,
+    demoData,
+    secret,
+    cookieSecure: bool(env, 'COOKIE_SECURE', production),
+    logLevel: str(env, 'LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    sms: {
+      transport: smsTransport,
+      httpUrl: smsHttpUrl,
+      httpToken: str(env, 'SMS_HTTP_TOKEN'),
+      sender: str(env, 'SMS_SENDER') ?? 'DVCQG',
+    },
+    email: { transport: emailTransport, smtpUrl, from: str(env, 'EMAIL_FROM') ?? 'Cổng Dịch vụ công <no-reply@dvc.local>' },
+    worker: bool(env, 'OUTBOX_WORKER', true),
+    serveWeb: bool(env, 'SERVE_WEB', true),
+  };
+}

@@ -1,0 +1,5 @@
+// Every table, for Drizzle's query builder and drizzle-kit. Modules own their tables.ts.
+export * from '../platform/tables.js';
+export * from '../modules/agencies/tables.js';
+export * from '../modules/users/tables.js';
+export * from '../modules/citizen-accounts/tables.js';

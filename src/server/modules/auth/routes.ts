@@ -1,0 +1,93 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AppModule } from '../../app.js';
+import { ctxOf, requireActor } from '../../platform/auth/guard.js';
+import { SESSION_COOKIE } from '../../platform/auth/sessions.js';
+import { AppError } from '../../platform/errors.js';
+import { listUnits } from '../agencies/service.js';
+import { changePassword, login, logout } from './service.js';
+
+const Me = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  audience: Type.String(),
+  fullName: Type.String(),
+  username: Type.Union([Type.String(), Type.Null()]),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  mustChangePassword: Type.Boolean(),
+  permissions: Type.Array(Type.String()),
+  units: Type.Array(Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() })),
+});
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  const deps = app.deps;
+  const cookieOpts = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: deps.config.cookieSecure };
+
+  app.get(
+    '/api/auth/csrf',
+    { schema: { tags: ['auth'], summary: 'CSRF token for the x-csrf-token header', response: { 200: Type.Object({ token: Type.String() }) } } },
+    async (_req, reply) => ({ token: reply.generateCsrf() }),
+  );
+
+  app.post(
+    '/api/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Đăng nhập (officer: username; citizen: CMND/CCCD or phone)',
+        body: Type.Object({
+          audience: Type.Union([Type.Literal('officer'), Type.Literal('citizen')]),
+          login: Type.String({ minLength: 1, maxLength: 100 }),
+          password: Type.String({ minLength: 1, maxLength: 200 }),
+        }),
+        response: { 200: Type.Object({ mustChangePassword: Type.Boolean() }) },
+      },
+    },
+    async (req, reply) => {
+      const r = await login(ctxOf(req, deps, null), { ...req.body, userAgent: req.headers['user-agent'] });
+      void reply.setCookie(SESSION_COOKIE, r.token, { ...cookieOpts, expires: r.expiresAt });
+      return { mustChangePassword: r.mustChangePassword };
+    },
+  );
+
+  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: 'Đăng xuất' } }, async (req, reply) => {
+    if (req.auth) await logout(ctxOf(req, deps), req.auth.tokenHash);
+    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.get('/api/auth/me', { schema: { tags: ['auth'], summary: 'The logged-in account', response: { 200: Me } } }, async (req) => {
+    const actor = requireActor(req, { allowPasswordChange: true });
+    const units = await listUnits(deps.db, actor.unitIds);
+    return {
+      id: actor.userId,
+      kind: actor.kind,
+      audience: req.auth!.audience,
+      fullName: actor.fullName,
+      username: actor.username,
+      phone: actor.phone,
+      mustChangePassword: actor.mustChangePassword,
+      permissions: [...actor.permissions],
+      units: units.map((u) => ({ id: u.id, code: u.code, name: u.name })),
+    };
+  });
+
+  app.post(
+    '/api/auth/change-password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Đổi mật khẩu',
+        body: Type.Object({ currentPassword: Type.String({ maxLength: 200 }), newPassword: Type.String({ maxLength: 200 }) }),
+      },
+    },
+    async (req, reply) => {
+      requireActor(req, { allowPasswordChange: true });
+      if (!req.auth) throw new AppError('NOT_AUTHENTICATED');
+      await changePassword(ctxOf(req, deps), req.auth.tokenHash, req.body);
+      return reply.status(204).send();
+    },
+  );
+};
+
+export const authModule: AppModule = { name: 'auth', routes };

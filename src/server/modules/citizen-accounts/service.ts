@@ -1,0 +1,456 @@
+// Officer-assisted citizen account creation (SPEC §1): look-up, draft, request form, OTP, account.
+import { createHash } from 'node:crypto';
+import { and, count, desc, eq, gte, inArray, like, lt, sql, type SQL } from 'drizzle-orm';
+import { isEligibleAccountUnit } from '../../../common/units.js';
+import { cleanText, likeEscape, searchKey } from '../../../common/text.js';
+import { checkBirthDate, checkIdNumber, checkIdNumberShape, isEmail, normalizeIdNumber, normalizeMobile } from '../../../common/vn-ids.js';
+import type { DbOrTx } from '../../db/client.js';
+import { writeAudit } from '../../platform/audit.js';
+import { assertPermission } from '../../platform/auth/guard.js';
+import { generatePassword, hashPassword } from '../../platform/auth/password.js';
+import { vnDayStart } from '../../platform/clock.js';
+import type { Actor, Ctx } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { describeKind, detectDocument } from '../../platform/files/detect.js';
+import { newId } from '../../platform/ids.js';
+import { checkOtp, consumeOtp, issueOtp, latestOtp, OTP_RULES } from '../../platform/otp.js';
+import { sendEmail, sendSms } from '../../platform/notify/jobs.js';
+import { storedFiles } from '../../platform/tables.js';
+import { enforceRateLimits } from '../../platform/rate-limit.js';
+import { listUnits, type AgencyRow } from '../agencies/service.js';
+import { agencies } from '../agencies/tables.js';
+import { users } from '../users/tables.js';
+import { createAccount, findAccountByIdNumber, getUser } from '../users/service.js';
+import { citizenAccountRequests as car } from './tables.js';
+
+export const PERMISSION = 'CITIZEN_ACCOUNT_CREATE';
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const OTP_PURPOSE = 'citizen-account-create';
+const ALLOWED_EXTS = ['pdf', 'doc', 'docx'];
+
+export type RequestStatus = 'draft' | 'completed' | 'cancelled';
+
+function officer(ctx: Ctx): Actor {
+  assertPermission(ctx.actor, PERMISSION);
+  if (ctx.actor.kind !== 'officer') throw new AppError('FORBIDDEN');
+  return ctx.actor;
+}
+
+/** The officer's units that may create accounts (SPEC §1.2 unit rule). */
+async function eligibleUnits(ctx: Ctx, actor: Actor): Promise<AgencyRow[]> {
+  return (await listUnits(ctx.deps.db, actor.unitIds)).filter((u) => isEligibleAccountUnit(u.name));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Form context and look-up
+
+export async function formContext(ctx: Ctx) {
+  const actor = officer(ctx);
+  const units = await eligibleUnits(ctx, actor);
+  const me = await getUser(ctx.deps.db, actor.userId);
+  const allUnits = await listUnits(ctx.deps.db, actor.unitIds);
+  return {
+    officer: { fullName: actor.fullName, phone: me?.phone ?? null },
+    units: units.map((u) => ({ id: u.id, code: u.code, name: u.name })),
+    /** Every unit of the officer, for the "Đơn vị tạo" search filter. */
+    allUnits: allUnits.map((u) => ({ id: u.id, code: u.code, name: u.name })),
+    noEligibleUnitMessage: units.length === 0 ? new AppError('NO_ELIGIBLE_UNIT').message : null,
+  };
+}
+
+export async function lookup(ctx: Ctx, rawIdNumber: string) {
+  const actor = officer(ctx);
+  await enforceRateLimits(ctx.deps.db, [{ key: `car-lookup:${actor.userId}`, limit: 120, windowSeconds: 60 }], ctx.deps.clock.now());
+  const idNumber = normalizeIdNumber(rawIdNumber);
+  const shape = checkIdNumberShape(idNumber);
+  if (!shape.ok) throw new AppError('INVALID_ID_NUMBER', { message: shape.message });
+  const existing = await findAccountByIdNumber(ctx.deps.db, idNumber);
+  return { idNumber, kind: shape.kind!, exists: existing !== null };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attachment
+
+export async function uploadAttachment(ctx: Ctx, file: { filename: string; data: Buffer }) {
+  const actor = officer(ctx);
+  if (file.data.length === 0) throw new AppError('FILE_EMPTY');
+  if (file.data.length > MAX_FILE_BYTES) throw new AppError('FILE_TOO_LARGE');
+  const detected = await detectDocument(file.data);
+  if (!detected || !ALLOWED_EXTS.includes(detected.ext)) {
+    throw new AppError('FILE_TYPE_NOT_ALLOWED', {
+      message: `File "${file.filename}" là ${describeKind(detected)}, không phải doc, docx hoặc pdf. Hãy đính kèm 1 file doc, docx hoặc pdf gồm 2 mặt CCCD/CMND.`,
+      details: { detected: detected?.ext ?? null },
+    });
+  }
+  const id = newId();
+  const now = ctx.deps.clock.now();
+  const storageKey = `id-scans/${now.toISOString().slice(0, 7)}/${id}`;
+  await ctx.deps.blobs.put(storageKey, file.data);
+  const originalName = cleanText(file.filename).slice(0, 200) || `dinh-kem.${detected.ext}`;
+  const row = {
+    id,
+    storageKey,
+    originalName,
+    mime: detected.mime,
+    ext: detected.ext,
+    size: file.data.length,
+    sha256: createHash('sha256').update(file.data).digest('hex'),
+    purpose: 'id-scan',
+    uploadedBy: actor.userId,
+    createdAt: now,
+  };
+  await ctx.deps.db.transaction(async (tx) => {
+    await tx.insert(storedFiles).values(row);
+    await writeAudit(tx, ctx, { action: 'file.upload', entityType: 'stored_file', entityId: id, after: { ...row, storageKey: undefined } });
+  });
+  return { id, fileName: originalName, size: row.size, type: detected.ext };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Draft create / update
+
+export interface RequestInput {
+  idNumber: string;
+  fullName: string;
+  birthDate: string;
+  phone: string;
+  email?: string | null;
+  unitId: string;
+  attachmentId: string;
+}
+
+interface CleanInput extends RequestInput {
+  email: string | null;
+  fullNameSearch: string;
+}
+
+function validate(ctx: Ctx, input: RequestInput): CleanInput {
+  const idNumber = normalizeIdNumber(input.idNumber);
+  const birthDate = input.birthDate.trim();
+  const dateProblem = checkBirthDate(birthDate, ctx.deps.clock.now());
+  if (dateProblem) throw new AppError('INVALID_BIRTH_DATE', { message: dateProblem });
+  const idCheck = checkIdNumber(idNumber, birthDate);
+  if (!idCheck.ok) throw new AppError('INVALID_ID_NUMBER', { message: idCheck.message });
+  const fullName = cleanText(input.fullName);
+  if ([...fullName].length < 2 || [...fullName].length > 100 || !/^[\p{L}\p{M}' .-]+$/u.test(fullName)) {
+    throw new AppError('INVALID_NAME');
+  }
+  const phone = normalizeMobile(input.phone);
+  if (!phone) throw new AppError('INVALID_PHONE');
+  const email = input.email?.trim() ? input.email.trim().toLowerCase() : null;
+  if (email && !isEmail(email)) throw new AppError('INVALID_EMAIL');
+  return { ...input, idNumber, birthDate, fullName, fullNameSearch: searchKey(fullName), phone, email };
+}
+
+async function assertUnit(ctx: Ctx, actor: Actor, unitId: string): Promise<AgencyRow> {
+  const units = await eligibleUnits(ctx, actor);
+  if (units.length === 0) throw new AppError('NO_ELIGIBLE_UNIT');
+  const unit = units.find((u) => u.id === unitId);
+  if (!unit) throw new AppError('UNIT_NOT_ALLOWED');
+  return unit;
+}
+
+async function assertAttachment(tx: DbOrTx, actor: Actor, attachmentId: string) {
+  const [file] = await tx.select().from(storedFiles).where(eq(storedFiles.id, attachmentId)).limit(1);
+  if (!file || file.purpose !== 'id-scan' || file.uploadedBy !== actor.userId) throw new AppError('FILE_NOT_FOUND');
+  return file;
+}
+
+export async function createRequest(ctx: Ctx, input: RequestInput) {
+  const actor = officer(ctx);
+  const v = validate(ctx, input);
+  const unit = await assertUnit(ctx, actor, v.unitId);
+  if (await findAccountByIdNumber(ctx.deps.db, v.idNumber)) throw new AppError('ACCOUNT_ALREADY_EXISTS');
+  const now = ctx.deps.clock.now();
+  const id = newId();
+  await ctx.deps.db.transaction(async (tx) => {
+    await assertAttachment(tx, actor, v.attachmentId);
+    const row = {
+      id,
+      provinceCode: unit.provinceCode,
+      agencyId: unit.id,
+      officerId: actor.userId,
+      idNumber: v.idNumber,
+      fullName: v.fullName,
+      fullNameSearch: v.fullNameSearch,
+      birthDate: v.birthDate,
+      phone: v.phone,
+      email: v.email,
+      attachmentId: v.attachmentId,
+      status: 'draft' as const,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await tx.insert(car).values(row);
+    await writeAudit(tx, ctx, { action: 'citizen_account_request.create', entityType: 'citizen_account_request', entityId: id, after: row, agencyId: unit.id });
+  });
+  return getRequest(ctx, id);
+}
+
+async function loadInScope(tx: DbOrTx, actor: Actor, id: string, forUpdate = false) {
+  const q = tx.select().from(car).where(eq(car.id, id)).limit(1);
+  const [row] = forUpdate ? await q.for('update') : await q;
+  // Another unit's request is reported as not found: its existence is not the officer's business.
+  if (!row || !actor.unitIds.includes(row.agencyId)) throw new AppError('REQUEST_NOT_FOUND');
+  return row;
+}
+
+export async function updateRequest(ctx: Ctx, id: string, input: RequestInput) {
+  const actor = officer(ctx);
+  const v = validate(ctx, input);
+  const unit = await assertUnit(ctx, actor, v.unitId);
+  await ctx.deps.db.transaction(async (tx) => {
+    const before = await loadInScope(tx, actor, id, true);
+    if (before.status !== 'draft') throw new AppError('REQUEST_NOT_DRAFT');
+    if (v.attachmentId !== before.attachmentId) await assertAttachment(tx, actor, v.attachmentId);
+    if (v.idNumber !== before.idNumber && (await findAccountByIdNumber(tx, v.idNumber))) throw new AppError('ACCOUNT_ALREADY_EXISTS');
+    const changes = {
+      provinceCode: unit.provinceCode,
+      agencyId: unit.id,
+      idNumber: v.idNumber,
+      fullName: v.fullName,
+      fullNameSearch: v.fullNameSearch,
+      birthDate: v.birthDate,
+      phone: v.phone,
+      email: v.email,
+      attachmentId: v.attachmentId,
+      updatedAt: ctx.deps.clock.now(),
+    };
+    await tx.update(car).set(changes).where(eq(car.id, id));
+    // A code sent to the old phone must not create the account for the new one.
+    if (v.phone !== before.phone || v.idNumber !== before.idNumber) {
+      await tx.execute(
+        sql`update otp_challenges set closed_at = ${ctx.deps.clock.now().toISOString()}, closed_reason = 'superseded'
+            where purpose = ${OTP_PURPOSE} and subject = ${id} and closed_at is null`,
+      );
+    }
+    await writeAudit(tx, ctx, { action: 'citizen_account_request.update', entityType: 'citizen_account_request', entityId: id, before, after: changes, agencyId: unit.id });
+  });
+  return getRequest(ctx, id);
+}
+
+export async function cancelRequest(ctx: Ctx, id: string) {
+  const actor = officer(ctx);
+  await ctx.deps.db.transaction(async (tx) => {
+    const before = await loadInScope(tx, actor, id, true);
+    if (before.status !== 'draft') throw new AppError('REQUEST_NOT_DRAFT');
+    await tx.update(car).set({ status: 'cancelled', updatedAt: ctx.deps.clock.now() }).where(eq(car.id, id));
+    await writeAudit(tx, ctx, { action: 'citizen_account_request.cancel', entityType: 'citizen_account_request', entityId: id, before: { status: before.status }, after: { status: 'cancelled' }, agencyId: before.agencyId });
+  });
+  return getRequest(ctx, id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Read
+
+export async function getRequest(ctx: Ctx, id: string) {
+  const actor = officer(ctx);
+  const row = await loadInScope(ctx.deps.db, actor, id);
+  const [unit] = await listUnits(ctx.deps.db, [row.agencyId]);
+  const creator = await getUser(ctx.deps.db, row.officerId);
+  const [file] = await ctx.deps.db.select().from(storedFiles).where(eq(storedFiles.id, row.attachmentId)).limit(1);
+  const otp = row.status === 'draft' ? await latestOtp(ctx.deps.db, OTP_PURPOSE, id) : null;
+  return {
+    id: row.id,
+    status: row.status as RequestStatus,
+    idNumber: row.idNumber,
+    fullName: row.fullName,
+    birthDate: row.birthDate,
+    phone: row.phone,
+    email: row.email,
+    unit: { id: unit!.id, code: unit!.code, name: unit!.name },
+    officer: { id: row.officerId, fullName: creator?.fullName ?? '', phone: creator?.phone ?? null },
+    attachment: file ? { id: file.id, fileName: file.originalName, size: file.size, type: file.ext } : null,
+    createdAt: row.createdAt.toISOString(),
+    completedAt: row.completedAt?.toISOString() ?? null,
+    otp: otp
+      ? { expiresAt: otp.expiresAt.toISOString(), resendAvailableAt: otp.resendAvailableAt.toISOString(), attemptsRemaining: otp.attemptsRemaining }
+      : null,
+  };
+}
+
+export type RequestDetail = Awaited<ReturnType<typeof getRequest>>;
+
+export interface ListFilters {
+  name?: string;
+  phone?: string;
+  idNumber?: string;
+  officer?: string;
+  unitId?: string;
+  from?: string;
+  to?: string;
+  status?: RequestStatus;
+  page: number;
+  pageSize: number;
+}
+
+/** Requests created by the officer's units, newest first. */
+export async function listRequests(ctx: Ctx, f: ListFilters) {
+  const actor = officer(ctx);
+  const db = ctx.deps.db;
+  const scope = f.unitId ? actor.unitIds.filter((u) => u === f.unitId) : [...actor.unitIds];
+  if (scope.length === 0) return { items: [], total: 0, page: f.page, pageSize: f.pageSize };
+  const where: SQL[] = [inArray(car.agencyId, scope)];
+  const name = f.name ? searchKey(f.name) : '';
+  if (name) where.push(sql`${car.fullNameSearch} like ${`%${likeEscape(name)}%`}`);
+  const phoneDigits = f.phone?.replace(/\D/g, '') ?? '';
+  if (phoneDigits) {
+    const local = phoneDigits.startsWith('84') && phoneDigits.length > 9 ? `0${phoneDigits.slice(2)}` : phoneDigits;
+    where.push(like(car.phone, `${likeEscape(local)}%`));
+  }
+  const idDigits = f.idNumber ? normalizeIdNumber(f.idNumber) : '';
+  if (idDigits) where.push(like(car.idNumber, `${likeEscape(idDigits)}%`));
+  if (f.from) where.push(gte(car.createdAt, vnDayStart(f.from)));
+  if (f.to) where.push(lt(car.createdAt, new Date(vnDayStart(f.to).getTime() + 86_400_000)));
+  if (f.status) where.push(eq(car.status, f.status));
+  if (f.officer?.trim()) {
+    const o = `%${likeEscape(searchKey(f.officer))}%`;
+    where.push(
+      sql`${car.officerId} in (select ${users.id} from ${users} where ${users.kind} = 'officer' and (${users.fullNameSearch} like ${o} or ${users.username} like ${o}))`,
+    );
+  }
+  const cond = and(...where);
+  const [items, totals] = await Promise.all([
+    db
+      .select({
+        id: car.id,
+        fullName: car.fullName,
+        idNumber: car.idNumber,
+        phone: car.phone,
+        status: car.status,
+        createdAt: car.createdAt,
+        completedAt: car.completedAt,
+        officerName: users.fullName,
+        unitName: agencies.name,
+      })
+      .from(car)
+      .innerJoin(users, eq(users.id, car.officerId))
+      .innerJoin(agencies, eq(agencies.id, car.agencyId))
+      .where(cond)
+      .orderBy(desc(car.createdAt), desc(car.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db.select({ n: count() }).from(car).where(cond),
+  ]);
+  return {
+    items: items.map((r) => ({
+      ...r,
+      status: r.status as RequestStatus,
+      createdAt: r.createdAt.toISOString(),
+      completedAt: r.completedAt?.toISOString() ?? null,
+    })),
+    total: Number(totals[0]?.n ?? 0),
+    page: f.page,
+    pageSize: f.pageSize,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// OTP and account creation
+
+export async function sendOtp(ctx: Ctx, id: string) {
+  const actor = officer(ctx);
+  const { db, clock, secret } = ctx.deps;
+  const now = clock.now();
+  await enforceRateLimits(db, [{ key: `otp:phone:${id}`, limit: 20, windowSeconds: 3600 }, { key: `otp:officer:${actor.userId}`, limit: 100, windowSeconds: 3600 }], now);
+  const issued = await db.transaction(async (tx) => {
+    const req = await loadInScope(tx, actor, id, true);
+    if (req.status !== 'draft') throw new AppError('REQUEST_NOT_DRAFT');
+    if (await findAccountByIdNumber(tx, req.idNumber)) throw new AppError('ACCOUNT_ALREADY_EXISTS');
+    const otp = await issueOtp(tx, secret, now, { purpose: OTP_PURPOSE, subject: id, phone: req.phone });
+    await sendSms(
+      tx,
+      ctx,
+      `otp:${otp.challengeId}`,
+      req.phone,
+      `Mã OTP tạo tài khoản Cổng Dịch vụ công của bạn là ${otp.code}, có hiệu lực trong 2 phút. Chỉ đọc mã này cho cán bộ Bộ phận Một cửa đang tạo tài khoản cho bạn.`,
+    );
+    await writeAudit(tx, ctx, {
+      action: 'citizen_account_request.otp_sent',
+      entityType: 'citizen_account_request',
+      entityId: id,
+      after: { phone: req.phone, expiresAt: otp.expiresAt.toISOString() },
+      agencyId: req.agencyId,
+    });
+    return otp;
+  });
+  return {
+    expiresAt: issued.expiresAt.toISOString(),
+    resendAvailableAt: issued.resendAvailableAt.toISOString(),
+    sendsRemaining: issued.sendsRemaining,
+    ttlSeconds: OTP_RULES.ttlSeconds,
+  };
+}
+
+export async function completeRequest(ctx: Ctx, id: string, code: string) {
+  const actor = officer(ctx);
+  const { db, clock, secret } = ctx.deps;
+  // Scope first, so an officer cannot probe other units' codes.
+  const current = await loadInScope(db, actor, id);
+  if (current.status !== 'draft') throw new AppError('REQUEST_NOT_DRAFT');
+  const challengeId = await checkOtp(db, secret, clock.now(), { purpose: OTP_PURPOSE, subject: id, code });
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    const req = await loadInScope(tx, actor, id, true);
+    if (req.status !== 'draft') throw new AppError('REQUEST_NOT_DRAFT');
+    if (!(await consumeOtp(tx, challengeId, clock.now()))) throw new AppError('OTP_NOT_SENT');
+    const account = await createAccount(
+      tx,
+      ctx,
+      {
+        kind: 'citizen',
+        idNumber: req.idNumber,
+        fullName: req.fullName,
+        birthDate: req.birthDate,
+        phone: req.phone,
+        email: req.email,
+        passwordHash,
+        mustChangePassword: true,
+      },
+      { agencyId: req.agencyId },
+    );
+    const now = clock.now();
+    await tx.update(car).set({ status: 'completed', userId: account.id, completedAt: now, updatedAt: now }).where(eq(car.id, id));
+    await sendSms(
+      tx,
+      ctx,
+      `account-password:${id}`,
+      req.phone,
+      `Tài khoản Cổng Dịch vụ công của bạn đã được tạo. Tên đăng nhập: ${req.idNumber}. Mật khẩu: ${password} . Bạn phải đổi mật khẩu ở lần đăng nhập đầu tiên.`,
+    );
+    if (req.email) {
+      await sendEmail(
+        tx,
+        ctx,
+        `account-created-email:${id}`,
+        req.email,
+        'Tài khoản Cổng Dịch vụ công đã được tạo',
+        `Kính gửi ${req.fullName},\n\nTài khoản Cổng Dịch vụ công của bạn đã được tạo tại ${(await listUnits(tx, [req.agencyId]))[0]?.name ?? 'Bộ phận Một cửa'}.\nTên đăng nhập: số CMND/CCCD ${req.idNumber}.\nMật khẩu đã được gửi bằng tin nhắn SMS tới số điện thoại ${req.phone}; bạn sẽ phải đổi mật khẩu ở lần đăng nhập đầu tiên.\n\nNếu bạn không yêu cầu tạo tài khoản, hãy liên hệ tổng đài 1022.`,
+      );
+    }
+    await writeAudit(tx, ctx, {
+      action: 'citizen_account_request.complete',
+      entityType: 'citizen_account_request',
+      entityId: id,
+      before: { status: 'draft' },
+      after: { status: 'completed', userId: account.id },
+      agencyId: req.agencyId,
+    });
+  });
+  return getRequest(ctx, id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files out
+
+export async function readAttachment(ctx: Ctx, id: string) {
+  const actor = officer(ctx);
+  const req = await loadInScope(ctx.deps.db, actor, id);
+  const [file] = await ctx.deps.db.select().from(storedFiles).where(eq(storedFiles.id, req.attachmentId)).limit(1);
+  if (!file) throw new AppError('FILE_NOT_FOUND');
+  const data = await ctx.deps.blobs.get(file.storageKey);
+  // ID scans are sensitive personal data (NĐ 13/2023): every view is recorded.
+  await writeAudit(ctx.deps.db, ctx, { action: 'file.view', entityType: 'stored_file', entityId: file.id, after: { requestId: id }, agencyId: req.agencyId });
+  return { data, fileName: file.originalName, mime: file.mime };
+}

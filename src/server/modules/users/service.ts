@@ -1,0 +1,87 @@
+// Portal accounts. Other modules create and find accounts only through these functions.
+import { and, eq, inArray, or } from 'drizzle-orm';
+import { searchKey, cleanText } from '../../../common/text.js';
+import type { DbOrTx } from '../../db/client.js';
+import { writeAudit } from '../../platform/audit.js';
+import type { Ctx, UserKind } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { users } from './tables.js';
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function findAccountByIdNumber(db: DbOrTx, idNumber: string): Promise<{ id: string; kind: string; createdAt: Date } | null> {
+  const [row] = await db
+    .select({ id: users.id, kind: users.kind, createdAt: users.createdAt })
+    .from(users)
+    .where(eq(users.idNumber, idNumber))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function getUser(db: DbOrTx, id: string): Promise<UserRow | null> {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** Accounts that may log in with this identifier on the given page. */
+export async function findLoginCandidates(db: DbOrTx, audience: 'officer' | 'citizen', login: string, phone?: string): Promise<UserRow[]> {
+  if (audience === 'officer') {
+    return db.select().from(users).where(and(eq(users.kind, 'officer'), eq(users.username, login.toLowerCase()))).limit(2);
+  }
+  const byId = eq(users.idNumber, login);
+  return db
+    .select()
+    .from(users)
+    .where(and(inArray(users.kind, ['citizen', 'organisation']), phone ? or(byId, eq(users.phone, phone)) : byId))
+    .limit(2);
+}
+
+export interface NewAccount {
+  kind: UserKind;
+  username?: string | null;
+  idNumber?: string | null;
+  fullName: string;
+  birthDate?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  passwordHash: string;
+  mustChangePassword: boolean;
+}
+
+/** Creates an account; ACCOUNT_ALREADY_EXISTS when the CMND/CCCD (unique index) is taken. */
+export async function createAccount(tx: DbOrTx, ctx: Ctx, input: NewAccount, audit: { agencyId?: string | null } = {}): Promise<UserRow> {
+  const now = ctx.deps.clock.now();
+  const fullName = cleanText(input.fullName);
+  const inserted = await tx
+    .insert(users)
+    .values({
+      id: newId(),
+      kind: input.kind,
+      username: input.username ?? null,
+      idNumber: input.idNumber ?? null,
+      fullName,
+      fullNameSearch: searchKey(fullName),
+      birthDate: input.birthDate ?? null,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+      passwordHash: input.passwordHash,
+      mustChangePassword: input.mustChangePassword,
+      createdAt: now,
+      updatedAt: now,
+      passwordChangedAt: now,
+    })
+    .onConflictDoNothing()
+    .returning();
+  const row = inserted[0];
+  if (!row) throw new AppError('ACCOUNT_ALREADY_EXISTS');
+  const { passwordHash: _omit, ...visible } = row;
+  await writeAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: row.id, after: visible, agencyId: audit.agencyId });
+  return row;
+}
+
+export async function setPassword(tx: DbOrTx, ctx: Ctx, userId: string, passwordHash: string, mustChange: boolean): Promise<void> {
+  const now = ctx.deps.clock.now();
+  await tx.update(users).set({ passwordHash, mustChangePassword: mustChange, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, userId));
+  await writeAudit(tx, ctx, { action: 'user.password_change', entityType: 'user', entityId: userId, after: { mustChangePassword: mustChange } });
+}

@@ -1,0 +1,62 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/**
+ * Every portal account: officers, administrators, citizens and organisations share one identity
+ * table ("danh tính số thống nhất"). A CMND/CCCD number belongs to at most one account.
+ */
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey(),
+    kind: text('kind').notNull(),
+    /** Officer/admin login name; citizens log in with their CMND/CCCD or phone. */
+    username: text('username'),
+    idNumber: text('id_number'),
+    fullName: text('full_name').notNull(),
+    fullNameSearch: text('full_name_search').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }),
+    phone: text('phone'),
+    email: text('email'),
+    passwordHash: text('password_hash'),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    status: text('status').notNull().default('active'),
+    /** Who issued the account: PORTAL, or VNPOST (never granted state-officer permissions). */
+    issuer: text('issuer').notNull().default('PORTAL'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    passwordChangedAt: ts('password_changed_at'),
+  },
+  (t) => [
+    uniqueIndex('users_username_uq').on(t.username),
+    uniqueIndex('users_id_number_uq').on(t.idNumber),
+    index('users_phone_idx').on(t.phone),
+    check('users_kind_ck', sql`${t.kind} in ('officer', 'citizen', 'organisation')`),
+    check('users_status_ck', sql`${t.status} in ('active', 'inactive')`),
+    check('users_issuer_ck', sql`${t.issuer} in ('PORTAL', 'VNPOST')`),
+  ],
+);
+
+export const userUnits = pgTable(
+  'user_units',
+  {
+    userId: uuid('user_id').notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    assignedAt: ts('assigned_at').notNull(),
+    assignedBy: uuid('assigned_by'),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.agencyId] }), index('user_units_agency_idx').on(t.agencyId)],
+);
+
+export const userPermissions = pgTable(
+  'user_permissions',
+  {
+    userId: uuid('user_id').notNull(),
+    permission: text('permission').notNull(),
+    grantedAt: ts('granted_at').notNull(),
+    grantedBy: uuid('granted_by'),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.permission] })],
+);

@@ -1,0 +1,113 @@
+// One table maps every error code to an HTTP status and a Vietnamese message. Services throw
+// AppError; the central handler in app.ts turns it into an RFC 9457 problem response.
+
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, message: 'Dữ liệu gửi lên không hợp lệ.' },
+  INVALID_ID_NUMBER: { status: 400, message: 'Số CMND/CCCD không hợp lệ.' },
+  INVALID_BIRTH_DATE: { status: 400, message: 'Ngày sinh không hợp lệ.' },
+  INVALID_PHONE: {
+    status: 400,
+    message: 'Số điện thoại phải là số di động Việt Nam gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09.',
+  },
+  INVALID_EMAIL: { status: 400, message: 'Địa chỉ email không hợp lệ.' },
+  INVALID_NAME: { status: 400, message: 'Họ và tên phải có từ 2 đến 100 ký tự chữ.' },
+  ACCOUNT_ALREADY_EXISTS: {
+    status: 409,
+    message: 'Số CMND/CCCD này đã có tài khoản trên Cổng Dịch vụ công. Không tạo thêm tài khoản mới; hướng dẫn công dân đăng nhập hoặc dùng chức năng Quên mật khẩu.',
+  },
+  FILE_REQUIRED: { status: 400, message: 'Phải đính kèm 1 file CCCD/CMND (doc, docx hoặc pdf) gồm 2 mặt.' },
+  FILE_TOO_MANY: { status: 400, message: 'Chỉ được đính kèm đúng 1 file gồm cả 2 mặt CCCD/CMND.' },
+  FILE_TOO_LARGE: { status: 413, message: 'File đính kèm vượt quá dung lượng cho phép 5 MB.' },
+  FILE_EMPTY: { status: 400, message: 'File đính kèm rỗng.' },
+  FILE_TYPE_NOT_ALLOWED: {
+    status: 415,
+    message: 'File đính kèm phải là doc, docx hoặc pdf (kiểm tra theo nội dung thật của file, không theo tên file).',
+  },
+  FILE_NOT_FOUND: { status: 404, message: 'Không tìm thấy file đính kèm; hãy tải file lên lại.' },
+  NO_ELIGIBLE_UNIT: {
+    status: 403,
+    message: 'Bạn chưa được gán vào đơn vị nào có tên chứa "Trung tâm phục vụ hành chính công" hoặc "Bộ phận một cửa". Đề nghị quản trị viên gán bạn vào đơn vị Trung tâm Phục vụ hành chính công/Bộ phận Một cửa, hoặc đổi tên đơn vị cho đúng.',
+  },
+  UNIT_NOT_ALLOWED: {
+    status: 403,
+    message: 'Đơn vị đã chọn không phải là Trung tâm phục vụ hành chính công/Bộ phận một cửa mà bạn được gán.',
+  },
+  NOT_AUTHENTICATED: { status: 401, message: 'Bạn cần đăng nhập để tiếp tục.' },
+  FORBIDDEN: { status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' },
+  PERMISSION_REQUIRED: { status: 403, message: 'Tài khoản của bạn chưa được cấp quyền cần thiết.' },
+  INVALID_CREDENTIALS: { status: 401, message: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
+  ACCOUNT_INACTIVE: { status: 403, message: 'Tài khoản đang ở trạng thái không kích hoạt. Liên hệ quản trị viên.' },
+  WRONG_AUDIENCE: { status: 403, message: 'Tài khoản này không đăng nhập được ở trang này.' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, message: 'Bạn cần đổi mật khẩu trước khi tiếp tục.' },
+  PASSWORD_POLICY: {
+    status: 400,
+    message: 'Mật khẩu mới phải có ít nhất 8 ký tự, gồm chữ hoa, chữ thường, chữ số và ký tự đặc biệt.',
+  },
+  PASSWORD_SAME: { status: 400, message: 'Mật khẩu mới phải khác mật khẩu hiện tại.' },
+  WRONG_CURRENT_PASSWORD: { status: 400, message: 'Mật khẩu hiện tại không đúng.' },
+  RATE_LIMITED: { status: 429, message: 'Bạn đã thử quá nhiều lần. Vui lòng thử lại sau.' },
+  CSRF_INVALID: { status: 403, message: 'Phiên làm việc không hợp lệ hoặc đã hết hạn. Hãy tải lại trang và thử lại.' },
+  NOT_FOUND: { status: 404, message: 'Không tìm thấy nội dung yêu cầu.' },
+  REQUEST_NOT_FOUND: { status: 404, message: 'Không tìm thấy yêu cầu tạo tài khoản.' },
+  REQUEST_NOT_DRAFT: { status: 409, message: 'Yêu cầu này đã hoàn thành hoặc đã hủy, không thể thay đổi.' },
+  OTP_NOT_SENT: { status: 409, message: 'Chưa gửi mã OTP cho yêu cầu này. Nhấn "Gửi mã OTP".' },
+  OTP_INVALID: { status: 400, message: 'Mã OTP không đúng.' },
+  OTP_EXPIRED: {
+    status: 400,
+    message: 'Mã OTP đã hết hiệu lực (quá 2 phút). Nhấn "Gửi mã OTP" để gửi mã mới.',
+  },
+  OTP_SUPERSEDED: {
+    status: 400,
+    message: 'Đây là mã OTP cũ, đã bị thay bằng mã gửi sau. Hãy nhập mã OTP mới nhất công dân nhận được.',
+  },
+  OTP_ATTEMPTS_EXCEEDED: {
+    status: 429,
+    message: 'Đã nhập sai mã OTP quá số lần cho phép; mã này đã bị hủy. Nhấn "Gửi mã OTP" để gửi mã mới.',
+  },
+  OTP_RESEND_TOO_SOON: { status: 429, message: 'Vui lòng chờ trước khi gửi lại mã OTP.' },
+  OTP_SEND_LIMIT: {
+    status: 429,
+    message: 'Đã gửi quá số mã OTP cho phép trong 1 giờ. Kiểm tra lại số điện thoại hoặc thử lại sau.',
+  },
+  INTERNAL: { status: 500, message: 'Hệ thống gặp lỗi. Vui lòng thử lại sau; nếu lỗi lặp lại, báo quản trị viên kèm mã yêu cầu.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details?: Record<string, unknown>;
+
+  /** `message` overrides the table's text when the situation needs more precision. */
+  constructor(code: ErrorCode, opts: { message?: string; details?: Record<string, unknown> } = {}) {
+    super(opts.message ?? ERRORS[code].message);
+    this.code = code;
+    this.status = ERRORS[code].status;
+    this.details = opts.details;
+  }
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  message: string;
+  detail: string;
+  requestId?: string;
+  details?: Record<string, unknown>;
+}
+
+export function toProblem(err: AppError, requestId?: string): Problem {
+  return {
+    type: `urn:dvc:error:${err.code}`,
+    title: err.code,
+    status: err.status,
+    code: err.code,
+    message: err.message,
+    detail: err.message,
+    requestId,
+    ...(err.details ? { details: err.details } : {}),
+  };
+}

@@ -1,0 +1,44 @@
+// The notification job kinds and the helpers services call to send a message through the outbox.
+import type { DbOrTx } from '../../db/client.js';
+import type { Ctx } from '../context.js';
+import { enqueue, exponentialBackoff, type JobDefinition } from '../outbox.js';
+import type { EmailPort, SmsPort } from './ports.js';
+
+interface SmsPayload {
+  to: string;
+  body: string;
+}
+interface EmailPayload {
+  to: string;
+  subject: string;
+  body: string;
+}
+
+const DELIVERED = '[đã gửi — nội dung không lưu lại]';
+
+export function notifyJobs(sms: SmsPort, email: EmailPort): JobDefinition<never>[] {
+  const smsJob: JobDefinition<SmsPayload> = {
+    kind: 'notify.sms',
+    maxAttempts: 8,
+    backoffMs: exponentialBackoff(2_000, 10 * 60_000),
+    handler: (p, job) => sms.send({ to: p.to, body: p.body, reference: job.idempotencyKey }),
+    // OTPs and passwords must not stay in the database once the message is out.
+    scrub: (p) => ({ to: p.to, body: DELIVERED }),
+  };
+  const emailJob: JobDefinition<EmailPayload> = {
+    kind: 'notify.email',
+    maxAttempts: 8,
+    backoffMs: exponentialBackoff(5_000, 30 * 60_000),
+    handler: (p, job) => email.send({ to: p.to, subject: p.subject, body: p.body, reference: job.idempotencyKey }),
+    scrub: (p) => ({ to: p.to, subject: p.subject, body: DELIVERED }),
+  };
+  return [smsJob as JobDefinition<never>, emailJob as JobDefinition<never>];
+}
+
+export async function sendSms(tx: DbOrTx, ctx: Ctx, idempotencyKey: string, to: string, body: string): Promise<void> {
+  await enqueue(tx, ctx.deps.jobs, ctx.deps.clock.now(), { kind: 'notify.sms', idempotencyKey, payload: { to, body } });
+}
+
+export async function sendEmail(tx: DbOrTx, ctx: Ctx, idempotencyKey: string, to: string, subject: string, body: string): Promise<void> {
+  await enqueue(tx, ctx.deps.jobs, ctx.deps.clock.now(), { kind: 'notify.email', idempotencyKey, payload: { to, subject, body } });
+}

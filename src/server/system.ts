@@ -1,0 +1,88 @@
+// Assembles the running system from a config: database, migrations, reference data, demo data,
+// HTTP app and outbox worker. main.ts and the tests both use it.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { seedDemo } from './db/seed-demo.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import type { Deps } from './platform/context.js';
+import { LocalBlobStore } from './platform/files/blob-store.js';
+import { createLogger } from './platform/logger.js';
+import { JobRegistry, startOutboxWorker, type Worker } from './platform/outbox.js';
+import { pruneRateLimits } from './platform/rate-limit.js';
+import { loadAdminUnits } from './modules/agencies/reference.js';
+
+export interface System {
+  app: FastifyInstance;
+  deps: Deps;
+  database: Database;
+  worker: Worker | null;
+  close(): Promise<void>;
+}
+
+export interface SystemOptions {
+  clock?: Clock;
+  log?: Logger;
+  /** In-memory PGlite (tests) instead of dataDir/db. */
+  inMemory?: boolean;
+  workerIntervalMs?: number;
+}
+
+/** The OTP key: DVC_SECRET, or one generated once and kept in dataDir (never in production). */
+function resolveSecret(config: Config): string {
+  if (config.secret) return config.secret;
+  const file = path.join(config.dataDir, 'secret.key');
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    const secret = randomBytes(32).toString('hex');
+    fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+    return secret;
+  }
+}
+
+export async function createSystem(config: Config, opts: SystemOptions = {}): Promise<System> {
+  const log = opts.log ?? createLogger(config.logLevel);
+  const clock = opts.clock ?? systemClock;
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    pgliteDir: opts.inMemory ? undefined : path.join(config.dataDir, 'db'),
+  });
+  await database.migrate();
+  await loadAdminUnits(database.db);
+  if (config.demoData) await seedDemo(database.db, clock);
+
+  const deps: Deps = {
+    db: database.db,
+    dbKind: database.kind,
+    clock,
+    config,
+    secret: opts.inMemory && !config.secret ? randomBytes(32).toString('hex') : resolveSecret(config),
+    log,
+    blobs: new LocalBlobStore(path.join(config.dataDir, 'files')),
+    jobs: new JobRegistry(),
+  };
+  const app = await buildApp(deps);
+  await app.ready();
+  const worker = config.worker ? startOutboxWorker(deps.db, deps.jobs, clock, log, opts.workerIntervalMs) : null;
+  const prune = setInterval(() => void pruneRateLimits(deps.db, clock.now()).catch(() => {}), 3600_000);
+  prune.unref();
+  return {
+    app,
+    deps,
+    database,
+    worker,
+    async close() {
+      clearInterval(prune);
+      await worker?.stop();
+      await app.close();
+      await database.close();
+    },
+  };
+}
