@@ -49,7 +49,7 @@ export async function openDatabase(opts: OpenDbOptions): Promise<Database> {
       kind: 'postgres',
       migrate: () => migratePg(db as never, { migrationsFolder }),
       ping: () => ping(db),
-      close: () => pool.end(),
+      close: once(() => pool.end()),
     };
   }
   if (opts.pgliteDir) fs.mkdirSync(opts.pgliteDir, { recursive: true });
@@ -62,6 +62,12 @@ export async function openDatabase(opts: OpenDbOptions): Promise<Database> {
     ping: () => ping(db),
     close: () => client.close(),
   };
+}
+
+/** Closing twice (tests that simulate an outage, then shut down) is harmless. */
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let p: Promise<void> | undefined;
+  return () => (p ??= fn());
 }
 
 async function ping(db: Db): Promise<boolean> {

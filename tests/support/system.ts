@@ -1,0 +1,77 @@
+// Starts the whole system for a test file: a fresh database (PostgreSQL when TEST_DATABASE_URL is
+// set, otherwise in-memory PGlite), migrations, reference data, demo data, and the app.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { loadConfig } from '../../src/server/config.js';
+import { ManualClock, type Clock } from '../../src/server/platform/clock.js';
+import { createSystem, type System } from '../../src/server/system.js';
+
+export interface TestSystem extends System {
+  clock: Clock;
+  dataDir: string;
+  /** Deliver every due outbox message now (SMS/e-mail land in the dev outbox). */
+  deliver(): Promise<void>;
+}
+
+async function createDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `dvc_t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestSystemOptions {
+  /** Default: a ManualClock (tests move it). Pass systemClock for browser tests. */
+  clock?: Clock;
+  /** Run the background outbox worker (browser tests); integration tests call deliver(). */
+  worker?: boolean;
+  env?: Record<string, string>;
+}
+
+export async function startTestSystem(opts: TestSystemOptions = {}): Promise<TestSystem> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvc-test-'));
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  const db = adminUrl ? await createDatabase(adminUrl) : null;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    DEMO_DATA: 'true',
+    OUTBOX_WORKER: opts.worker ? 'true' : 'false',
+    DVC_SECRET: randomBytes(32).toString('hex'),
+    ...(db ? { DATABASE_URL: db.url } : {}),
+    ...opts.env,
+  });
+  const clock = opts.clock ?? new ManualClock(new Date());
+  const system = await createSystem(config, { clock, inMemory: !db, workerIntervalMs: 200 });
+  const { runOutboxOnce } = await import('../../src/server/platform/outbox.js');
+  return {
+    ...system,
+    clock,
+    dataDir,
+    async deliver() {
+      while ((await runOutboxOnce(system.deps.db, system.deps.jobs, clock, system.deps.log)) > 0) {
+        /* until nothing is due */
+      }
+    },
+    async close() {
+      await system.close();
+      await db?.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
