@@ -11,6 +11,8 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL connection string; when absent the embedded PGlite database in dataDir is used. */
   databaseUrl: string | undefined;
+  /** Connections in the PostgreSQL pool (DATABASE_URL only). */
+  dbPoolSize: number;
   /** Seed demo accounts and agencies. Defaults to true without DATABASE_URL outside production. */
   demoData: boolean;
   /** HMAC key for OTPs. When unset outside production, main.ts keeps a generated one in dataDir. */
@@ -62,6 +64,12 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
   }
 
+  const poolRaw = str(env, 'DB_POOL_SIZE') ?? '10';
+  const dbPoolSize = Number(poolRaw);
+  if (!Number.isInteger(dbPoolSize) || dbPoolSize < 1 || dbPoolSize > 200) {
+    throw new ConfigError(`DB_POOL_SIZE must be an integer 1–200, got "${poolRaw}"`);
+  }
+
   const secret = str(env, 'DVC_SECRET');
   if (production && (!secret || secret.length < 32)) {
     throw new ConfigError('DVC_SECRET (at least 32 characters) is required when NODE_ENV=production');
@@ -89,6 +97,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: str(env, 'HOST') ?? '0.0.0.0',
     dataDir: path.resolve(str(env, 'DATA_DIR') ?? './var'),
     databaseUrl,
+    dbPoolSize,
     demoData,
     secret,
     cookieSecure: bool(env, 'COOKIE_SECURE', production),

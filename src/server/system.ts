@@ -52,6 +52,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
   const clock = opts.clock ?? systemClock;
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
+    poolSize: config.dbPoolSize,
     pgliteDir: opts.inMemory ? undefined : path.join(config.dataDir, 'db'),
   });
   await database.migrate();

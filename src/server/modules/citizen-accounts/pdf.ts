@@ -10,6 +10,12 @@ const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-sans/400Regular/No
 const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf');
 const FONT_ITALIC = require.resolve('@expo-google-fonts/noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf');
 
+/** "Ngày 24 tháng 11 năm 2026", in Vietnam time. */
+function vnLongDate(d: Date): string {
+  const [dd, mm, yyyy] = formatVnDateTime(d).slice(0, 10).split('/');
+  return `Ngày ${dd} tháng ${mm} năm ${yyyy}`;
+}
+
 export function renderRequestForm(r: RequestDetail, printedAt: Date): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
@@ -87,7 +93,7 @@ export function renderRequestForm(r: RequestDetail, printedAt: Date): Promise<Bu
   doc.moveDown(1.5);
 
   const signTop = doc.y;
-  doc.font('italic').fontSize(10).text(`In lúc ${formatVnDateTime(printedAt)}`, left + half, signTop, { width: half, align: 'center' });
+  doc.font('italic').fontSize(10).text(vnLongDate(printedAt), left + half, signTop, { width: half, align: 'center' });
   const sigY = doc.y + 6;
   doc.font('bold').fontSize(11).text('CÁN BỘ TIẾP NHẬN', left, sigY, { width: half, align: 'center' });
   doc.font('italic').fontSize(10).text('(Ký, ghi rõ họ tên)', left, doc.y, { width: half, align: 'center' });

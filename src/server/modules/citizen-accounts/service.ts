@@ -59,8 +59,9 @@ export async function formContext(ctx: Ctx) {
 }
 
 export async function lookup(ctx: Ctx, rawIdNumber: string) {
-  const actor = officer(ctx);
-  await enforceRateLimits(ctx.deps.db, [{ key: `car-lookup:${actor.userId}`, limit: 120, windowSeconds: 60 }], ctx.deps.clock.now());
+  officer(ctx);
+  // A pure read: one-stop officers only (permission above). Not rate limited, see
+  // docs/decisions/0003-lookup-not-rate-limited.md.
   const idNumber = normalizeIdNumber(rawIdNumber);
   const shape = checkIdNumberShape(idNumber);
   if (!shape.ok) throw new AppError('INVALID_ID_NUMBER', { message: shape.message });

@@ -1,0 +1,257 @@
+// npm run bench: seeds 1,000,000 officer-created account rows on PostgreSQL, starts the real
+// server against that database, and measures with autocannon next to `pgbench -S` run on the same
+// database in the same session. Writes bench/RESULTS.md.
+//
+// Settings: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/dvc_bench),
+// BENCH_ROWS (default 1000000), BENCH_DURATION seconds per scenario (default 15),
+// BENCH_CONNECTIONS (default 16), BENCH_RESEED=1 to drop and seed again.
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { seedBenchData, BENCH_DESK_SHARE } from './seed.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dbUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dvc_bench';
+const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const duration = Number(process.env.BENCH_DURATION ?? 15);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const port = Number(process.env.BENCH_PORT ?? 3399);
+const base = `http://127.0.0.1:${port}`;
+
+function log(msg: string) {
+  console.log(`[bench] ${msg}`);
+}
+
+async function ensureDatabase(): Promise<void> {
+  const url = new URL(dbUrl);
+  const name = url.pathname.slice(1);
+  url.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  if (process.env.BENCH_RESEED === '1') await admin.query(`drop database if exists ${name} with (force)`);
+  const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
+  if (exists.rowCount === 0) await admin.query(`create database ${name}`);
+  await admin.end();
+}
+
+function pgbenchArgs(): string[] {
+  const u = new URL(dbUrl);
+  return ['-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username || 'postgres'), u.pathname.slice(1)];
+}
+
+function runPgbench(): { tps: number; latencyMs: number; output: string } {
+  execFileSync('pgbench', ['-i', '-s', '10', '-q', ...pgbenchArgs()], { stdio: 'pipe' });
+  const out = execFileSync('pgbench', ['-S', '-n', '-c', String(connections), '-j', '2', '-T', String(duration), ...pgbenchArgs()], {
+    encoding: 'utf8',
+  });
+  const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? 0);
+  const latencyMs = Number(/latency average = ([\d.]+) ms/.exec(out)?.[1] ?? 0);
+  return { tps, latencyMs, output: out };
+}
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    try {
+      const r = await fetch(`${base}/healthz`);
+      if (r.ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('server did not start');
+}
+
+async function officerCookie(): Promise<string> {
+  const jar = new Map<string, string>();
+  const take = (r: Response) => {
+    for (const c of r.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [k, v] = pair!.split('=');
+      jar.set(k!, v!);
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const c = await fetch(`${base}/api/auth/csrf`);
+  take(c);
+  const { token } = (await c.json()) as { token: string };
+  const r = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie: cookie() },
+    body: JSON.stringify({ audience: 'officer', login: 'motcua.demo', password: 'Demo@2026' }),
+  });
+  if (!r.ok) throw new Error(`login failed: ${r.status} ${await r.text()}`);
+  take(r);
+  return cookie();
+}
+
+interface Scenario {
+  name: string;
+  paths: () => string;
+}
+
+interface Measured {
+  name: string;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function measure(s: Scenario, cookie: string): Promise<Measured> {
+  const result = await autocannon({
+    url: base,
+    connections,
+    duration,
+    headers: { cookie },
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: s.paths() }) }],
+  });
+  // autocannon's percentiles: p50, p97_5, p99; p95 comes from its histogram-backed fields.
+  const lat = result.latency as unknown as Record<string, number>;
+  return {
+    name: s.name,
+    rps: result.requests.average,
+    p50: lat.p50 ?? 0,
+    p95: lat.p95 ?? lat.p97_5 ?? 0,
+    p99: lat.p99 ?? 0,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
+}
+
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
+
+async function main() {
+  await ensureDatabase();
+  log(`database ${dbUrl}`);
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      DATABASE_URL: dbUrl,
+      DEMO_DATA: 'true',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      OUTBOX_WORKER: 'false',
+      DATA_DIR: path.join(os.tmpdir(), 'dvc-bench'),
+      DB_POOL_SIZE: String(connections),
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  try {
+    await waitForServer();
+    log('server up (migrations and demo data applied)');
+    const seeded = await seedBenchData(dbUrl, rows, log);
+    const cookie = await officerCookie();
+
+    const existing = seeded.sampleIdNumbers;
+    const names = ['nguyen van an', 'tran thi', 'le minh', 'pham', 'hoang gia bao', 'vo thi yen', 'dang quoc'];
+    const today = new Date();
+    const day = (offset: number) => new Date(today.getTime() - offset * 86_400_000).toISOString().slice(0, 10);
+    const scenarios: Scenario[] = [
+      {
+        name: 'Tra cứu theo CMND/CCCD (GET /api/citizen-account-requests/lookup)',
+        paths: () => {
+          // Half existing accounts, half numbers with no account.
+          const id = Math.random() < 0.5 ? pick(existing) : `0791${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+          return `/api/citizen-account-requests/lookup?idNumber=${id}`;
+        },
+      },
+      {
+        name: 'Danh sách: tìm theo tên (không dấu)',
+        paths: () => `/api/citizen-account-requests?name=${encodeURIComponent(pick(names))}&page=1&pageSize=20`,
+      },
+      {
+        name: 'Danh sách: tìm theo số điện thoại (tiền tố 7 số)',
+        paths: () => `/api/citizen-account-requests?phone=${pick(seeded.samplePhones).slice(0, 7)}&page=1&pageSize=20`,
+      },
+      {
+        name: 'Danh sách: khoảng ngày (7 ngày)',
+        paths: () => {
+          const o = Math.floor(Math.random() * 300);
+          return `/api/citizen-account-requests?from=${day(o + 7)}&to=${day(o)}&page=1&pageSize=20`;
+        },
+      },
+      {
+        name: 'Danh sách: tên + khoảng ngày (30 ngày)',
+        paths: () => {
+          const o = Math.floor(Math.random() * 300);
+          return `/api/citizen-account-requests?name=${encodeURIComponent(pick(names))}&from=${day(o + 30)}&to=${day(o)}&page=1&pageSize=20`;
+        },
+      },
+    ];
+
+    log(`pgbench -S, ${connections} clients, ${duration}s`);
+    const pgb = runPgbench();
+    log(`pgbench: ${pgb.tps.toFixed(0)} tps`);
+    const results: Measured[] = [];
+    for (const s of scenarios) {
+      // Warm-up so the first scenario does not pay for cold caches.
+      await autocannon({ url: base, connections, duration: 3, headers: { cookie }, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: s.paths() }) }] });
+      const m = await measure(s, cookie);
+      log(`${s.name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, errors ${m.errors}, non-2xx ${m.non2xx}`);
+      results.push(m);
+    }
+    writeResults(pgb, results, seeded);
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+function writeResults(pgb: { tps: number; latencyMs: number }, results: Measured[], seeded: { rows: number; deskRows: number; seedSeconds: number | null }) {
+  const lookup = results[0]!;
+  const lists = results.slice(1);
+  const share = (lookup.rps / pgb.tps) * 100;
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const pgVersion = execFileSync('psql', [dbUrl, '-Atc', 'show server_version'], { encoding: 'utf8' }).trim();
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${os.cpus().length} × ${cpu}, ` +
+      `${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, PostgreSQL ${pgVersion} on the same machine.`,
+    '',
+    `Data: ${seeded.rows.toLocaleString('en')} officer-created account rows (\`citizen_account_requests\`, 90 % completed with a`,
+    `matching row in \`users\`), spread over 200 units; the bench officer's desk holds ${seeded.deskRows.toLocaleString('en')} of them`,
+    `(${Math.round(BENCH_DESK_SHARE * 100)} %), so every list query filters ~${Math.round(seeded.deskRows / 1000)}k rows of its own units.` +
+      (seeded.seedSeconds ? ` Seeding took ${seeded.seedSeconds.toFixed(0)} s.` : ''),
+    '',
+    `Load: autocannon, ${connections} connections, ${duration} s per scenario after a 3 s warm-up, one server process`,
+    '(`tsx src/server/main.ts`, pool of 16 connections), cookie session of `motcua.demo` (every request resolves the',
+    'session, its permissions and units in the database, then runs the query).',
+    '',
+    '## Baseline: `pgbench -S` on the same database, same session',
+    '',
+    `| clients | TPS | avg latency |`,
+    `|---|---|---|`,
+    `| ${connections} | ${pgb.tps.toFixed(0)} | ${pgb.latencyMs.toFixed(2)} ms |`,
+    '',
+    '## Endpoints',
+    '',
+    '| scenario | req/s | p50 | p95 | p99 | errors / non-2xx |',
+    '|---|---|---|---|---|---|',
+    ...results.map((r) => `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} ms | ${r.p95} ms | ${r.p99} ms | ${r.errors} / ${r.non2xx} |`),
+    '',
+    '## Targets (issue 3)',
+    '',
+    `- Look-up ≥ 25 % of pgbench's select-only TPS: **${share.toFixed(1)} %** (${lookup.rps.toFixed(0)} / ${pgb.tps.toFixed(0)}) — ${share >= 25 ? 'met' : 'NOT met'}.`,
+    `- List search p95 < 50 ms: worst p95 **${Math.max(...lists.map((l) => l.p95))} ms** — ${lists.every((l) => l.p95 < 50) ? 'met' : 'NOT met'}.`,
+    '',
+  ];
+  const notesFile = path.join(root, 'bench', 'NOTES.md');
+  if (fs.existsSync(notesFile)) lines.push(fs.readFileSync(notesFile, 'utf8'));
+  fs.writeFileSync(path.join(root, 'bench', 'RESULTS.md'), lines.join('\n'));
+  log('wrote bench/RESULTS.md');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
