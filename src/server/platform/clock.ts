@@ -49,3 +49,14 @@ export function formatIsoDate(iso: string): string {
 export function vnDayStart(iso: string): Date {
   return new Date(`${iso}T00:00:00+07:00`);
 }
+
+/** Real time plus an offset that only moves forward: end-to-end tests expire an OTP without waiting. */
+export class OffsetClock implements Clock {
+  private offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+}

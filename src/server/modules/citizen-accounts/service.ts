@@ -27,6 +27,7 @@ export const PERMISSION = 'CITIZEN_ACCOUNT_CREATE';
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const OTP_PURPOSE = 'citizen-account-create';
 const ALLOWED_EXTS = ['pdf', 'doc', 'docx'];
+export const COUNT_CAP = 10_000;
 
 export type RequestStatus = 'draft' | 'completed' | 'cancelled';
 
@@ -290,7 +291,7 @@ export async function listRequests(ctx: Ctx, f: ListFilters) {
   const actor = officer(ctx);
   const db = ctx.deps.db;
   const scope = f.unitId ? actor.unitIds.filter((u) => u === f.unitId) : [...actor.unitIds];
-  if (scope.length === 0) return { items: [], total: 0, page: f.page, pageSize: f.pageSize };
+  if (scope.length === 0) return { items: [], total: 0, totalCapped: false, page: f.page, pageSize: f.pageSize };
   const where: SQL[] = [inArray(car.agencyId, scope)];
   const name = f.name ? searchKey(f.name) : '';
   if (name) where.push(sql`${car.fullNameSearch} like ${`%${likeEscape(name)}%`}`);
@@ -331,8 +332,11 @@ export async function listRequests(ctx: Ctx, f: ListFilters) {
       .orderBy(desc(car.createdAt), desc(car.id))
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
-    db.select({ n: count() }).from(car).where(cond),
+    // Counting stops past COUNT_CAP: "Tìm thấy hơn 10.000 kết quả" is all a person needs, and an
+    // exact count of a common name over a large centre's history would cost a full scan.
+    db.select({ n: count() }).from(db.select({ one: sql`1` }).from(car).where(cond).limit(COUNT_CAP + 1).as('matches')),
   ]);
+  const matched = Number(totals[0]?.n ?? 0);
   return {
     items: items.map((r) => ({
       ...r,
@@ -340,7 +344,8 @@ export async function listRequests(ctx: Ctx, f: ListFilters) {
       createdAt: r.createdAt.toISOString(),
       completedAt: r.completedAt?.toISOString() ?? null,
     })),
-    total: Number(totals[0]?.n ?? 0),
+    total: Math.min(matched, COUNT_CAP),
+    totalCapped: matched > COUNT_CAP,
     page: f.page,
     pageSize: f.pageSize,
   };

@@ -31,8 +31,9 @@ export const citizenAccountRequests = pgTable(
   (t) => [
     check('car_status_ck', sql`${t.status} in ('draft', 'completed', 'cancelled')`),
     index('car_agency_created_idx').on(t.agencyId, t.createdAt),
-    index('car_id_number_idx').on(t.idNumber),
-    index('car_phone_idx').on(t.phone),
+    // text_pattern_ops: prefix search (LIKE '0912%') uses the index whatever the collation.
+    index('car_id_number_idx').using('btree', t.idNumber.op('text_pattern_ops')),
+    index('car_phone_idx').using('btree', t.phone.op('text_pattern_ops')),
     index('car_officer_idx').on(t.officerId),
     index('car_name_trgm_idx').using('gin', sql`${t.fullNameSearch} gin_trgm_ops`),
   ],

@@ -1,5 +1,5 @@
 // Portal accounts. Other modules create and find accounts only through these functions.
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { searchKey, cleanText } from '../../../common/text.js';
 import type { DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit.js';
@@ -10,12 +10,22 @@ import { users } from './tables.js';
 
 export type UserRow = typeof users.$inferSelect;
 
-export async function findAccountByIdNumber(db: DbOrTx, idNumber: string): Promise<{ id: string; kind: string; createdAt: Date } | null> {
-  const [row] = await db
+function buildFindByIdNumber(db: DbOrTx) {
+  return db
     .select({ id: users.id, kind: users.kind, createdAt: users.createdAt })
     .from(users)
-    .where(eq(users.idNumber, idNumber))
-    .limit(1);
+    .where(eq(users.idNumber, sql.placeholder('idNumber')))
+    .limit(1)
+    .prepare('find_account_by_id_number');
+}
+
+// The desk's "Tra cứu" runs this for every citizen: prepared once per database handle.
+const findByIdNumberQueries = new WeakMap<object, ReturnType<typeof buildFindByIdNumber>>();
+
+export async function findAccountByIdNumber(db: DbOrTx, idNumber: string): Promise<{ id: string; kind: string; createdAt: Date } | null> {
+  let q = findByIdNumberQueries.get(db);
+  if (!q) findByIdNumberQueries.set(db, (q = buildFindByIdNumber(db)));
+  const [row] = await q.execute({ idNumber });
   return row ?? null;
 }
 

@@ -1,10 +1,10 @@
 // Cookie sessions stored in the database: the cookie holds a random token, the table its sha256.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { rowsOf } from '../../db/client.js';
 import type { Actor, UserKind } from '../context.js';
 import { sessions } from '../tables.js';
+import { users } from '../../modules/users/tables.js';
 
 export const SESSION_COOKIE = 'dvc_session';
 export const SESSION_TTL_MS = 12 * 3600 * 1000;
@@ -39,45 +39,55 @@ export interface ResolvedSession {
   actor: Actor;
 }
 
-interface SessionRow {
-  token_hash: string;
-  audience: Audience;
-  user_id: string;
-  kind: UserKind;
-  full_name: string;
-  username: string | null;
-  phone: string | null;
-  must_change_password: boolean;
-  permissions: string[] | null;
-  unit_ids: string[] | null;
+function buildResolveQuery(db: Db) {
+  return db
+    .select({
+      tokenHash: sessions.tokenHash,
+      audience: sessions.audience,
+      userId: users.id,
+      kind: users.kind,
+      fullName: users.fullName,
+      username: users.username,
+      phone: users.phone,
+      mustChangePassword: users.mustChangePassword,
+      permissions: sql<string[]>`array(select p.permission from user_permissions p where p.user_id = ${users.id})`,
+      unitIds: sql<string[]>`array(select uu.agency_id::text from user_units uu where uu.user_id = ${users.id})`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        eq(users.status, 'active'),
+      ),
+    )
+    .prepare('resolve_session');
 }
+
+// Runs on every API request: a named prepared statement saves PostgreSQL the parse and plan.
+const resolveQueries = new WeakMap<Db, ReturnType<typeof buildResolveQuery>>();
 
 /** One round trip: the session, its user, the user's permissions and units. */
 export async function resolveSession(db: Db, token: string, now: Date): Promise<ResolvedSession | null> {
   if (!token || token.length > 100) return null;
-  const rows = rowsOf<SessionRow>(
-    await db.execute(sql`
-      select s.token_hash, s.audience, u.id as user_id, u.kind, u.full_name, u.username, u.phone, u.must_change_password,
-        array(select permission from user_permissions p where p.user_id = u.id) as permissions,
-        array(select agency_id::text from user_units uu where uu.user_id = u.id) as unit_ids
-      from sessions s join users u on u.id = s.user_id
-      where s.token_hash = ${hashToken(token)} and s.revoked_at is null and s.expires_at > ${now.toISOString()}
-        and u.status = 'active'`),
-  );
-  const r = rows[0];
+  let q = resolveQueries.get(db);
+  if (!q) resolveQueries.set(db, (q = buildResolveQuery(db)));
+  const [r] = await q.execute({ tokenHash: hashToken(token), now: now.toISOString() });
   if (!r) return null;
   return {
-    tokenHash: r.token_hash,
-    audience: r.audience,
+    tokenHash: r.tokenHash,
+    audience: r.audience as Audience,
     actor: {
-      userId: r.user_id,
-      kind: r.kind,
-      fullName: r.full_name,
+      userId: r.userId,
+      kind: r.kind as UserKind,
+      fullName: r.fullName,
       username: r.username,
       phone: r.phone,
-      mustChangePassword: r.must_change_password,
+      mustChangePassword: r.mustChangePassword,
       permissions: new Set(r.permissions ?? []),
-      unitIds: r.unit_ids ?? [],
+      unitIds: r.unitIds ?? [],
     },
   };
 }
