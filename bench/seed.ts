@@ -27,7 +27,7 @@ export async function seedBenchData(url: string, rows: number, log: (m: string) 
     if (!desk.rows[0] || !officer.rows[0]) throw new Error('demo data missing: start the server with DEMO_DATA=true first');
     const deskId = desk.rows[0].id;
     const officerId = officer.rows[0].id;
-    const existing = await c.query<{ n: string }>(`select count(*) as n from citizen_account_requests where full_name_search like 'bench%' or province_code = 'BN'`);
+    const existing = await c.query<{ n: string }>(`select count(*) as n from citizen_account_requests where province_code = 'BN'`);
     let seedSeconds: number | null = null;
     if (Number(existing.rows[0]!.n) < rows) {
       const t0 = Date.now();
@@ -59,7 +59,9 @@ export async function seedBenchData(url: string, rows: number, log: (m: string) 
             $1::text[] as fam, $2::text[] as famk, $3::text[] as mid, $4::text[] as midk, $5::text[] as giv, $6::text[] as givk,
             format('0790%s%s', lpad((g % 100)::text, 2, '0'), lpad((g / 100)::text, 6, '0')) as id_number,
             format('09%s', lpad(((g::bigint * 7919) % 100000000)::text, 8, '0')) as phone,
-            now() - (g * interval '1 minute') as created_at
+            now() - (g * interval '1 minute') as created_at,
+            -- A hash, so names are independent of the unit and of time (g % 10 picks the unit).
+            (hashint4(g)::bigint & 2147483647) as h
           from generate_series(1, $7::int) g)
         insert into citizen_account_requests (id, province_code, agency_id, officer_id, id_number, full_name, full_name_search, birth_date,
           phone, attachment_id, status, user_id, created_at, updated_at, completed_at)
@@ -67,8 +69,8 @@ export async function seedBenchData(url: string, rows: number, log: (m: string) 
           case when g % 10 = 0 then $8::uuid else a.ids[1 + g % 199] end,
           case when g % 10 = 0 then $9::uuid else o.ids[1 + g % 199] end,
           id_number,
-          fam[1 + g % 16] || ' ' || mid[1 + (g / 16) % 12] || ' ' || giv[1 + (g / 192) % 34],
-          famk[1 + g % 16] || ' ' || midk[1 + (g / 16) % 12] || ' ' || givk[1 + (g / 192) % 34],
+          fam[1 + h % 16] || ' ' || mid[1 + (h / 16) % 12] || ' ' || giv[1 + (h / 192) % 34],
+          famk[1 + h % 16] || ' ' || midk[1 + (h / 16) % 12] || ' ' || givk[1 + (h / 192) % 34],
           make_date(1900 + g % 100, 1 + g % 12, 1 + g % 28),
           phone, '00000000-0000-7000-8000-000000000001',
           case when g % 50 < 45 then 'completed' when g % 50 < 49 then 'draft' else 'cancelled' end,

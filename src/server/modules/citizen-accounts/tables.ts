@@ -35,6 +35,8 @@ export const citizenAccountRequests = pgTable(
     index('car_id_number_idx').using('btree', t.idNumber.op('text_pattern_ops')),
     index('car_phone_idx').using('btree', t.phone.op('text_pattern_ops')),
     index('car_officer_idx').on(t.officerId),
-    index('car_name_trgm_idx').using('gin', sql`${t.fullNameSearch} gin_trgm_ops`),
+    // Every list query is scoped to the officer's units: one GIN index over (unit, name trigrams)
+    // intersects both inside the index (btree_gin) instead of AND-ing two large bitmaps.
+    index('car_agency_name_gin').using('gin', t.agencyId, sql`${t.fullNameSearch} gin_trgm_ops`),
   ],
 );
