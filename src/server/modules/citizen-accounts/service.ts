@@ -1,10 +1,10 @@
 // Officer-assisted citizen account creation (SPEC §1): look-up, draft, request form, OTP, account.
 import { createHash } from 'node:crypto';
-import { and, count, desc, eq, gte, inArray, like, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { isEligibleAccountUnit } from '../../../common/units.js';
 import { cleanText, likeEscape, searchKey } from '../../../common/text.js';
 import { checkBirthDate, checkIdNumber, checkIdNumberShape, isEmail, normalizeIdNumber, normalizeMobile } from '../../../common/vn-ids.js';
-import type { DbOrTx } from '../../db/client.js';
+import { rowsOf, type DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit.js';
 import { assertPermission } from '../../platform/auth/guard.js';
 import { generatePassword, hashPassword } from '../../platform/auth/password.js';
@@ -28,6 +28,8 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const OTP_PURPOSE = 'citizen-account-create';
 const ALLOWED_EXTS = ['pdf', 'doc', 'docx'];
 export const COUNT_CAP = 10_000;
+/** Most UNION ALL branches one list query may have (units × matching officers). */
+const MAX_BRANCHES = 20;
 
 export type RequestStatus = 'draft' | 'completed' | 'cancelled';
 
@@ -292,7 +294,7 @@ export async function listRequests(ctx: Ctx, f: ListFilters) {
   const db = ctx.deps.db;
   const scope = f.unitId ? actor.unitIds.filter((u) => u === f.unitId) : [...actor.unitIds];
   if (scope.length === 0) return { items: [], total: 0, totalCapped: false, page: f.page, pageSize: f.pageSize };
-  const where: SQL[] = [inArray(car.agencyId, scope)];
+  const where: SQL[] = [];
   const name = f.name ? searchKey(f.name) : '';
   if (name) where.push(sql`${car.fullNameSearch} like ${`%${likeEscape(name)}%`}`);
   const phoneDigits = f.phone?.replace(/\D/g, '') ?? '';
@@ -305,38 +307,67 @@ export async function listRequests(ctx: Ctx, f: ListFilters) {
   if (f.from) where.push(gte(car.createdAt, vnDayStart(f.from)));
   if (f.to) where.push(lt(car.createdAt, new Date(vnDayStart(f.to).getTime() + 86_400_000)));
   if (f.status) where.push(eq(car.status, f.status));
+  // "Cán bộ tạo": the matching officers first, so each branch below can use one officer's index.
+  let officerIds: string[] | null = null;
   if (f.officer?.trim()) {
-    const o = `%${likeEscape(searchKey(f.officer))}%`;
-    where.push(
-      sql`${car.officerId} in (select ${users.id} from ${users} where ${users.kind} = 'officer' and (${users.fullNameSearch} like ${o} or ${users.username} like ${o}))`,
-    );
+    const o = searchKey(f.officer);
+    const found = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.kind, 'officer'), or(like(users.fullNameSearch, `%${likeEscape(o)}%`), eq(users.username, o))))
+      .limit(MAX_BRANCHES + 1);
+    officerIds = found.map((r) => r.id);
+    if (officerIds.length === 0) return { items: [], total: 0, totalCapped: false, page: f.page, pageSize: f.pageSize };
   }
-  const cond = and(...where);
+  const offset = (f.page - 1) * f.pageSize;
+  // One branch per unit (and per officer when filtering by officer), each ordered and limited on
+  // its own index: (agency_id, created_at), (agency_id, officer_id, created_at), or the unit inside
+  // the name GIN index. An IN-list would instead fetch every match and sort it (bench/RESULTS.md).
+  const branches: SQL[] = [];
+  for (const u of scope) {
+    if (officerIds && officerIds.length * scope.length <= MAX_BRANCHES) {
+      for (const o of officerIds) branches.push(and(eq(car.agencyId, u), eq(car.officerId, o), ...where)!);
+    } else {
+      branches.push(and(eq(car.agencyId, u), ...(officerIds ? [inArray(car.officerId, officerIds)] : []), ...where)!);
+    }
+  }
+  const pageIds = sql.join(
+    branches.map(
+      (branch) =>
+        sql`(select ${car.id} as id, ${car.createdAt} as created_at from ${car} where ${branch}
+             order by ${car.createdAt} desc, ${car.id} desc limit ${offset + f.pageSize})`,
+    ),
+    sql` union all `,
+  );
+  const counts = sql.join(
+    branches.map((branch) => sql`(select count(*) as n from (select 1 from ${car} where ${branch} limit ${COUNT_CAP + 1}) m)`),
+    sql` union all `,
+  );
   const [items, totals] = await Promise.all([
-    db
-      .select({
-        id: car.id,
-        fullName: car.fullName,
-        idNumber: car.idNumber,
-        phone: car.phone,
-        status: car.status,
-        createdAt: car.createdAt,
-        completedAt: car.completedAt,
-        officerName: users.fullName,
-        unitName: agencies.name,
-      })
-      .from(car)
-      .innerJoin(users, eq(users.id, car.officerId))
-      .innerJoin(agencies, eq(agencies.id, car.agencyId))
-      .where(cond)
-      .orderBy(desc(car.createdAt), desc(car.id))
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
-    // Counting stops past COUNT_CAP: "Tìm thấy hơn 10.000 kết quả" is all a person needs, and an
-    // exact count of a common name over a large centre's history would cost a full scan.
-    db.select({ n: count() }).from(db.select({ one: sql`1` }).from(car).where(cond).limit(COUNT_CAP + 1).as('matches')),
+    offset >= COUNT_CAP
+      ? Promise.resolve([])
+      : db
+          .select({
+            id: car.id,
+            fullName: car.fullName,
+            idNumber: car.idNumber,
+            phone: car.phone,
+            status: car.status,
+            createdAt: car.createdAt,
+            completedAt: car.completedAt,
+            officerName: users.fullName,
+            unitName: agencies.name,
+          })
+          .from(car)
+          .innerJoin(sql`(${pageIds}) as page`, sql`page.id = ${car.id}`)
+          .innerJoin(users, eq(users.id, car.officerId))
+          .innerJoin(agencies, eq(agencies.id, car.agencyId))
+          .orderBy(desc(car.createdAt), desc(car.id))
+          .limit(f.pageSize)
+          .offset(offset),
+    db.execute(sql`select coalesce(sum(n), 0) as n from (${counts}) c`),
   ]);
-  const matched = Number(totals[0]?.n ?? 0);
+  const matched = Number(rowsOf<{ n: string | number }>(totals)[0]?.n ?? 0);
   return {
     items: items.map((r) => ({
       ...r,

@@ -34,7 +34,8 @@ export const citizenAccountRequests = pgTable(
     // text_pattern_ops: prefix search (LIKE '0912%') uses the index whatever the collation.
     index('car_id_number_idx').using('btree', t.idNumber.op('text_pattern_ops')),
     index('car_phone_idx').using('btree', t.phone.op('text_pattern_ops')),
-    index('car_officer_idx').on(t.officerId),
+    // "Cán bộ tạo" filter within a unit, newest first.
+    index('car_agency_officer_created_idx').on(t.agencyId, t.officerId, t.createdAt),
     // Every list query is scoped to the officer's units: one GIN index over (unit, name trigrams)
     // intersects both inside the index (btree_gin) instead of AND-ing two large bitmaps.
     index('car_agency_name_gin').using('gin', t.agencyId, sql`${t.fullNameSearch} gin_trgm_ops`),

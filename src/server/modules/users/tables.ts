@@ -33,6 +33,9 @@ export const users = pgTable(
     uniqueIndex('users_username_uq').on(t.username),
     uniqueIndex('users_id_number_uq').on(t.idNumber),
     index('users_phone_idx').on(t.phone),
+    index('users_name_trgm_idx').using('gin', sql`${t.fullNameSearch} gin_trgm_ops`),
+    // "Cán bộ tạo" search: officers are a few thousand among millions of citizens.
+    index('users_officer_name_trgm_idx').using('gin', sql`${t.fullNameSearch} gin_trgm_ops`).where(sql`${t.kind} = 'officer'`),
     check('users_kind_ck', sql`${t.kind} in ('officer', 'citizen', 'organisation')`),
     check('users_status_ck', sql`${t.status} in ('active', 'inactive')`),
     check('users_issuer_ck', sql`${t.issuer} in ('PORTAL', 'VNPOST')`),
