@@ -169,26 +169,26 @@ export async function createRequest(ctx: Ctx, input: RequestInput) {
   const id = newId();
   await ctx.deps.db.transaction(async (tx) => {
     await assertAttachment(tx, actor, v.attachmentId);
-    const row = {
-      id,
-      provinceCode: unit.provinceCode,
-      agencyId: unit.id,
-      officerId: actor.userId,
-      idNumber: v.idNumber,
-      fullName: v.fullName,
-      fullNameSearch: v.fullNameSearch,
-      birthDate: v.birthDate,
-      phone: v.phone,
-      email: v.email,
-      attachmentId: v.attachmentId,
-      status: 'draft' as const,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const row = { id, ...editableFields(v, unit), officerId: actor.userId, status: 'draft' as const, createdAt: now, updatedAt: now };
     await tx.insert(car).values(row);
     await writeAudit(tx, ctx, { action: 'citizen_account_request.create', entityType: 'citizen_account_request', entityId: id, after: row, agencyId: unit.id });
   });
   return getRequest(ctx, id);
+}
+
+/** What step 1 sets, on creation and on every edit of a draft. */
+function editableFields(v: CleanInput, unit: AgencyRow) {
+  return {
+    provinceCode: unit.provinceCode,
+    agencyId: unit.id,
+    idNumber: v.idNumber,
+    fullName: v.fullName,
+    fullNameSearch: v.fullNameSearch,
+    birthDate: v.birthDate,
+    phone: v.phone,
+    email: v.email,
+    attachmentId: v.attachmentId,
+  };
 }
 
 async function loadInScope(tx: DbOrTx, actor: Actor, id: string, forUpdate = false) {
@@ -208,18 +208,7 @@ export async function updateRequest(ctx: Ctx, id: string, input: RequestInput) {
     if (before.status !== 'draft') throw new AppError('REQUEST_NOT_DRAFT');
     if (v.attachmentId !== before.attachmentId) await assertAttachment(tx, actor, v.attachmentId);
     if (v.idNumber !== before.idNumber && (await findAccountByIdNumber(tx, v.idNumber))) throw new AppError('ACCOUNT_ALREADY_EXISTS');
-    const changes = {
-      provinceCode: unit.provinceCode,
-      agencyId: unit.id,
-      idNumber: v.idNumber,
-      fullName: v.fullName,
-      fullNameSearch: v.fullNameSearch,
-      birthDate: v.birthDate,
-      phone: v.phone,
-      email: v.email,
-      attachmentId: v.attachmentId,
-      updatedAt: ctx.deps.clock.now(),
-    };
+    const changes = { ...editableFields(v, unit), updatedAt: ctx.deps.clock.now() };
     await tx.update(car).set(changes).where(eq(car.id, id));
     // A code sent to the old phone must not create the account for the new one.
     if (v.phone !== before.phone || v.idNumber !== before.idNumber) {
