@@ -16,6 +16,22 @@ export const redactPaths = [
   'payload.body',
 ];
 
+interface LoggedRequest {
+  method?: string;
+  url?: string;
+  ip?: string;
+  id?: string;
+}
+
 export function createLogger(level: string): Logger {
-  return pino({ level, redact: { paths: redactPaths, censor: '[redacted]' } });
+  return pino({
+    level,
+    redact: { paths: redactPaths, censor: '[redacted]' },
+    serializers: {
+      // Query strings carry personal data (a CMND/CCCD in ?idNumber=): log the path only.
+      req: (req: LoggedRequest) => ({ id: req.id, method: req.method, path: req.url?.split('?')[0], ip: req.ip }),
+      res: pino.stdSerializers.res,
+      err: pino.stdSerializers.err,
+    },
+  });
 }
