@@ -16,6 +16,11 @@ function vnLongDate(d: Date): string {
   return `Ngày ${dd} tháng ${mm} năm ${yyyy}`;
 }
 
+// fontkit's default 'ccmp' decomposes ị, ọ… into base + mark glyphs and pdfkit then maps the
+// shared base glyph ("i") to the last text it drew ("ị"): the page looks right but copied or
+// searched text is wrong. Without ccmp the precomposed glyphs are used and the text layer is exact.
+const SHAPING = { features: { ccmp: false } } as unknown as PDFKit.Mixins.TextOptions;
+
 export function renderRequestForm(r: RequestDetail, printedAt: Date): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
@@ -38,29 +43,29 @@ export function renderRequestForm(r: RequestDetail, printedAt: Date): Promise<Bu
 
   // Header: unit on the left, national motto on the right.
   const top = doc.y;
-  doc.font('bold').fontSize(10).text(r.unit.name.toUpperCase(), left, top, { width: half - 10, align: 'center' });
-  doc.font('regular').fontSize(9).text(`Mã định danh: ${r.unit.code}`, left, doc.y, { width: half - 10, align: 'center' });
+  doc.font('bold').fontSize(10).text(r.unit.name.toUpperCase(), left, top, { ...SHAPING, width: half - 10, align: 'center' });
+  doc.font('regular').fontSize(9).text(`Mã định danh: ${r.unit.code}`, left, doc.y, { ...SHAPING, width: half - 10, align: 'center' });
   const leftBottom = doc.y;
-  doc.font('bold').fontSize(10).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', left + half, top, { width: half, align: 'center' });
-  doc.font('bold').fontSize(10).text('Độc lập - Tự do - Hạnh phúc', left + half, doc.y, { width: half, align: 'center', underline: true });
+  doc.font('bold').fontSize(10).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', left + half, top, { ...SHAPING, width: half, align: 'center' });
+  doc.font('bold').fontSize(10).text('Độc lập - Tự do - Hạnh phúc', left + half, doc.y, { ...SHAPING, width: half, align: 'center', underline: true });
   doc.y = Math.max(leftBottom, doc.y) + 24;
 
-  doc.font('bold').fontSize(15).text('GIẤY ĐỀ NGHỊ TẠO TÀI KHOẢN CÔNG DÂN', left, doc.y, { width, align: 'center' });
-  doc.font('italic').fontSize(10).text('trên Cổng Dịch vụ công', { width, align: 'center' });
+  doc.font('bold').fontSize(15).text('GIẤY ĐỀ NGHỊ TẠO TÀI KHOẢN CÔNG DÂN', left, doc.y, { ...SHAPING, width, align: 'center' });
+  doc.font('italic').fontSize(10).text('trên Cổng Dịch vụ công', { ...SHAPING, width, align: 'center' });
   doc.moveDown(1.2);
-  doc.font('regular').fontSize(11).text(`Kính gửi: ${r.unit.name}`, { width });
+  doc.font('regular').fontSize(11).text(`Kính gửi: ${r.unit.name}`, { ...SHAPING, width });
   doc.moveDown(0.6);
-  doc.text('Tôi đề nghị được tạo tài khoản trên Cổng Dịch vụ công với các thông tin sau:', { width });
+  doc.text('Tôi đề nghị được tạo tài khoản trên Cổng Dịch vụ công với các thông tin sau:', { ...SHAPING, width });
   doc.moveDown(0.6);
 
   const field = (label: string, value: string) => {
     const y = doc.y;
-    doc.font('regular').fontSize(11).text(label, left + 10, y, { width: 170 });
-    doc.font('bold').fontSize(11).text(value || '—', left + 180, y, { width: width - 180 });
+    doc.font('regular').fontSize(11).text(label, left + 10, y, { ...SHAPING, width: 170 });
+    doc.font('bold').fontSize(11).text(value || '—', left + 180, y, { ...SHAPING, width: width - 180 });
     doc.moveDown(0.35);
   };
 
-  doc.font('bold').fontSize(12).text('I. THÔNG TIN CÔNG DÂN', left, doc.y);
+  doc.font('bold').fontSize(12).text('I. THÔNG TIN CÔNG DÂN', left, doc.y, SHAPING);
   doc.moveDown(0.4);
   field('Số CMND/CCCD:', r.idNumber);
   field('Họ và tên:', r.fullName);
@@ -70,7 +75,7 @@ export function renderRequestForm(r: RequestDetail, printedAt: Date): Promise<Bu
   field('Đính kèm CCCD/CMND:', r.attachment ? r.attachment.fileName : '');
   doc.moveDown(0.5);
 
-  doc.font('bold').fontSize(12).text('II. THÔNG TIN CÁN BỘ', left, doc.y);
+  doc.font('bold').fontSize(12).text('II. THÔNG TIN CÁN BỘ', left, doc.y, SHAPING);
   doc.moveDown(0.4);
   field('Cán bộ:', r.officer.fullName);
   field('Số điện thoại:', r.officer.phone ?? '');
@@ -78,7 +83,7 @@ export function renderRequestForm(r: RequestDetail, printedAt: Date): Promise<Bu
   field('Thời gian tạo:', formatVnDateTime(new Date(r.createdAt)));
   doc.moveDown(0.5);
 
-  doc.font('bold').fontSize(12).text('III. CAM KẾT CỦA CÔNG DÂN', left, doc.y);
+  doc.font('bold').fontSize(12).text('III. CAM KẾT CỦA CÔNG DÂN', left, doc.y, SHAPING);
   doc.moveDown(0.4);
   doc
     .font('regular')
@@ -88,20 +93,20 @@ export function renderRequestForm(r: RequestDetail, printedAt: Date): Promise<Bu
         'tôi đồng ý nhận mã OTP và mật khẩu đăng nhập qua tin nhắn tới số điện thoại này và tự chịu trách nhiệm bảo mật tài khoản.',
       left + 10,
       doc.y,
-      { width: width - 10, align: 'justify' },
+      { ...SHAPING, width: width - 10, align: 'justify' },
     );
   doc.moveDown(1.5);
 
   const signTop = doc.y;
-  doc.font('italic').fontSize(10).text(vnLongDate(printedAt), left + half, signTop, { width: half, align: 'center' });
+  doc.font('italic').fontSize(10).text(vnLongDate(printedAt), left + half, signTop, { ...SHAPING, width: half, align: 'center' });
   const sigY = doc.y + 6;
-  doc.font('bold').fontSize(11).text('CÁN BỘ TIẾP NHẬN', left, sigY, { width: half, align: 'center' });
-  doc.font('italic').fontSize(10).text('(Ký, ghi rõ họ tên)', left, doc.y, { width: half, align: 'center' });
-  doc.font('bold').fontSize(11).text('CÔNG DÂN', left + half, sigY, { width: half, align: 'center' });
-  doc.font('italic').fontSize(10).text('(Ký, ghi rõ họ tên)', left + half, doc.y, { width: half, align: 'center' });
+  doc.font('bold').fontSize(11).text('CÁN BỘ TIẾP NHẬN', left, sigY, { ...SHAPING, width: half, align: 'center' });
+  doc.font('italic').fontSize(10).text('(Ký, ghi rõ họ tên)', left, doc.y, { ...SHAPING, width: half, align: 'center' });
+  doc.font('bold').fontSize(11).text('CÔNG DÂN', left + half, sigY, { ...SHAPING, width: half, align: 'center' });
+  doc.font('italic').fontSize(10).text('(Ký, ghi rõ họ tên)', left + half, doc.y, { ...SHAPING, width: half, align: 'center' });
   const nameY = doc.y + 70;
-  doc.font('regular').fontSize(11).text(r.officer.fullName, left, nameY, { width: half, align: 'center' });
-  doc.font('regular').fontSize(11).text(r.fullName, left + half, nameY, { width: half, align: 'center' });
+  doc.font('regular').fontSize(11).text(r.officer.fullName, left, nameY, { ...SHAPING, width: half, align: 'center' });
+  doc.font('regular').fontSize(11).text(r.fullName, left + half, nameY, { ...SHAPING, width: half, align: 'center' });
 
   doc.end();
   return done;

@@ -1,0 +1,237 @@
+// Fetch wrapper for the dvc API: same-origin cookie session, CSRF header on every state-changing
+// call, RFC 9457 problem responses turned into ApiError (whose message is already Vietnamese).
+
+export class ApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly details?: Record<string, unknown>;
+
+  constructor(status: number, code: string, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+const NETWORK_MESSAGE = 'Không kết nối được tới máy chủ. Kiểm tra kết nối mạng rồi thử lại.';
+
+let csrfToken: Promise<string> | null = null;
+
+function fetchCsrf(): Promise<string> {
+  const p = fetch('/api/auth/csrf', { credentials: 'same-origin', headers: { accept: 'application/json' } })
+    .then(async (res) => {
+      if (!res.ok) throw await toApiError(res);
+      return ((await res.json()) as { token: string }).token;
+    })
+    .catch((err: unknown) => {
+      csrfToken = null;
+      throw err;
+    });
+  csrfToken = p;
+  return p;
+}
+
+function getCsrf(force = false): Promise<string> {
+  if (force || !csrfToken) return fetchCsrf();
+  return csrfToken;
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  let body: { code?: string; message?: string; detail?: string; details?: Record<string, unknown> } | null = null;
+  try {
+    const text = await res.text();
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  const code = body?.code ?? `HTTP_${res.status}`;
+  const message = body?.message ?? body?.detail ?? `Hệ thống gặp lỗi (mã ${res.status}). Vui lòng thử lại sau.`;
+  return new ApiError(res.status, code, message, body?.details);
+}
+
+export type Query = Record<string, string | number | undefined | null>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '') continue;
+    qs.set(k, String(v));
+  }
+  const s = qs.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+/** "?a=1&b=2" (empty values dropped), or "" when nothing is set. */
+export function query(q: Query): string {
+  return withQuery('', q);
+}
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const url = withQuery(path, opts.query);
+  const safe = method === 'GET' || method === 'HEAD';
+  const isForm = typeof FormData !== 'undefined' && opts.body instanceof FormData;
+
+  const send = async (forceCsrf: boolean) => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (!safe) headers['x-csrf-token'] = await getCsrf(forceCsrf);
+    let body: BodyInit | undefined;
+    if (opts.body !== undefined) {
+      if (isForm) body = opts.body as FormData;
+      else {
+        headers['content-type'] = 'application/json';
+        body = JSON.stringify(opts.body);
+      }
+    }
+    return fetch(url, { method, headers, body, credentials: 'same-origin', signal: opts.signal });
+  };
+
+  let res: Response;
+  try {
+    res = await send(false);
+    if (!safe && res.status === 403) {
+      const err = await toApiError(res.clone());
+      // The CSRF secret cookie expired or was replaced: fetch a fresh token and try once more.
+      if (err.code === 'CSRF_INVALID') res = await send(true);
+    }
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    if ((err as Error)?.name === 'AbortError') throw err;
+    throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE);
+  }
+  if (!res.ok) throw await toApiError(res);
+  if (res.status === 204) return undefined as T;
+  const type = res.headers.get('content-type') ?? '';
+  if (!type.includes('json')) return undefined as T;
+  return (await res.json()) as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
+  /** multipart/form-data upload of one file in field `file`. */
+  upload: <T>(path: string, file: File | Blob, fileName?: string) => {
+    const fd = new FormData();
+    if (fileName) fd.append('file', file, fileName);
+    else fd.append('file', file);
+    return request<T>('POST', path, { body: fd });
+  },
+};
+
+export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  return 'Hệ thống gặp lỗi. Vui lòng thử lại sau.';
+}
+
+// ----------------------------------------------------------------------------------------------
+// Types of the API payloads used by the web.
+
+export interface Me {
+  id: string;
+  kind: string;
+  audience: 'officer' | 'citizen' | string;
+  fullName: string;
+  username: string | null;
+  phone: string | null;
+  mustChangePassword: boolean;
+  permissions: string[];
+  units: Unit[];
+}
+
+export interface Unit {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export type RequestStatus = 'draft' | 'completed' | 'cancelled';
+
+export interface RequestListItem {
+  id: string;
+  fullName: string;
+  idNumber: string;
+  phone: string;
+  status: RequestStatus;
+  createdAt: string;
+  completedAt: string | null;
+  officerName: string;
+  unitName: string;
+}
+
+export interface RequestList {
+  items: RequestListItem[];
+  total: number;
+  totalCapped?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export interface FormContext {
+  officer: { fullName: string; phone: string | null };
+  units: Unit[];
+  allUnits: Unit[];
+  noEligibleUnitMessage: string | null;
+}
+
+export interface LookupResult {
+  idNumber: string;
+  kind: string;
+  exists: boolean;
+}
+
+export interface Attachment {
+  id: string;
+  fileName: string;
+  size: number;
+  type: string;
+}
+
+export interface OtpStatus {
+  expiresAt: string;
+  resendAvailableAt: string;
+  attemptsRemaining: number;
+}
+
+export interface RequestDetail {
+  id: string;
+  status: RequestStatus;
+  idNumber: string;
+  fullName: string;
+  birthDate: string;
+  phone: string;
+  email: string | null;
+  unit: Unit;
+  officer: { id: string; fullName: string; phone: string | null };
+  attachment: Attachment | null;
+  createdAt: string;
+  completedAt: string | null;
+  otp: OtpStatus | null;
+}
+
+export interface RequestInput {
+  idNumber: string;
+  fullName: string;
+  birthDate: string;
+  phone: string;
+  email: string | null;
+  unitId: string;
+  attachmentId: string;
+}
+
+export interface OtpSent {
+  expiresAt: string;
+  resendAvailableAt: string;
+  sendsRemaining: number;
+  ttlSeconds: number;
+}
+
+export const REQUESTS = '/api/citizen-account-requests';

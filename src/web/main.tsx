@@ -1,0 +1,64 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import viVN from 'antd/locale/vi_VN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { SessionProvider } from './session';
+import { PortalLayout } from './pages/portal/PortalLayout';
+import { HomePage } from './pages/portal/HomePage';
+import { CitizenLoginPage } from './pages/portal/CitizenLoginPage';
+import { ChangePasswordPage } from './pages/portal/ChangePasswordPage';
+import { AccountPage } from './pages/portal/AccountPage';
+import { ForgotPasswordPage } from './pages/portal/ForgotPasswordPage';
+import { OfficerLoginPage } from './pages/admin/OfficerLoginPage';
+import { AdminLayout } from './pages/admin/AdminLayout';
+import { DashboardPage, PlaceholderPage } from './pages/admin/SimplePages';
+import { CitizenAccountListPage } from './pages/admin/CitizenAccountListPage';
+import { CitizenAccountWizardPage } from './pages/admin/CitizenAccountWizardPage';
+
+dayjs.extend(customParseFormat);
+dayjs.locale('vi');
+
+function App() {
+  return (
+    <Routes>
+      <Route element={<PortalLayout />}>
+        <Route index element={<HomePage />} />
+        <Route path="dang-nhap" element={<CitizenLoginPage />} />
+        <Route path="quen-mat-khau" element={<ForgotPasswordPage />} />
+        <Route path="doi-mat-khau" element={<ChangePasswordPage />} />
+        <Route path="tai-khoan" element={<AccountPage />} />
+      </Route>
+      <Route path="quan-tri/dang-nhap" element={<OfficerLoginPage />} />
+      <Route path="quan-tri" element={<AdminLayout />}>
+        <Route index element={<DashboardPage />} />
+        <Route path="doi-mat-khau" element={<ChangePasswordPage />} />
+        <Route path="tao-tai-khoan-cong-dan" element={<CitizenAccountListPage />} />
+        <Route path="tao-tai-khoan-cong-dan/them-moi" element={<CitizenAccountWizardPage />} />
+        <Route path="tao-tai-khoan-cong-dan/:id" element={<CitizenAccountWizardPage />} />
+        <Route path="*" element={<PlaceholderPage />} />
+      </Route>
+      <Route path="*" element={<Navigate to="/" replace />} />
+    </Routes>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ConfigProvider
+      locale={viVN}
+      theme={{ token: { colorPrimary: '#0b5394', borderRadius: 4, fontFamily: "'Noto Sans', 'Segoe UI', Roboto, Arial, sans-serif" } }}
+    >
+      <AntApp>
+        <BrowserRouter>
+          <SessionProvider>
+            <App />
+          </SessionProvider>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,77 @@
+import { Breadcrumb, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { useSession } from '../../session';
+
+export const SCREENS: Record<string, string> = {
+  '/quan-tri': 'Dashboard',
+  '/quan-tri/quan-ly-nguoi-dung': 'Quản lý người dùng',
+  '/quan-tri/tao-tai-khoan-cong-dan': 'Tạo tài khoản công dân',
+  '/quan-tri/kiem-tra-api': 'Kiểm tra API',
+  '/quan-tri/yeu-cau-ho-tro': 'Quản lý yêu cầu hỗ trợ',
+  '/quan-tri/canh-bao-loi': 'Đăng ký nhận cảnh báo lỗi',
+  '/quan-tri/thong-bao': 'Thông báo',
+  '/quan-tri/doi-mat-khau': 'Đổi mật khẩu',
+};
+
+const item = (path: string) => ({ key: path, label: <Link to={path}>{SCREENS[path]}</Link> });
+
+const MENU: MenuProps['items'] = [
+  item('/quan-tri'),
+  {
+    type: 'group',
+    label: 'QUẢN TRỊ',
+    children: [
+      { key: 'he-thong', label: 'Quản trị hệ thống', children: [item('/quan-tri/quan-ly-nguoi-dung'), item('/quan-tri/tao-tai-khoan-cong-dan')] },
+      { key: 'ho-tro', label: 'Màn hình hỗ trợ', children: [item('/quan-tri/kiem-tra-api'), item('/quan-tri/yeu-cau-ho-tro'), item('/quan-tri/canh-bao-loi')] },
+      item('/quan-tri/thong-bao'),
+    ],
+  },
+];
+
+export function AdminLayout() {
+  const { me, loading, logout } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  if (loading) return <Spin fullscreen />;
+  if (!me || me.audience !== 'officer') return <Navigate to="/quan-tri/dang-nhap" replace />;
+  if (me.mustChangePassword && location.pathname !== '/quan-tri/doi-mat-khau') return <Navigate to="/quan-tri/doi-mat-khau" replace />;
+  const section = Object.keys(SCREENS)
+    .filter((p) => p !== '/quan-tri' && location.pathname.startsWith(p))
+    .sort((a, b) => b.length - a.length)[0];
+  const current = section ?? '/quan-tri';
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ background: '#0b5394', display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: 24 }}>
+        <div style={{ lineHeight: 1.3 }}>
+          <div style={{ color: '#fff', fontSize: 18, fontWeight: 700 }}>Cổng Dịch vụ công Quốc Gia</div>
+          <div style={{ color: '#d6e4f5', fontSize: 12 }}>Kết nối, cung cấp thông tin và dịch vụ công mọi lúc, mọi nơi</div>
+        </div>
+        <Space>
+          <Typography.Text style={{ color: '#fff' }}>{me.fullName}</Typography.Text>
+          <Button
+            size="small"
+            onClick={async () => {
+              await logout();
+              navigate('/quan-tri/dang-nhap');
+            }}
+          >
+            Đăng xuất
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={260} theme="light" breakpoint="lg" collapsedWidth={0}>
+          <Menu mode="inline" items={MENU} selectedKeys={[current]} defaultOpenKeys={['he-thong']} style={{ height: '100%' }} />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24 }}>
+          <Breadcrumb
+            style={{ marginBottom: 16 }}
+            items={[{ title: <Link to="/quan-tri">Trang chủ</Link> }, { title: SCREENS[current] ?? '' }]}
+          />
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,26 @@
+import { Layout, Typography } from 'antd';
+import { useNavigate } from 'react-router';
+import { useSession } from '../../session';
+import { LoginForm } from '../LoginForm';
+
+export function OfficerLoginPage() {
+  const navigate = useNavigate();
+  const { refresh } = useSession();
+  return (
+    <Layout style={{ minHeight: '100vh', paddingTop: 64, background: '#eef3f8' }}>
+      <Typography.Title level={3} style={{ textAlign: 'center', color: '#0b5394' }}>
+        Cổng Dịch vụ công Quốc Gia — Quản trị
+      </Typography.Title>
+      <LoginForm
+        title="Đăng nhập"
+        audience="officer"
+        loginLabel="Tên đăng nhập"
+        onDone={async (mustChange) => {
+          const me = await refresh();
+          if (mustChange) navigate('/quan-tri/doi-mat-khau');
+          else navigate(me?.permissions.includes('CITIZEN_ACCOUNT_CREATE') ? '/quan-tri/tao-tai-khoan-cong-dan' : '/quan-tri');
+        }}
+      />
+    </Layout>
+  );
+}

@@ -1,0 +1,92 @@
+import { CheckCircleFilled, CloseCircleOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Form, Input, List, Typography } from 'antd';
+import { useState } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { PASSWORD_RULES } from '../../../common/password';
+import { api, ApiError } from '../../api';
+import { useSession } from '../../session';
+
+export function ChangePasswordPage() {
+  const { me, loading, refresh } = useSession();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [form] = Form.useForm();
+  const newPassword: string = Form.useWatch('newPassword', form) ?? '';
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const inAdmin = location.pathname.startsWith('/quan-tri');
+  if (loading) return null;
+  if (!me) return <Navigate to={inAdmin ? '/quan-tri/dang-nhap' : '/dang-nhap'} replace />;
+
+  const submit = async (v: { currentPassword: string; newPassword: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post('/api/auth/change-password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+      await refresh();
+      message.success('Đổi mật khẩu thành công.');
+      navigate(inAdmin ? '/quan-tri' : '/tai-khoan');
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Đã có lỗi xảy ra.');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card style={{ maxWidth: 520, margin: '0 auto' }}>
+      <Typography.Title level={3}>Đổi mật khẩu</Typography.Title>
+      {me.mustChangePassword && (
+        <Alert type="warning" showIcon message="Bạn cần đổi mật khẩu trước khi sử dụng tài khoản." style={{ marginBottom: 16 }} />
+      )}
+      {error && <Alert role="alert" type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+        <Form.Item label="Mật khẩu hiện tại" name="currentPassword" rules={[{ required: true, message: 'Nhập mật khẩu hiện tại.' }]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Form.Item
+          label="Mật khẩu mới"
+          name="newPassword"
+          rules={[
+            { required: true, message: 'Nhập mật khẩu mới.' },
+            { validator: (_, v: string) => (PASSWORD_RULES.every((r) => r.test(v ?? '')) ? Promise.resolve() : Promise.reject(new Error('Mật khẩu mới chưa đạt yêu cầu bên dưới.'))) },
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <List
+          size="small"
+          aria-label="Yêu cầu mật khẩu"
+          dataSource={PASSWORD_RULES}
+          style={{ marginBottom: 16 }}
+          renderItem={(r) => {
+            const ok = r.test(newPassword);
+            return (
+              <List.Item style={{ padding: '2px 0', border: 0 }}>
+                <Typography.Text type={ok ? 'success' : 'secondary'}>
+                  {ok ? <CheckCircleFilled /> : <CloseCircleOutlined />} {r.label}
+                </Typography.Text>
+              </List.Item>
+            );
+          }}
+        />
+        <Form.Item
+          label="Nhập lại mật khẩu mới"
+          name="confirm"
+          dependencies={['newPassword']}
+          rules={[
+            { required: true, message: 'Nhập lại mật khẩu mới.' },
+            ({ getFieldValue }) => ({
+              validator: (_, v) => (v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('Mật khẩu nhập lại không khớp.'))),
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy}>
+          Đổi mật khẩu
+        </Button>
+      </Form>
+    </Card>
+  );
+}

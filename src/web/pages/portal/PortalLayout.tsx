@@ -1,0 +1,33 @@
+import { Layout, Space, Typography } from 'antd';
+import { Link, Outlet } from 'react-router';
+import { useSession } from '../../session';
+
+export function PortalLayout() {
+  const { me } = useSession();
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ background: '#0b5394', display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
+        <Link to="/" style={{ color: '#fff', fontSize: 20, fontWeight: 700 }}>
+          Cổng Dịch vụ công
+        </Link>
+        <Space>
+          {me?.audience === 'citizen' ? (
+            <Link to="/tai-khoan" style={{ color: '#fff' }}>
+              {me.fullName}
+            </Link>
+          ) : (
+            <Link to="/dang-nhap" style={{ color: '#fff' }}>
+              Đăng nhập
+            </Link>
+          )}
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: '32px 16px', maxWidth: 960, width: '100%', margin: '0 auto' }}>
+        <Outlet />
+      </Layout.Content>
+      <Layout.Footer style={{ textAlign: 'center' }}>
+        <Typography.Text type="secondary">Tổng đài hỗ trợ 1022 · Cổng Dịch vụ công</Typography.Text>
+      </Layout.Footer>
+    </Layout>
+  );
+}
