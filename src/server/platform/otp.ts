@@ -136,7 +136,8 @@ export async function checkOtp(
   const latest = rows[0];
   if (!latest) throw new AppError('OTP_NOT_SENT');
   if (latest.closedReason === 'attempts') throw new AppError('OTP_ATTEMPTS_EXCEEDED');
-  if (latest.closedReason === 'used') throw new AppError('OTP_NOT_SENT');
+  // Used, or closed because the draft's phone/number changed: no code is pending.
+  if (latest.closedReason === 'used' || latest.closedReason === 'superseded') throw new AppError('OTP_NOT_SENT');
 
   const code = args.code.trim();
   const typed = /^\d{6}$/.test(code) ? hmac(secret, args.purpose, args.subject, code) : '';

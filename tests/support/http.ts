@@ -1,0 +1,137 @@
+// A cookie-carrying client over app.inject: logs in like the SPA (CSRF token, session cookie).
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+
+export class Http {
+  private cookies = new Map<string, string>();
+  private csrf: string | null = null;
+  constructor(readonly app: FastifyInstance) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private keep(res: LightMyRequestResponse): LightMyRequestResponse {
+    for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    return res;
+  }
+
+  async token(): Promise<string> {
+    if (!this.csrf) {
+      const res = this.keep(await this.app.inject({ method: 'GET', url: '/api/auth/csrf', headers: { cookie: this.cookieHeader() } }));
+      this.csrf = res.json<{ token: string }>().token;
+    }
+    return this.csrf;
+  }
+
+  async get(url: string): Promise<LightMyRequestResponse> {
+    return this.keep(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() } }));
+  }
+
+  async send(method: 'POST' | 'PUT', url: string, body?: unknown, opts: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
+    // The token first: fetching it sets the CSRF secret cookie that must go with it.
+    const token = opts.csrf !== false ? await this.token() : undefined;
+    const headers: Record<string, string> = { cookie: this.cookieHeader() };
+    if (token) headers['x-csrf-token'] = token;
+    return this.keep(await this.app.inject({ method, url, headers, ...(body === undefined ? {} : { payload: body as object }) }));
+  }
+
+  post(url: string, body?: unknown, opts?: { csrf?: boolean }) {
+    return this.send('POST', url, body, opts);
+  }
+
+  put(url: string, body: unknown) {
+    return this.send('PUT', url, body);
+  }
+
+  /** multipart/form-data with the given files in field "file". */
+  async upload(url: string, files: { name: string; data: Buffer; type?: string }[]): Promise<LightMyRequestResponse> {
+    const boundary = `----dvc${Math.random().toString(16).slice(2)}`;
+    const parts: Buffer[] = [];
+    for (const f of files) {
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`,
+        ),
+        f.data,
+        Buffer.from('\r\n'),
+      );
+    }
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    const token = await this.token();
+    return this.keep(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: this.cookieHeader(), 'x-csrf-token': token, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: Buffer.concat(parts),
+      }),
+    );
+  }
+
+  async login(audience: 'officer' | 'citizen', login: string, password = 'Demo@2026'): Promise<LightMyRequestResponse> {
+    return this.post('/api/auth/login', { audience, login, password });
+  }
+
+  hasSession(): boolean {
+    return this.cookies.has('dvc_session');
+  }
+}
+
+export async function loggedIn(app: FastifyInstance, audience: 'officer' | 'citizen', login: string, password = 'Demo@2026'): Promise<Http> {
+  const h = new Http(app);
+  const res = await h.login(audience, login, password);
+  if (res.statusCode !== 200) throw new Error(`login ${login} failed: ${res.statusCode} ${res.body}`);
+  return h;
+}
+
+/** A small but real PDF (what an officer scans the ID into). */
+export function tinyPdf(): Buffer {
+  return Buffer.from(
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+      '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  );
+}
+
+export const PNG_1PX = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+export interface DraftInput {
+  idNumber?: string;
+  fullName?: string;
+  birthDate?: string;
+  phone?: string;
+  email?: string | null;
+  unitId?: string;
+}
+
+/** Uploads a scan and saves a draft for motcua.demo's desk; returns the draft detail. */
+export async function createDraft(h: Http, input: DraftInput = {}) {
+  const ctx = (await h.get('/api/citizen-account-requests/form-context')).json<{ units: { id: string }[] }>();
+  const up = await h.upload('/api/citizen-account-requests/attachments', [{ name: 'CCCD.pdf', data: tinyPdf() }]);
+  if (up.statusCode !== 201) throw new Error(`upload failed: ${up.body}`);
+  const res = await h.post('/api/citizen-account-requests', {
+    idNumber: '051094000123',
+    fullName: 'Nguyễn Thị Bình',
+    birthDate: '1994-06-15',
+    phone: '0351239999',
+    email: 'binh@example.vn',
+    unitId: ctx.units[0]!.id,
+    attachmentId: up.json<{ id: string }>().id,
+    ...input,
+  });
+  if (res.statusCode !== 201) throw new Error(`create failed: ${res.body}`);
+  return res.json<{ id: string; status: string; idNumber: string; phone: string; unit: { id: string } }>();
+}
+
+/** The 6-digit code in the newest SMS to that phone. */
+export async function latestOtp(h: Http, phone: string): Promise<string> {
+  const messages = (await h.get('/api/dev/outbox')).json<{ to: string; body: string }[]>();
+  const m = messages.find((x) => x.to === phone && /\b\d{6}\b/.test(x.body) && x.body.includes('OTP'));
+  if (!m) throw new Error(`no OTP SMS to ${phone}`);
+  return /\b(\d{6})\b/.exec(m.body)![1]!;
+}
