@@ -67,8 +67,9 @@ async function fillStep1(page: Page, c: { idNumber: string; name: string; birth:
   // ("Phòng Văn hóa - Xã hội…") must not be an option.
   await expectLocator(page.locator('.ant-select-content, .ant-select-selection-item').getByText('Bộ phận Một cửa phường Cẩm Thành')).toBeVisible();
   await page.getByLabel('Đơn vị').click();
+  await expectLocator(page.getByRole('option', { name: 'Bộ phận Một cửa phường Cẩm Thành' })).toBeVisible();
   expect(await page.getByRole('option', { name: /Phòng Văn hóa/ }).count()).toBe(0);
-  await page.keyboard.press('Escape');
+  await page.getByRole('option', { name: 'Bộ phận Một cửa phường Cẩm Thành' }).click();
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
   await expectLocator(page.getByRole('button', { name: 'Gửi mã OTP' })).toBeVisible();
 }

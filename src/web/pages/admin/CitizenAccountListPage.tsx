@@ -131,7 +131,7 @@ export function CitizenAccountListPage() {
             </Col>
             <Col xs={24} md={8}>
               <Form.Item label="Đơn vị tạo" name="unitId">
-                <Select allowClear placeholder="Tất cả đơn vị" options={units.map((u) => ({ value: u.id, label: u.name }))} />
+                <Select virtual={false} allowClear placeholder="Tất cả đơn vị" options={units.map((u) => ({ value: u.id, label: u.name }))} />
               </Form.Item>
             </Col>
             <Col xs={12} md={4}>
@@ -147,6 +147,7 @@ export function CitizenAccountListPage() {
             <Col xs={24} md={8}>
               <Form.Item label="Trạng thái" name="status">
                 <Select
+                  virtual={false}
                   allowClear
                   placeholder="Tất cả"
                   options={Object.entries(STATUS_LABEL).map(([value, l]) => ({ value, label: l.text }))}

@@ -288,6 +288,7 @@ function Step1({ ctx, draft, onSaved, onCancelled }: { ctx: FormContext; draft: 
         </Descriptions>
         <Form.Item label="Đơn vị" name="unitId" rules={[{ required: true, message: 'Chọn đơn vị tạo tài khoản.' }]}>
           <Select
+            virtual={false}
             disabled={noUnit}
             placeholder="Chọn đơn vị"
             options={ctx.units.map((u) => ({ value: u.id, label: u.name }))}
