@@ -3,7 +3,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 
 export class Http {
   private cookies = new Map<string, string>();
-  private csrf: string | null = null;
+  private csrf: Promise<string> | null = null;
   constructor(readonly app: FastifyInstance) {}
 
   private cookieHeader(): string {
@@ -18,11 +18,11 @@ export class Http {
     return res;
   }
 
-  async token(): Promise<string> {
-    if (!this.csrf) {
-      const res = this.keep(await this.app.inject({ method: 'GET', url: '/api/auth/csrf', headers: { cookie: this.cookieHeader() } }));
-      this.csrf = res.json<{ token: string }>().token;
-    }
+  /** One token per client, even when the first calls run in parallel. */
+  token(): Promise<string> {
+    this.csrf ??= this.app
+      .inject({ method: 'GET', url: '/api/auth/csrf', headers: { cookie: this.cookieHeader() } })
+      .then((res) => this.keep(res).json<{ token: string }>().token);
     return this.csrf;
   }
 
