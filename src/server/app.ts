@@ -62,7 +62,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       .send({ ...toProblem(appErr, req.id), instance: req.url.split('?')[0] });
   });
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !fs.existsSync(path.join(webDist, 'index.html'))) {
+    // The SPA answers for its own client-side routes only: never for the API or the dev tools.
+    if (/^\/(api|dev|docs)(\/|$)/.test(req.url) || req.method !== 'GET' || !fs.existsSync(path.join(webDist, 'index.html'))) {
       void reply.status(404).type('application/problem+json; charset=utf-8').send(toProblem(new AppError('NOT_FOUND'), req.id));
       return;
     }

@@ -1,0 +1,26 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('works with no settings at all: port 3000, ./var, PGlite, demo data, dev transports', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3000, dataDir: path.resolve('./var'), databaseUrl: undefined, demoData: true, nodeEnv: 'development' });
+    expect(c.sms.transport).toBe('dev');
+    expect(c.email.transport).toBe('dev');
+  });
+  it('turns demo data off with a PostgreSQL URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).demoData).toBe(false);
+  });
+  it.each([
+    [{ PORT: 'abc' }, /PORT/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
+    [{ NODE_ENV: 'staging' }, /NODE_ENV/],
+    [{ NODE_ENV: 'production' }, /DVC_SECRET/],
+    [{ SMS_TRANSPORT: 'http' }, /SMS_HTTP_URL/],
+    [{ DEMO_DATA: 'maybe' }, /DEMO_DATA/],
+    [{ NODE_ENV: 'production', DVC_SECRET: 'x'.repeat(32), SMS_HTTP_URL: 'http://s', SMTP_URL: 'smtp://m', DEMO_DATA: 'true' }, /DEMO_DATA/],
+  ])('refuses %j naming the variable', (env, msg) => {
+    expect(() => loadConfig(env)).toThrow(msg);
+  });
+});
