@@ -6,6 +6,7 @@ import customParseFormat from 'dayjs/plugin/customParseFormat';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import './app.css';
 import { SessionProvider } from './session';
 import { PortalLayout } from './pages/portal/PortalLayout';
 import { HomePage } from './pages/portal/HomePage';

@@ -55,7 +55,8 @@ async function openCreateForm(page: Page) {
 async function fillStep1(page: Page, c: { idNumber: string; name: string; birth: string; phone: string; email?: string }) {
   await page.getByLabel('Số CMND/CCCD').fill(c.idNumber);
   await page.getByRole('button', { name: 'Tra cứu' }).click();
-  await page.getByLabel('Họ và tên').fill(c.name);
+  // Exact accessible name: the required-field asterisk must not be read out as part of it.
+  await page.getByRole('textbox', { name: 'Họ và tên', exact: true }).fill(c.name);
   const birth = page.getByLabel('Ngày sinh');
   await birth.fill(c.birth);
   await birth.press('Enter');

@@ -29,7 +29,7 @@ export function LoginForm({ title, audience, loginLabel, onDone, footer }: Props
   return (
     <Card style={{ maxWidth: 440, margin: '0 auto' }}>
       <Typography.Title level={3}>{title}</Typography.Title>
-      {error && <Alert role="alert" type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      {error && <Alert role="alert" type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form layout="vertical" onFinish={submit} requiredMark={false}>
         <Form.Item label={loginLabel} name="login" rules={[{ required: true, message: `Nhập ${loginLabel.toLowerCase()}.` }]}>
           <Input autoComplete="username" autoFocus />

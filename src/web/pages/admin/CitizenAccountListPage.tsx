@@ -100,12 +100,12 @@ export function CitizenAccountListPage() {
   ];
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         Tạo tài khoản công dân
       </Typography.Title>
-      <Alert type="info" showIcon message="Khuyến nghị: Sử dụng hệ điều hành Windows, trình duyệt Chrome để thực hiện xử lý dịch vụ" />
-      {error && <Alert role="alert" type="error" showIcon message={error} />}
+      <Alert type="info" showIcon title="Khuyến nghị: Sử dụng hệ điều hành Windows, trình duyệt Chrome để thực hiện xử lý dịch vụ" />
+      {error && <Alert role="alert" type="error" showIcon title={error} />}
       <Card title="Thông tin tìm kiếm:" size="small">
         <Form form={form} layout="vertical" onFinish={search}>
           <Row gutter={16}>

@@ -61,6 +61,8 @@ export function CitizenAccountWizardPage() {
   const [detail, setDetail] = useState<Detail | null>(null);
   const [editing, setEditing] = useState(!id);
   const [loadError, setLoadError] = useState<string | null>(null);
+  /** Show the success screen only right after finishing, not when an old request is opened. */
+  const [justFinished, setJustFinished] = useState(false);
 
   useEffect(() => {
     setLoadError(null);
@@ -79,12 +81,12 @@ export function CitizenAccountWizardPage() {
     }
   }, [id]);
 
-  if (loadError) return <Alert role="alert" type="error" showIcon message={loadError} />;
+  if (loadError) return <Alert role="alert" type="error" showIcon title={loadError} />;
   if (!ctx || (id && !detail)) return <Spin />;
 
   const step = detail?.status === 'completed' ? 3 : editing ? 0 : detail?.otp ? 2 : 1;
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         Tạo tài khoản công dân
       </Typography.Title>
@@ -95,7 +97,7 @@ export function CitizenAccountWizardPage() {
         />
       </Card>
       {detail && detail.status !== 'draft' ? (
-        <Finished detail={detail} onAnother={() => navigate(`${LIST}/them-moi`)} onList={() => navigate(LIST)} />
+        <Finished detail={detail} fresh={justFinished} onAnother={() => navigate(`${LIST}/them-moi`)} onList={() => navigate(LIST)} />
       ) : editing ? (
         <Step1
           ctx={ctx}
@@ -108,7 +110,14 @@ export function CitizenAccountWizardPage() {
           onCancelled={(d) => (d ? setDetail(d) : navigate(LIST))}
         />
       ) : (
-        <Confirm detail={detail!} onChange={setDetail} onEdit={() => setEditing(true)} />
+        <Confirm
+          detail={detail!}
+          onChange={(d) => {
+            if (d.status !== 'draft') setJustFinished(true);
+            setDetail(d);
+          }}
+          onEdit={() => setEditing(true)}
+        />
       )}
     </Space>
   );
@@ -196,9 +205,9 @@ function Step1({ ctx, draft, onSaved, onCancelled }: { ctx: FormContext; draft: 
 
   return (
     <Card>
-      {error && <Alert role="alert" type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      {error && <Alert role="alert" type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       {noUnit && ctx.noEligibleUnitMessage && (
-        <Alert role="alert" type="warning" showIcon message="Cán bộ không chọn được đơn vị" description={ctx.noEligibleUnitMessage} style={{ marginBottom: 16 }} />
+        <Alert role="alert" type="warning" showIcon title="Cán bộ không chọn được đơn vị" description={ctx.noEligibleUnitMessage} style={{ marginBottom: 16 }} />
       )}
       <Form<Step1Values> form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 720 }}>
         <Typography.Title level={5}>Thông tin công dân</Typography.Title>
@@ -221,17 +230,17 @@ function Step1({ ctx, draft, onSaved, onCancelled }: { ctx: FormContext; draft: 
             <Button onClick={doLookup}>Tra cứu</Button>
           </Space.Compact>
         </Form.Item>
-        {lookupError && <Alert role="alert" type="error" showIcon message={lookupError} style={{ marginBottom: 16 }} />}
+        {lookupError && <Alert role="alert" type="error" showIcon title={lookupError} style={{ marginBottom: 16 }} />}
         {lookup?.exists && (
           <Alert
             role="alert"
             type="error"
             showIcon
-            message="Số CMND/CCCD này đã có tài khoản trên Cổng Dịch vụ công. Không tạo thêm tài khoản mới; hướng dẫn công dân đăng nhập hoặc dùng chức năng Quên mật khẩu."
+            title="Số CMND/CCCD này đã có tài khoản trên Cổng Dịch vụ công. Không tạo thêm tài khoản mới; hướng dẫn công dân đăng nhập hoặc dùng chức năng Quên mật khẩu."
             style={{ marginBottom: 16 }}
           />
         )}
-        {unlocked && !draft && <Alert type="success" showIcon message="Chưa có tài khoản với số CMND/CCCD này. Nhập thông tin công dân." style={{ marginBottom: 16 }} />}
+        {unlocked && !draft && <Alert type="success" showIcon title="Chưa có tài khoản với số CMND/CCCD này. Nhập thông tin công dân." style={{ marginBottom: 16 }} />}
         {!lookup && !lookupError && <Typography.Paragraph type="secondary">Nhập số CMND/CCCD rồi nhấn "Tra cứu" để kiểm tra công dân đã có tài khoản chưa.</Typography.Paragraph>}
 
         <fieldset disabled={!unlocked} style={{ border: 0, padding: 0, margin: 0 }}>
@@ -283,7 +292,7 @@ function Step1({ ctx, draft, onSaved, onCancelled }: { ctx: FormContext; draft: 
         <Typography.Title level={5}>Thông tin cán bộ</Typography.Title>
         <Descriptions column={1} size="small" style={{ marginBottom: 16 }} bordered>
           <Descriptions.Item label="Cán bộ">{ctx.officer.fullName}</Descriptions.Item>
-          <Descriptions.Item label="Số điện thoại cán bộ">{ctx.officer.phone}</Descriptions.Item>
+          <Descriptions.Item label="Số điện thoại">{ctx.officer.phone}</Descriptions.Item>
           <Descriptions.Item label="Thời gian tạo">{draft ? formatDateTime(draft.createdAt) : ''}</Descriptions.Item>
         </Descriptions>
         <Form.Item label="Đơn vị" name="unitId" rules={[{ required: true, message: 'Chọn đơn vị tạo tài khoản.' }]}>
@@ -370,7 +379,7 @@ function AttachmentInput({
           File đính kèm: {attachment.fileName} ({formatBytes(attachment.size)})
         </Typography.Paragraph>
       )}
-      {error && <Alert role="alert" type="error" showIcon message={error} style={{ marginTop: 8 }} />}
+      {error && <Alert role="alert" type="error" showIcon title={error} style={{ marginTop: 8 }} />}
     </div>
   );
 }
@@ -422,18 +431,34 @@ function Confirm({ detail, onChange, onEdit }: { detail: Detail; onChange: (d: D
   const [sending, setSending] = useState(false);
   const [creating, setCreating] = useState(false);
   const [sendsRemaining, setSendsRemaining] = useState<number | null>(null);
+  const [sentNotice, setSentNotice] = useState<string | null>(null);
+  // Deadlines on the browser's own clock: right after sending they are counted from the moment
+  // the answer arrived (an office PC a few minutes off must not show the code as expired); after
+  // a reload only the server's absolute times are known.
+  const [timing, setTiming] = useState<{ expires: number; resend: number } | null>(() =>
+    detail.otp ? { expires: Date.parse(detail.otp.expiresAt), resend: Date.parse(detail.otp.resendAvailableAt) } : null,
+  );
+  /** The code can no longer be used (expired or too many wrong tries): stop the countdown. */
+  const [dead, setDead] = useState(false);
   const [form] = Form.useForm<{ otp: string }>();
-  const otp = detail.otp;
-  const left = otp ? Math.max(0, Math.ceil((new Date(otp.expiresAt).getTime() - now) / 1000)) : 0;
-  const resendIn = otp ? Math.max(0, Math.ceil((new Date(otp.resendAvailableAt).getTime() - now) / 1000)) : 0;
+  const left = timing && !dead ? Math.max(0, Math.ceil((timing.expires - now) / 1000)) : 0;
+  const resendIn = timing ? Math.max(0, Math.ceil((timing.resend - now) / 1000)) : 0;
 
   const send = async () => {
     setSending(true);
     setSendError(null);
     setCreateError(null);
     try {
-      const r = await api.post<{ expiresAt: string; resendAvailableAt: string; sendsRemaining: number }>(`/api/citizen-account-requests/${detail.id}/otp`);
+      const r = await api.post<{ expiresAt: string; resendAvailableAt: string; sendsRemaining: number; ttlSeconds: number }>(
+        `/api/citizen-account-requests/${detail.id}/otp`,
+      );
+      const received = Date.now();
+      const ttl = r.ttlSeconds * 1000;
+      const cooldown = Date.parse(r.resendAvailableAt) - (Date.parse(r.expiresAt) - ttl);
+      setTiming({ expires: received + ttl, resend: received + cooldown });
+      setDead(false);
       setSendsRemaining(r.sendsRemaining);
+      setSentNotice(`Đã gửi mã OTP tới số ${detail.phone}.`);
       onChange({ ...detail, otp: { expiresAt: r.expiresAt, resendAvailableAt: r.resendAvailableAt, attemptsRemaining: 5 } });
       form.resetFields();
     } catch (err) {
@@ -449,6 +474,7 @@ function Confirm({ detail, onChange, onEdit }: { detail: Detail; onChange: (d: D
     try {
       onChange(await api.post<Detail>(`/api/citizen-account-requests/${detail.id}/complete`, { otp: v.otp.trim() }));
     } catch (err) {
+      if (err instanceof ApiError && ['OTP_EXPIRED', 'OTP_ATTEMPTS_EXCEEDED', 'OTP_NOT_SENT'].includes(err.code)) setDead(true);
       setCreateError(errorText(err));
     } finally {
       setCreating(false);
@@ -456,7 +482,7 @@ function Confirm({ detail, onChange, onEdit }: { detail: Detail; onChange: (d: D
   };
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card title="Thông tin tài khoản" size="small" extra={<Button onClick={onEdit}>Sửa thông tin</Button>}>
         <Summary d={detail} />
       </Card>
@@ -472,25 +498,32 @@ function Confirm({ detail, onChange, onEdit }: { detail: Detail; onChange: (d: D
             Gửi mã OTP
           </Button>
         </Space>
-        <div style={{ marginTop: 12 }} aria-live="polite">
-          {otp && left > 0 && (
+        <div style={{ marginTop: 12 }}>
+          {timing && left > 0 && (
             <Typography.Text strong>
               Mã OTP còn hiệu lực: {String(Math.floor(left / 60)).padStart(2, '0')}:{String(left % 60).padStart(2, '0')}
             </Typography.Text>
           )}
-          {otp && left === 0 && <Typography.Text type="danger">Mã OTP đã hết hiệu lực. Nhấn Gửi mã OTP để nhận mã mới.</Typography.Text>}
-          {otp && resendIn > 0 && <Typography.Text type="secondary"> · Có thể gửi lại sau {resendIn} giây</Typography.Text>}
+          {timing && resendIn > 0 && <Typography.Text type="secondary"> · Gửi lại sau {resendIn} giây</Typography.Text>}
           {sendsRemaining !== null && <Typography.Text type="secondary"> · Còn được gửi {sendsRemaining} lần trong 1 giờ</Typography.Text>}
         </div>
-        {sendError && <Alert role="alert" type="error" showIcon message={sendError} style={{ marginTop: 12 }} />}
+        {/* Announced once per change, not every second. */}
+        <div aria-live="polite" style={{ marginTop: 4 }}>
+          {timing && left === 0 ? (
+            <Typography.Text type="danger">Mã OTP đã hết hiệu lực. Nhấn Gửi mã OTP để nhận mã mới.</Typography.Text>
+          ) : (
+            sentNotice && <Typography.Text type="success">{sentNotice}</Typography.Text>
+          )}
+        </div>
+        {sendError && <Alert role="alert" type="error" showIcon title={sendError} style={{ marginTop: 12 }} />}
       </Card>
       <Card title="Đăng ký tài khoản" size="small">
         <Typography.Paragraph style={{ marginBottom: 4 }}>
           Anh/chị nhập mã OTP gồm 6 số đã được gửi tới số điện thoại đăng ký của công dân
         </Typography.Paragraph>
         <Typography.Paragraph type="secondary">(OTP chỉ có hiệu lực trong vòng 2 phút)</Typography.Paragraph>
-        {createError && <Alert role="alert" type="error" showIcon message={createError} style={{ marginBottom: 12 }} />}
-        <Form form={form} layout="vertical" onFinish={create} disabled={!otp}>
+        {createError && <Alert role="alert" type="error" showIcon title={createError} style={{ marginBottom: 12 }} />}
+        <Form form={form} layout="vertical" onFinish={create} disabled={!timing}>
           <Form.Item
             label="Nhập OTP"
             name="otp"
@@ -515,8 +548,18 @@ function Confirm({ detail, onChange, onEdit }: { detail: Detail; onChange: (d: D
   );
 }
 
-function Finished({ detail, onAnother, onList }: { detail: Detail; onAnother: () => void; onList: () => void }) {
+function Finished({ detail, fresh, onAnother, onList }: { detail: Detail; fresh: boolean; onAnother: () => void; onList: () => void }) {
   const done = detail.status === 'completed';
+  if (!fresh) {
+    return (
+      <Card
+        title={done ? `Đã tạo tài khoản lúc ${formatDateTime(detail.completedAt)}` : 'Yêu cầu đã hủy'}
+        extra={<Button onClick={onList}>Về danh sách</Button>}
+      >
+        <Summary d={detail} />
+      </Card>
+    );
+  }
   return (
     <Card>
       <Result

@@ -37,9 +37,9 @@ export function ChangePasswordPage() {
     <Card style={{ maxWidth: 520, margin: '0 auto' }}>
       <Typography.Title level={3}>Đổi mật khẩu</Typography.Title>
       {me.mustChangePassword && (
-        <Alert type="warning" showIcon message="Bạn cần đổi mật khẩu trước khi sử dụng tài khoản." style={{ marginBottom: 16 }} />
+        <Alert type="warning" showIcon title="Bạn cần đổi mật khẩu trước khi sử dụng tài khoản." style={{ marginBottom: 16 }} />
       )}
-      {error && <Alert role="alert" type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      {error && <Alert role="alert" type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
         <Form.Item label="Mật khẩu hiện tại" name="currentPassword" rules={[{ required: true, message: 'Nhập mật khẩu hiện tại.' }]}>
           <Input.Password autoComplete="current-password" />

@@ -16,7 +16,7 @@ export function CitizenLoginPage() {
         navigate(mustChange ? '/doi-mat-khau' : '/tai-khoan');
       }}
       footer={
-        <Space direction="vertical" style={{ marginTop: 16 }}>
+        <Space orientation="vertical" style={{ marginTop: 16 }}>
           <Typography.Text type="secondary">Đăng nhập bằng tài khoản cấp bởi Cổng Dịch vụ công.</Typography.Text>
           <Link to="/quen-mat-khau">Quên mật khẩu</Link>
         </Space>

@@ -8,7 +8,7 @@ export function ForgotPasswordPage() {
       <Alert
         type="info"
         showIcon
-        message="Chức năng lấy lại mật khẩu qua mã OTP đang được hoàn thiện."
+        title="Chức năng lấy lại mật khẩu qua mã OTP đang được hoàn thiện."
         description="Trong thời gian này, vui lòng đến Bộ phận Một cửa nơi tạo tài khoản hoặc gọi tổng đài 1022 để được hỗ trợ."
       />
       <Typography.Paragraph style={{ marginTop: 16 }}>
