@@ -234,8 +234,9 @@ describe('list search', () => {
     await createDraft(officer, { idNumber: '040185000102', fullName: 'Đặng Văn Bình', birthDate: '1985-01-01', phone: '0388000102' });
     clock.set(t0);
 
-    const names = (await officer.get(`${BASE}?name=${encodeURIComponent('DANG thi anh')}`)).json<{ items: { fullName: string }[]; total: number }>();
+    const names = (await officer.get(`${BASE}?name=${encodeURIComponent('DANG thi anh')}`)).json<{ items: { fullName: string; createdAt: string }[]; total: number }>();
     expect(names.items.map((i) => i.fullName)).toEqual(['Đặng Thị Ánh']);
+    expect(names.items[0]!.createdAt).toBe('2026-03-10T03:00:00.000Z');
     const both = (await officer.get(`${BASE}?name=dang&pageSize=1`)).json<{ items: { fullName: string }[]; total: number; totalCapped: boolean }>();
     expect(both).toMatchObject({ total: 2, totalCapped: false });
     expect(both.items.map((i) => i.fullName)).toEqual(['Đặng Văn Bình']);

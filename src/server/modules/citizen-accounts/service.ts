@@ -332,6 +332,29 @@ export async function listRequests(ctx: Ctx, f: ListFilters) {
     branches.map((branch) => sql`(select count(*) as n from (select 1 from ${car} where ${branch} limit ${COUNT_CAP + 1}) m)`),
     sql` union all `,
   );
+  if (name && offset < COUNT_CAP) {
+    // A name goes through the trigram GIN index, the expensive part: one pass collects the
+    // (capped) matches, and both the count and the page come from it.
+    const matches = sql.join(
+      branches.map((branch) => sql`(select ${car.id} as id, ${car.createdAt} as created_at from ${car} where ${branch} limit ${COUNT_CAP + 1})`),
+      sql` union all `,
+    );
+    const rows = rowsOf<ListRow & { total: string | number }>(
+      await db.execute(sql`
+        with m as materialized (${matches})
+        select (select count(*) from m) as total, r.id, r.full_name as "fullName", r.id_number as "idNumber", r.phone, r.status,
+               r.created_at as "createdAt", r.completed_at as "completedAt", u.full_name as "officerName", a.name as "unitName"
+        from (select id, created_at from m order by created_at desc, id desc limit ${f.pageSize} offset ${offset}) p
+        join ${car} r on r.id = p.id
+        join ${users} u on u.id = r.officer_id
+        join ${agencies} a on a.id = r.agency_id
+        order by p.created_at desc, p.id desc`),
+    );
+    const matched = rows.length
+      ? Number(rows[0]!.total)
+      : Number(rowsOf<{ n: string | number }>(await db.execute(sql`select coalesce(sum(n), 0) as n from (${counts}) c`))[0]?.n ?? 0);
+    return listResult(f, rows, matched);
+  }
   const [items, totals] = await Promise.all([
     offset >= COUNT_CAP
       ? Promise.resolve([])
@@ -356,13 +379,33 @@ export async function listRequests(ctx: Ctx, f: ListFilters) {
           .offset(offset),
     db.execute(sql`select coalesce(sum(n), 0) as n from (${counts}) c`),
   ]);
-  const matched = Number(rowsOf<{ n: string | number }>(totals)[0]?.n ?? 0);
+  return listResult(f, items, Number(rowsOf<{ n: string | number }>(totals)[0]?.n ?? 0));
+}
+
+interface ListRow {
+  id: string;
+  fullName: string;
+  idNumber: string;
+  phone: string;
+  status: string;
+  createdAt: Date | string;
+  completedAt: Date | string | null;
+  officerName: string;
+  unitName: string;
+}
+
+function listResult(f: ListFilters, rows: ListRow[], matched: number) {
   return {
-    items: items.map((r) => ({
-      ...r,
+    items: rows.map((r) => ({
+      id: r.id,
+      fullName: r.fullName,
+      idNumber: r.idNumber,
+      phone: r.phone,
+      officerName: r.officerName,
+      unitName: r.unitName,
       status: r.status as RequestStatus,
-      createdAt: r.createdAt.toISOString(),
-      completedAt: r.completedAt?.toISOString() ?? null,
+      createdAt: new Date(r.createdAt).toISOString(),
+      completedAt: r.completedAt ? new Date(r.completedAt).toISOString() : null,
     })),
     total: Math.min(matched, COUNT_CAP),
     totalCapped: matched > COUNT_CAP,
