@@ -61,7 +61,7 @@ export async function openDatabase(opts: OpenDbOptions): Promise<Database> {
     kind: 'pglite',
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     ping: () => ping(db),
-    close: () => client.close(),
+    close: once(() => client.close()),
   };
 }
 

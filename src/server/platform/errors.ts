@@ -37,7 +37,6 @@ export const ERRORS = {
   PERMISSION_REQUIRED: { status: 403, message: 'Tài khoản của bạn chưa được cấp quyền cần thiết.' },
   INVALID_CREDENTIALS: { status: 401, message: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
   ACCOUNT_INACTIVE: { status: 403, message: 'Tài khoản đang ở trạng thái không kích hoạt. Liên hệ quản trị viên.' },
-  WRONG_AUDIENCE: { status: 403, message: 'Tài khoản này không đăng nhập được ở trang này.' },
   PASSWORD_CHANGE_REQUIRED: { status: 403, message: 'Bạn cần đổi mật khẩu trước khi tiếp tục.' },
   PASSWORD_POLICY: {
     status: 400,

@@ -4,6 +4,7 @@ import { Http, loggedIn } from '../../../../tests/support/http.js';
 import { startTestSystem, type TestSystem } from '../../../../tests/support/system.js';
 import type { ManualClock } from '../../platform/clock.js';
 import { auditLog } from '../../platform/tables.js';
+import { users } from '../users/tables.js';
 
 let sys: TestSystem;
 beforeAll(async () => {
@@ -81,5 +82,23 @@ describe('Đổi mật khẩu', () => {
     expect((await a.get('/api/auth/me')).statusCode).toBe(200);
     expect((await b.get('/api/auth/me')).statusCode).toBe(401);
     expect((await new Http(sys.app).login('officer', 'admin.demo', 'Moi@2026abc')).statusCode).toBe(200);
+  });
+});
+
+describe('account state', () => {
+  it('refuses an inactive account, and makes an account with a temporary password change it before anything else', async () => {
+    await sys.deps.db.update(users).set({ status: 'inactive' }).where(eq(users.username, 'motcua2.demo'));
+    const inactive = await new Http(sys.app).login('officer', 'motcua2.demo');
+    expect(inactive.statusCode).toBe(403);
+    expect(inactive.json()).toMatchObject({ code: 'ACCOUNT_INACTIVE' });
+
+    await sys.deps.db.update(users).set({ mustChangePassword: true }).where(eq(users.username, 'motcua.demo'));
+    const h = await loggedIn(sys.app, 'officer', 'motcua.demo');
+    expect((await h.get('/api/auth/me')).json()).toMatchObject({ mustChangePassword: true });
+    const blocked = await h.get('/api/citizen-account-requests');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json()).toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED' });
+    expect((await h.post('/api/auth/change-password', { currentPassword: 'Demo@2026', newPassword: 'Moi@2026xyz' })).statusCode).toBe(204);
+    expect((await h.get('/api/citizen-account-requests')).statusCode).toBe(200);
   });
 });
