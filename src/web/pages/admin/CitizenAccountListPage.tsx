@@ -3,10 +3,8 @@ import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api, ApiError, query } from '../../api';
+import { api, ApiError, query, type RequestList, type RequestListItem, type RequestStatus, type Unit } from '../../api';
 import { formatDateTime } from '../../format';
-
-export type RequestStatus = 'draft' | 'completed' | 'cancelled';
 
 export const STATUS_LABEL: Record<RequestStatus, { text: string; color: string }> = {
   draft: { text: 'Chưa hoàn thành', color: 'gold' },
@@ -14,30 +12,8 @@ export const STATUS_LABEL: Record<RequestStatus, { text: string; color: string }
   cancelled: { text: 'Đã hủy', color: 'default' },
 };
 
-interface Row {
-  id: string;
-  fullName: string;
-  idNumber: string;
-  phone: string;
-  status: RequestStatus;
-  createdAt: string;
-  officerName: string;
-  unitName: string;
-}
-
-interface ListResponse {
-  items: Row[];
-  total: number;
-  totalCapped: boolean;
-  page: number;
-  pageSize: number;
-}
-
-interface Unit {
-  id: string;
-  code: string;
-  name: string;
-}
+type Row = RequestListItem;
+type ListResponse = RequestList;
 
 const FILTERS = ['name', 'phone', 'idNumber', 'officer', 'unitId', 'from', 'to', 'status'] as const;
 

@@ -5,41 +5,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { checkBirthDate, checkIdNumber, checkIdNumberShape, isEmail, normalizeIdNumber, normalizeMobile } from '../../../common/vn-ids';
-import { api, ApiError } from '../../api';
+import { api, ApiError, type Attachment, type FormContext, type OtpSent, type RequestDetail } from '../../api';
 import { formatBytes, formatDate, formatDateTime } from '../../format';
-import { STATUS_LABEL, type RequestStatus } from './CitizenAccountListPage';
+import { STATUS_LABEL } from './CitizenAccountListPage';
 
-interface Unit {
-  id: string;
-  code: string;
-  name: string;
-}
-interface Attachment {
-  id: string;
-  fileName: string;
-  size: number;
-  type: string;
-}
-interface Detail {
-  id: string;
-  status: RequestStatus;
-  idNumber: string;
-  fullName: string;
-  birthDate: string;
-  phone: string;
-  email: string | null;
-  unit: Unit;
-  officer: { id: string; fullName: string; phone: string | null };
-  attachment: Attachment | null;
-  createdAt: string;
-  completedAt: string | null;
-  otp: { expiresAt: string; resendAvailableAt: string; attemptsRemaining: number } | null;
-}
-interface FormContext {
-  officer: { fullName: string; phone: string | null };
-  units: Unit[];
-  noEligibleUnitMessage: string | null;
-}
+type Detail = RequestDetail;
 
 const LIST = '/quan-tri/tao-tai-khoan-cong-dan';
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -449,9 +419,7 @@ function Confirm({ detail, onChange, onEdit }: { detail: Detail; onChange: (d: D
     setSendError(null);
     setCreateError(null);
     try {
-      const r = await api.post<{ expiresAt: string; resendAvailableAt: string; sendsRemaining: number; ttlSeconds: number }>(
-        `/api/citizen-account-requests/${detail.id}/otp`,
-      );
+      const r = await api.post<OtpSent>(`/api/citizen-account-requests/${detail.id}/otp`);
       const received = Date.now();
       const ttl = r.ttlSeconds * 1000;
       const cooldown = Date.parse(r.resendAvailableAt) - (Date.parse(r.expiresAt) - ttl);
