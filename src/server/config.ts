@@ -26,6 +26,8 @@ export interface Config {
   worker: boolean;
   /** Serve the built SPA from dist/web. */
   serveWeb: boolean;
+  /** Take the client address from X-Forwarded-For (only behind a reverse proxy). */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -111,5 +113,6 @@ export function loadConfig(env: Env = process.env): Config {
     email: { transport: emailTransport, smtpUrl, from: str(env, 'EMAIL_FROM') ?? 'Cổng Dịch vụ công <no-reply@dvc.local>' },
     worker: bool(env, 'OUTBOX_WORKER', true),
     serveWeb: bool(env, 'SERVE_WEB', true),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
   };
 }

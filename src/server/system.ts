@@ -42,7 +42,13 @@ function resolveSecret(config: Config): string {
   } catch {
     fs.mkdirSync(config.dataDir, { recursive: true });
     const secret = randomBytes(32).toString('hex');
-    fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+    try {
+      fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+    } catch (err) {
+      // Another process on the same DATA_DIR wrote it first: use theirs.
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') return fs.readFileSync(file, 'utf8').trim();
+      throw err;
+    }
     return secret;
   }
 }

@@ -10,7 +10,6 @@ export const redactPaths = [
   '*.newPassword',
   '*.currentPassword',
   '*.otp',
-  '*.code',
   '*.token',
   '*.body',
   'payload.body',

@@ -190,7 +190,6 @@ function Step1({ ctx, draft, onSaved, onCancelled }: { ctx: FormContext; draft: 
                 inputMode="numeric"
                 maxLength={14}
                 placeholder="9 số CMND hoặc 12 số CCCD"
-                disabled={!!draft && draft.otp !== null && false}
                 onPressEnter={(e) => {
                   e.preventDefault();
                   void doLookup();
