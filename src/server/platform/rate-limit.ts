@@ -2,7 +2,7 @@
 import { lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { rowsOf } from '../db/client.js';
-import { AppError, type ErrorCode } from './errors.js';
+import { AppError, ERRORS, type ErrorCode } from './errors.js';
 import { rateLimits } from './tables.js';
 
 export interface RateRule {
@@ -36,7 +36,10 @@ export async function enforceRateLimits(db: Db, rules: RateRule[], now: Date, co
     const r = await hitRateLimit(db, rule, now);
     if (!r.allowed) {
       throw new AppError(code, {
-        message: `Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ${formatWait(r.retryAfterSeconds)}.`,
+        message:
+          code === 'RATE_LIMITED'
+            ? `Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ${formatWait(r.retryAfterSeconds)}.`
+            : `${ERRORS[code].message} Có thể thử lại sau ${formatWait(r.retryAfterSeconds)}.`,
         details: { retryAfterSeconds: r.retryAfterSeconds },
       });
     }

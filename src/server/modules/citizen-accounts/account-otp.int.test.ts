@@ -144,6 +144,22 @@ describe('Gửi mã OTP and Tạo tài khoản', () => {
     expect((await complete(draft.id, latest)).statusCode).toBe(200);
   });
 
+  it('limits codes to one phone number across several drafts', async () => {
+    const phone = '0966000111';
+    const drafts = [];
+    for (let i = 0; i < 3; i++) drafts.push(await createDraft(officer, { ...citizen(), phone }));
+    for (const d of drafts.slice(0, 2)) {
+      for (let i = 0; i < 5; i++) {
+        expect((await sendOtp(d.id)).statusCode).toBe(200);
+        clock.advance(31_000);
+      }
+    }
+    const third = await sendOtp(drafts[2]!.id);
+    expect(third.statusCode).toBe(429);
+    expect(third.json()).toMatchObject({ code: 'OTP_SEND_LIMIT' });
+    expect(third.json().message).toContain('Có thể thử lại sau');
+  });
+
   it('changing the phone of a draft closes the code sent to the old phone', async () => {
     const c = citizen();
     const draft = await createDraft(officer, c);

@@ -421,7 +421,18 @@ export async function sendOtp(ctx: Ctx, id: string) {
   const actor = officer(ctx);
   const { db, clock, secret } = ctx.deps;
   const now = clock.now();
-  await enforceRateLimits(db, [{ key: `otp:phone:${id}`, limit: 20, windowSeconds: 3600 }, { key: `otp:officer:${actor.userId}`, limit: 100, windowSeconds: 3600 }], now);
+  // Per request the OTP rules allow 5 codes an hour; these stop several drafts for one phone, or
+  // one officer, from turning the desk into an SMS pump.
+  const target = await loadInScope(db, actor, id);
+  await enforceRateLimits(
+    db,
+    [
+      { key: `otp:phone:${target.phone}`, limit: 10, windowSeconds: 3600 },
+      { key: `otp:officer:${actor.userId}`, limit: 100, windowSeconds: 3600 },
+    ],
+    now,
+    'OTP_SEND_LIMIT',
+  );
   const issued = await db.transaction(async (tx) => {
     const req = await loadInScope(tx, actor, id, true);
     if (req.status !== 'draft') throw new AppError('REQUEST_NOT_DRAFT');
