@@ -220,3 +220,15 @@ describe('Tạo tài khoản công dân', () => {
     await context.close();
   });
 });
+
+describe('an officer without "Quyền tạo tài khoản công dân"', () => {
+  it('sees why and cannot start a new account', async () => {
+    const { page, context } = await e2e.newPage();
+    await officerLogin(page, 'chuyenvien.demo');
+    await page.waitForURL(/\/quan-tri$/);
+    await page.getByRole('menuitem', { name: 'Tạo tài khoản công dân' }).click();
+    await expectLocator(page.getByText(/chưa được cấp "Quyền tạo tài khoản công dân"/)).toBeVisible();
+    expect(await page.getByRole('button', { name: 'Thêm mới' }).isDisabled()).toBe(true);
+    await context.close();
+  });
+});

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError, query, type RequestList, type RequestListItem, type RequestStatus, type Unit } from '../../api';
 import { formatDateTime } from '../../format';
+import { useSession } from '../../session';
 
 export const STATUS_LABEL: Record<RequestStatus, { text: string; color: string }> = {
   draft: { text: 'Chưa hoàn thành', color: 'gold' },
@@ -20,6 +21,8 @@ const FILTERS = ['name', 'phone', 'idNumber', 'officer', 'unitId', 'from', 'to',
 export function CitizenAccountListPage() {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
+  const { me } = useSession();
+  const mayCreate = !!me?.permissions.includes('CITIZEN_ACCOUNT_CREATE');
   const [form] = Form.useForm();
   const [data, setData] = useState<ListResponse | null>(null);
   const [units, setUnits] = useState<Unit[]>([]);
@@ -135,7 +138,9 @@ export function CitizenAccountListPage() {
             <Button type="primary" htmlType="submit">
               Tìm kiếm
             </Button>
-            <Button onClick={() => navigate('/quan-tri/tao-tai-khoan-cong-dan/them-moi')}>Thêm mới</Button>
+            <Button disabled={!mayCreate} onClick={() => navigate('/quan-tri/tao-tai-khoan-cong-dan/them-moi')}>
+              Thêm mới
+            </Button>
           </Space>
         </Form>
       </Card>
