@@ -10,6 +10,9 @@ import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../support/browser.js';
 
+/** The code in the OTP SMS (not the digits of a CCCD in the password SMS). */
+const OTP_SMS = /OTP .* là (\d{6}),/;
+
 let e2e: E2E;
 let tmp: string;
 let scanPdf: string;
@@ -103,7 +106,7 @@ describe('Tạo tài khoản công dân', () => {
     const sentAt = e2e.clock.now();
     await page.getByRole('button', { name: 'Gửi mã OTP' }).click();
     await expectLocator(page.getByText(/Mã OTP còn hiệu lực/)).toBeVisible();
-    const otp = (await e2e.waitForMessage('0351239999', /(\d{6})/, sentAt)).match[1]!;
+    const otp = (await e2e.waitForMessage('0351239999', OTP_SMS, sentAt)).match[1]!;
     await page.getByLabel('Nhập OTP').fill(otp);
     await e2e.screenshot(page, '03-buoc-3');
     await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
@@ -186,7 +189,7 @@ describe('Tạo tài khoản công dân', () => {
     // Wrong code.
     let t = e2e.clock.now();
     await page.getByRole('button', { name: 'Gửi mã OTP' }).click();
-    const first = (await e2e.waitForMessage('0988123456', /(\d{6})/, t)).match[1]!;
+    const first = (await e2e.waitForMessage('0988123456', OTP_SMS, t)).match[1]!;
     const wrong = first === '000000' ? '111111' : '000000';
     await page.getByLabel('Nhập OTP').fill(wrong);
     await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
@@ -204,12 +207,12 @@ describe('Tạo tài khoản công dân', () => {
     // Resend: a new code; the previous one is refused as old, the new one works.
     t = e2e.clock.now();
     await page.getByRole('button', { name: 'Gửi mã OTP' }).click();
-    const second = (await e2e.waitForMessage('0988123456', /(\d{6})/, t)).match[1]!;
+    const second = (await e2e.waitForMessage('0988123456', OTP_SMS, t)).match[1]!;
     e2e.clock.advance(31_000);
     await page.clock.fastForward(31_000);
     t = e2e.clock.now();
     await page.getByRole('button', { name: 'Gửi mã OTP' }).click();
-    const third = (await e2e.waitForMessage('0988123456', /(\d{6})/, t)).match[1]!;
+    const third = (await e2e.waitForMessage('0988123456', OTP_SMS, t)).match[1]!;
     expect(third).not.toBe(second);
     await page.getByLabel('Nhập OTP').fill(second);
     await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
