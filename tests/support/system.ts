@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/server/config.js';
 import { ManualClock, type Clock } from '../../src/server/platform/clock.js';
 import { createSystem, type System } from '../../src/server/system.js';
@@ -73,5 +74,23 @@ export async function startTestSystem(opts: TestSystemOptions = {}): Promise<Tes
       await db?.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Starts the system before the file's tests and closes it after them; returns a getter, since
+ * the system exists only once beforeAll has run.
+ */
+export function useTestSystem(opts: TestSystemOptions = {}): () => TestSystem {
+  let sys: TestSystem | undefined;
+  beforeAll(async () => {
+    sys = await startTestSystem(opts);
+  });
+  afterAll(async () => {
+    await sys?.close();
+  });
+  return () => {
+    if (!sys) throw new Error('the test system is not started yet');
+    return sys;
   };
 }

@@ -1,27 +1,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDraft, loggedIn } from '../../../../tests/support/http.js';
-import { startTestSystem, type TestSystem } from '../../../../tests/support/system.js';
+import { useTestSystem } from '../../../../tests/support/system.js';
 import { loadConfig } from '../../config.js';
 import { createSystem } from '../../system.js';
 
-let sys: TestSystem;
-beforeAll(async () => {
-  sys = await startTestSystem();
-});
-afterAll(async () => {
-  await sys?.close();
-});
+const system = useTestSystem();
 
 describe('dev outbox', () => {
   it('lists every message sent, newest first, as JSON and as a page', async () => {
-    const officer = await loggedIn(sys.app, 'officer', 'motcua.demo');
+    const officer = await loggedIn(system().app, 'officer', 'motcua.demo');
     const d = await createDraft(officer);
     await officer.post(`/api/citizen-account-requests/${d.id}/otp`);
-    await sys.deliver();
-    const list = (await sys.app.inject({ method: 'GET', url: '/api/dev/outbox' })).json<Record<string, unknown>[]>();
+    await system().deliver();
+    const list = (await system().app.inject({ method: 'GET', url: '/api/dev/outbox' })).json<Record<string, unknown>[]>();
     expect(list[0]).toEqual({
       id: expect.any(String),
       channel: 'sms',
@@ -30,7 +24,7 @@ describe('dev outbox', () => {
       body: expect.stringMatching(/^Mã OTP tạo tài khoản Cổng Dịch vụ công của bạn là \d{6}, có hiệu lực trong 2 phút\./),
       createdAt: expect.any(String),
     });
-    const page = await sys.app.inject({ method: 'GET', url: '/dev/outbox' });
+    const page = await system().app.inject({ method: 'GET', url: '/dev/outbox' });
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('Hộp thư thử nghiệm');
     expect(page.body).toContain('0351239999');
@@ -39,14 +33,14 @@ describe('dev outbox', () => {
 
 describe('OpenAPI', () => {
   it('publishes the API at /docs', async () => {
-    expect((await sys.app.inject({ method: 'GET', url: '/docs' })).statusCode).toBeLessThan(400);
-    const spec = (await sys.app.inject({ method: 'GET', url: '/docs/json' })).json<{ openapi: string; paths: Record<string, unknown> }>();
+    expect((await system().app.inject({ method: 'GET', url: '/docs' })).statusCode).toBeLessThan(400);
+    const spec = (await system().app.inject({ method: 'GET', url: '/docs/json' })).json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(spec.openapi).toBe('3.1.0');
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/citizen-account-requests', '/api/citizen-account-requests/{id}/otp', '/api/auth/login', '/healthz']));
   });
 
   it('answers unknown API paths with a Vietnamese problem response', async () => {
-    const res = await sys.app.inject({ method: 'GET', url: '/api/khong-co' });
+    const res = await system().app.inject({ method: 'GET', url: '/api/khong-co' });
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json()).toMatchObject({ code: 'NOT_FOUND', message: 'Không tìm thấy nội dung yêu cầu.' });

@@ -5,24 +5,18 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSystem, type TestSystem } from '../../../../tests/support/system.js';
+import { describe, expect, it } from 'vitest';
+import { useTestSystem } from '../../../../tests/support/system.js';
 import type { ManualClock } from '../clock.js';
 import { enqueue, JobRegistry, runOutboxOnce } from '../outbox.js';
 import { outbox } from '../tables.js';
 import { HttpSmsAdapter, SmtpEmailAdapter } from './adapters.js';
 
-let sys: TestSystem;
-beforeAll(async () => {
-  sys = await startTestSystem();
-});
-afterAll(async () => {
-  await sys?.close();
-});
+const system = useTestSystem();
 
 describe('outbox', () => {
   it('retries a failing delivery with growing delays, then marks it failed', async () => {
-    const clock = sys.clock as ManualClock;
+    const clock = system().clock as ManualClock;
     const jobs = new JobRegistry();
     let calls = 0;
     jobs.register({
@@ -34,30 +28,30 @@ describe('outbox', () => {
         throw new Error('gateway down');
       },
     });
-    await enqueue(sys.deps.db, jobs, clock.now(), { kind: 'test.flaky', idempotencyKey: 'flaky-1', payload: {} });
-    await enqueue(sys.deps.db, jobs, clock.now(), { kind: 'test.flaky', idempotencyKey: 'flaky-1', payload: {} });
-    const rows = () => sys.deps.db.select().from(outbox).where(eq(outbox.idempotencyKey, 'flaky-1'));
+    await enqueue(system().deps.db, jobs, clock.now(), { kind: 'test.flaky', idempotencyKey: 'flaky-1', payload: {} });
+    await enqueue(system().deps.db, jobs, clock.now(), { kind: 'test.flaky', idempotencyKey: 'flaky-1', payload: {} });
+    const rows = () => system().deps.db.select().from(outbox).where(eq(outbox.idempotencyKey, 'flaky-1'));
     expect(await rows()).toHaveLength(1);
 
-    await runOutboxOnce(sys.deps.db, jobs, clock, sys.deps.log);
+    await runOutboxOnce(system().deps.db, jobs, clock, system().deps.log);
     expect(calls).toBe(1);
-    await runOutboxOnce(sys.deps.db, jobs, clock, sys.deps.log);
+    await runOutboxOnce(system().deps.db, jobs, clock, system().deps.log);
     expect(calls).toBe(1); // not due yet
     clock.advance(1000);
-    await runOutboxOnce(sys.deps.db, jobs, clock, sys.deps.log);
+    await runOutboxOnce(system().deps.db, jobs, clock, system().deps.log);
     expect(calls).toBe(2);
     clock.advance(2000);
-    await runOutboxOnce(sys.deps.db, jobs, clock, sys.deps.log);
+    await runOutboxOnce(system().deps.db, jobs, clock, system().deps.log);
     expect(calls).toBe(3);
     const [row] = await rows();
     expect(row).toMatchObject({ status: 'failed', attempts: 3, lastError: 'gateway down' });
     clock.advance(60_000);
-    await runOutboxOnce(sys.deps.db, jobs, clock, sys.deps.log);
+    await runOutboxOnce(system().deps.db, jobs, clock, system().deps.log);
     expect(calls).toBe(3);
   });
 
   it('refuses to enqueue a job kind nobody handles', async () => {
-    await expect(enqueue(sys.deps.db, new JobRegistry(), new Date(), { kind: 'nobody', idempotencyKey: 'x', payload: {} })).rejects.toThrow(/No handler/);
+    await expect(enqueue(system().deps.db, new JobRegistry(), new Date(), { kind: 'nobody', idempotencyKey: 'x', payload: {} })).rejects.toThrow(/No handler/);
   });
 });
 
