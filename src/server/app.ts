@@ -63,9 +63,11 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       .type('application/problem+json; charset=utf-8')
       .send({ ...toProblem(appErr, req.id), instance: req.url.split('?')[0] });
   });
+  // Decided once: whether this process serves the built SPA.
+  const serveSpa = deps.config.serveWeb && fs.existsSync(path.join(webDist, 'index.html'));
   app.setNotFoundHandler((req, reply) => {
     // The SPA answers for its own client-side routes only: never for the API or the dev tools.
-    if (/^\/(api|dev|docs)(\/|$)/.test(req.url) || req.method !== 'GET' || !fs.existsSync(path.join(webDist, 'index.html'))) {
+    if (!serveSpa || /^\/(api|dev|docs)(\/|$)/.test(req.url) || req.method !== 'GET') {
       void reply.status(404).type('application/problem+json; charset=utf-8').send(toProblem(new AppError('NOT_FOUND'), req.id));
       return;
     }
@@ -105,7 +107,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   for (const m of modules) if (m.routes) await app.register(m.routes);
 
-  if (deps.config.serveWeb && fs.existsSync(webDist)) {
+  if (serveSpa) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
   }
   return app as unknown as FastifyInstance;
