@@ -112,8 +112,6 @@ export async function runOutboxOnce(db: Db, jobs: JobRegistry, clock: Clock, log
 
 export interface Worker {
   stop(): Promise<void>;
-  /** Runs until nothing is due (tests and the dev outbox use it to deliver at once). */
-  drain(): Promise<void>;
 }
 
 export function startOutboxWorker(db: Db, jobs: JobRegistry, clock: Clock, log: Logger, intervalMs = 500): Worker {
@@ -131,12 +129,6 @@ export function startOutboxWorker(db: Db, jobs: JobRegistry, clock: Clock, log: 
       stopped = true;
       clearTimeout(timer);
       await running;
-    },
-    async drain() {
-      await running;
-      while ((await runOutboxOnce(db, jobs, clock, log)) > 0) {
-        /* keep going */
-      }
     },
   };
 }
