@@ -28,6 +28,20 @@ export interface Config {
   serveWeb: boolean;
   /** Take the client address from X-Forwarded-For (only behind a reverse proxy). */
   trustProxy: boolean;
+  /** The address citizens open in the browser (OIDC redirect URIs are built from it). */
+  publicUrl: string;
+  vneid: VneidConfig;
+}
+
+/** "Đăng nhập bằng VNeID": OpenID Connect, authorization code + PKCE. */
+export interface VneidConfig {
+  /** The issuer to discover (…/.well-known/openid-configuration). */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Run the local VNeID simulator (an OIDC provider with demo identities) in this process. */
+  simulator: boolean;
+  simulatorPort: number;
 }
 
 export class ConfigError extends Error {}
@@ -93,6 +107,22 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('The dev SMS/e-mail transports cannot be used when NODE_ENV=production');
   }
 
+  const publicUrl = (str(env, 'PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\//.test(publicUrl)) throw new ConfigError('PUBLIC_URL must start with http:// or https://');
+
+  const vneidIssuer = str(env, 'VNEID_ISSUER');
+  const vneidSimulator = bool(env, 'VNEID_SIMULATOR', !production && !vneidIssuer);
+  if (production && vneidSimulator) throw new ConfigError('VNEID_SIMULATOR cannot be enabled when NODE_ENV=production');
+  const simPortRaw = str(env, 'VNEID_SIM_PORT') ?? '3100';
+  const simulatorPort = Number(simPortRaw);
+  if (!Number.isInteger(simulatorPort) || simulatorPort < 0 || simulatorPort > 65535) {
+    throw new ConfigError(`VNEID_SIM_PORT must be an integer 0–65535, got "${simPortRaw}"`);
+  }
+  if (!vneidSimulator && !vneidIssuer) throw new ConfigError('VNEID_ISSUER is required unless VNEID_SIMULATOR=true');
+  if (vneidIssuer && !/^https?:\/\//.test(vneidIssuer)) throw new ConfigError('VNEID_ISSUER must start with http:// or https://');
+  const vneidSecret = str(env, 'VNEID_CLIENT_SECRET');
+  if (!vneidSimulator && !vneidSecret) throw new ConfigError('VNEID_CLIENT_SECRET is required with VNEID_ISSUER');
+
   return {
     nodeEnv,
     port,
@@ -114,5 +144,13 @@ export function loadConfig(env: Env = process.env): Config {
     worker: bool(env, 'OUTBOX_WORKER', true),
     serveWeb: bool(env, 'SERVE_WEB', true),
     trustProxy: bool(env, 'TRUST_PROXY', false),
+    publicUrl,
+    vneid: {
+      issuer: vneidIssuer ?? `http://localhost:${simulatorPort}`,
+      clientId: str(env, 'VNEID_CLIENT_ID') ?? 'dvc-portal',
+      clientSecret: vneidSecret ?? 'dvc-portal-dev-secret',
+      simulator: vneidSimulator,
+      simulatorPort,
+    },
   };
 }

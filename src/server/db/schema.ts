@@ -3,3 +3,7 @@ export * from '../platform/tables.js';
 export * from '../modules/agencies/tables.js';
 export * from '../modules/users/tables.js';
 export * from '../modules/citizen-accounts/tables.js';
+export * from '../modules/auth/tables.js';
+export * from '../modules/registration/tables.js';
+export * from '../modules/profile/tables.js';
+export * from '../modules/vneid/tables.js';

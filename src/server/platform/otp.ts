@@ -42,7 +42,7 @@ export async function issueOtp(
   tx: DbOrTx,
   secret: string,
   now: Date,
-  args: { purpose: string; subject: string; phone: string },
+  args: { purpose: string; subject: string } & ({ phone: string; email?: undefined } | { email: string; phone?: undefined }),
 ): Promise<OtpIssue> {
   const hourAgo = new Date(now.getTime() - 3600 * 1000);
   const recent = await tx
@@ -80,7 +80,8 @@ export async function issueOtp(
     id,
     purpose: args.purpose,
     subject: args.subject,
-    phone: args.phone,
+    phone: args.phone ?? null,
+    email: args.email ?? null,
     codeHmac: hmac(secret, args.purpose, args.subject, code),
     createdAt: now,
     expiresAt,
@@ -162,7 +163,7 @@ export async function checkOtp(
   const remaining = OTP_RULES.maxAttempts - attempts;
   if (typed && rows.slice(1).some((r) => sameHex(typed, r.codeHmac))) {
     throw new AppError('OTP_SUPERSEDED', {
-      message: `Đây là mã OTP cũ, đã bị thay bằng mã gửi sau. Hãy nhập mã OTP mới nhất công dân nhận được (còn ${remaining} lần thử).`,
+      message: `Đây là mã OTP cũ, đã bị thay bằng mã gửi sau. Hãy nhập mã OTP mới nhất vừa nhận được (còn ${remaining} lần thử).`,
       details: { attemptsRemaining: remaining },
     });
   }

@@ -93,7 +93,9 @@ export const otpChallenges = pgTable(
     purpose: text('purpose').notNull(),
     /** What the code proves, e.g. the account request id. */
     subject: text('subject').notNull(),
-    phone: text('phone').notNull(),
+    /** Where the code went: a phone (SMS) or, for e-mail changes, an address. */
+    phone: text('phone'),
+    email: text('email'),
     codeHmac: text('code_hmac').notNull(),
     createdAt: ts('created_at').notNull(),
     expiresAt: ts('expires_at').notNull(),
@@ -120,3 +122,16 @@ export const storedFiles = pgTable('stored_files', {
   uploadedBy: uuid('uploaded_by'),
   createdAt: ts('created_at').notNull(),
 });
+
+/**
+ * Failed sign-ins per key (an account identifier or an address): after a few failures the key is
+ * locked for a delay that doubles with every further failure. In the database, so it holds across
+ * processes.
+ */
+export const loginThrottle = pgTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  lockedUntil: ts('locked_until'),
+  lastFailureAt: ts('last_failure_at').notNull(),
+});
+

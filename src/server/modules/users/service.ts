@@ -55,8 +55,14 @@ export interface NewAccount {
   birthDate?: string | null;
   phone?: string | null;
   email?: string | null;
-  passwordHash: string;
+  /** Null for an account that signs in only with VNeID until its owner sets a password. */
+  passwordHash: string | null;
   mustChangePassword: boolean;
+  representativeName?: string | null;
+  sex?: 'male' | 'female' | null;
+  permanentAddress?: string | null;
+  vneidSub?: string | null;
+  identityVerifiedAt?: Date | null;
 }
 
 /** Creates an account; ACCOUNT_ALREADY_EXISTS when the CMND/CCCD (unique index) is taken. */
@@ -77,9 +83,14 @@ export async function createAccount(tx: DbOrTx, ctx: Ctx, input: NewAccount, aud
       email: input.email ?? null,
       passwordHash: input.passwordHash,
       mustChangePassword: input.mustChangePassword,
+      representativeName: input.representativeName ? cleanText(input.representativeName) : null,
+      sex: input.sex ?? null,
+      permanentAddress: input.permanentAddress ? cleanText(input.permanentAddress) : null,
+      vneidSub: input.vneidSub ?? null,
+      identityVerifiedAt: input.identityVerifiedAt ?? null,
       createdAt: now,
       updatedAt: now,
-      passwordChangedAt: now,
+      passwordChangedAt: input.passwordHash ? now : null,
     })
     .onConflictDoNothing()
     .returning();

@@ -28,10 +28,19 @@ export const users = pgTable(
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
     passwordChangedAt: ts('password_changed_at'),
+    /** Organisation accounts (kind 'organisation'): fullName is the organisation, this its representative. */
+    representativeName: text('representative_name'),
+    sex: text('sex'),
+    permanentAddress: text('permanent_address'),
+    /** The VNeID subject once the account signed in with VNeID. */
+    vneidSub: text('vneid_sub'),
+    /** When VNeID vouched for the identity fields (CMND/CCCD, name, birth date, sex, address): the user cannot edit them. */
+    identityVerifiedAt: ts('identity_verified_at'),
   },
   (t) => [
     uniqueIndex('users_username_uq').on(t.username),
     uniqueIndex('users_id_number_uq').on(t.idNumber),
+    uniqueIndex('users_vneid_sub_uq').on(t.vneidSub),
     index('users_phone_idx').on(t.phone),
     index('users_name_trgm_idx').using('gin', sql`${t.fullNameSearch} gin_trgm_ops`),
     // "Cán bộ tạo" search: officers are a few thousand among millions of citizens.
@@ -39,6 +48,7 @@ export const users = pgTable(
     check('users_kind_ck', sql`${t.kind} in ('officer', 'citizen', 'organisation')`),
     check('users_status_ck', sql`${t.status} in ('active', 'inactive')`),
     check('users_issuer_ck', sql`${t.issuer} in ('PORTAL', 'VNPOST')`),
+    check('users_sex_ck', sql`${t.sex} is null or ${t.sex} in ('male', 'female')`),
   ],
 );
 
