@@ -61,10 +61,10 @@ function checkpoint(): void {
   execFileSync('psql', [dbUrl, '-qc', 'checkpoint']);
 }
 
-async function waitForServer(): Promise<void> {
+async function waitForServer(url = base): Promise<void> {
   for (let i = 0; i < 120; i++) {
     try {
-      const r = await fetch(`${base}/healthz`);
+      const r = await fetch(`${url}/healthz`);
       if (r.ok) return;
     } catch {
       /* not yet */
@@ -112,9 +112,9 @@ interface Measured {
   non2xx: number;
 }
 
-async function measure(s: Scenario, cookie: string, conns = connections): Promise<Measured> {
+async function measure(s: Scenario, cookie: string, conns = connections, url = base): Promise<Measured> {
   const result = await autocannon({
-    url: base,
+    url,
     connections: conns,
     duration,
     headers: { cookie },
@@ -216,9 +216,38 @@ async function main() {
       log(`${s.name} @${LIGHT_CONNECTIONS}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms`);
       light.push(m);
     }
-    writeResults(pgb, results, light, seeded);
+    const floor = await measureFloor(scenarios[0]!, cookie);
+    writeResults(pgb, results, light, floor, seeded);
   } finally {
     server.kill('SIGTERM');
+  }
+}
+
+/** bench/floor.ts: the look-up's SQL in a bare Fastify + node-postgres process, no app code. */
+async function measureFloor(lookup: Scenario, cookie: string): Promise<Measured[]> {
+  const floorPort = port + 1;
+  const floorBase = `http://127.0.0.1:${floorPort}`;
+  const floor = spawn(process.execPath, ['--import', 'tsx', 'bench/floor.ts'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(floorPort), DB_POOL_SIZE: String(connections) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  try {
+    await waitForServer(floorBase);
+    const out: Measured[] = [];
+    for (const [route, name] of [
+      ['/two', 'Bare Fastify + pg: session statement, then look-up statement'],
+      ['/one', 'Bare Fastify + pg: look-up statement only'],
+    ] as const) {
+      const s: Scenario = { name, paths: () => lookup.paths().replace('/api/citizen-account-requests/lookup', route) };
+      await autocannon({ url: floorBase, connections, duration: 3, headers: { cookie }, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: s.paths() }) }] });
+      const m = await measure(s, cookie, connections, floorBase);
+      log(`${name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, non-2xx ${m.non2xx}`);
+      out.push(m);
+    }
+    return out;
+  } finally {
+    floor.kill('SIGTERM');
   }
 }
 
@@ -226,6 +255,7 @@ function writeResults(
   pgb: { tps: number; latencyMs: number },
   results: Measured[],
   light: Measured[],
+  floor: Measured[],
   seeded: { rows: number; deskRows: number; seedSeconds: number | null },
 ) {
   const lookup = results[0]!;
@@ -265,6 +295,16 @@ function writeResults(
     '| scenario | req/s | p50 | p95 | p99 |',
     '|---|---|---|---|---|',
     ...light.map((r) => `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} ms | ${r.p95} ms | ${r.p99} ms |`),
+    '',
+    '## The floor: the same SQL without the app (`bench/floor.ts`)',
+    '',
+    'A bare Fastify + node-postgres process, same machine, same load, same cookie: no validation, no',
+    'error handling, no logger, no authorisation rules.',
+    '',
+    '| scenario | req/s | share of pgbench -S | p50 | p99 | non-2xx |',
+    '|---|---|---|---|---|---|',
+    ...floor.map((r) => `| ${r.name} | ${r.rps.toFixed(0)} | ${((r.rps / pgb.tps) * 100).toFixed(1)} % | ${r.p50} ms | ${r.p99} ms | ${r.non2xx} |`),
+    `| The app's look-up (above) | ${lookup.rps.toFixed(0)} | ${share.toFixed(1)} % | ${lookup.p50} ms | ${lookup.p99} ms | ${lookup.non2xx} |`,
     '',
     '## Targets (issue 3)',
     '',

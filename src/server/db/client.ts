@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { sql } from 'drizzle-orm';
+import { is, Placeholder, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -84,3 +84,29 @@ async function ping(db: Db): Promise<boolean> {
 export function rowsOf<T>(result: unknown): T[] {
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
+
+/**
+ * A statement run straight on the driver — named (prepared once per connection) on PostgreSQL —
+ * without Drizzle's per-call work (query-config cloning, per-column decoders). Only for the
+ * statement every API request runs (session resolution, bench/RESULTS.md); everything else goes
+ * through Drizzle. Drizzle still writes the SQL; rows come back as arrays in select order, parsed
+ * by the driver's own type parsers.
+ */
+export function driverStatement(db: Db, name: string, query: { toSQL(): { sql: string; params: unknown[] } }) {
+  const { sql: text, params } = query.toSQL();
+  const slots: ({ name: string } | { value: unknown })[] = params.map((p) =>
+    is(p, Placeholder) ? { name: (p as Placeholder<string>).name } : { value: p },
+  );
+  const client = (db as unknown as { $client: DriverClient }).$client;
+  const onPg = client instanceof pg.Pool;
+  return async (values: Record<string, unknown>): Promise<unknown[][]> => {
+    const args = slots.map((s) => ('name' in s ? values[s.name] : s.value));
+    const res = onPg
+      ? await (client as pg.Pool).query({ name, text, values: args, rowMode: 'array' })
+      : await (client as PGlite).query<unknown[]>(text, args, { rowMode: 'array' });
+    return res.rows as unknown[][];
+  };
+}
+
+type DriverClient = pg.Pool | PGlite;
+

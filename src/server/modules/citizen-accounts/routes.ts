@@ -5,6 +5,15 @@ import { ctxOf, requireActor } from '../../platform/auth/guard.js';
 import { AppError } from '../../platform/errors.js';
 import { renderRequestForm } from './pdf.js';
 import * as svc from './service.js';
+import { accountExistsRideAlong } from '../users/service.js';
+import { normalizeIdNumber } from '../../../common/vn-ids.js';
+import type { FastifyRequest } from 'fastify';
+
+/** The number the look-up will ask about, before validation (the service checks it again). */
+function lookupParam(req: FastifyRequest): string | null {
+  const raw = (req.query as { idNumber?: unknown }).idNumber;
+  return typeof raw === 'string' && raw.length <= 20 ? normalizeIdNumber(raw) : null;
+}
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
@@ -117,8 +126,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: Type.Object({ idNumber: Type.String({ minLength: 1, maxLength: 20 }) }),
         response: { 200: Type.Object({ idNumber: Type.String(), kind: Type.String(), exists: Type.Boolean() }) },
       },
+      // One round trip: the answer is read in the session's statement (docs/decisions/0005).
+      config: { rideAlong: { read: accountExistsRideAlong, param: lookupParam } },
     },
-    async (req) => svc.lookup(ctx(req), req.query.idNumber),
+    async (req) => svc.lookup(ctx(req), req.query.idNumber, req.rideAlong),
   );
 
   app.post(

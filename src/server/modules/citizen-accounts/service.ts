@@ -61,15 +61,22 @@ export async function formContext(ctx: Ctx) {
   };
 }
 
-export async function lookup(ctx: Ctx, rawIdNumber: string) {
+/**
+ * @param prefetched the answer read with the session (accountExistsRideAlong), used only once the
+ *   officer is authorised and only when it was read for this exact number.
+ */
+export async function lookup(ctx: Ctx, rawIdNumber: string, prefetched?: { param: string; value: unknown } | null) {
   officer(ctx);
   // A pure read: one-stop officers only (permission above). Not rate limited, see
   // docs/decisions/0003-lookup-not-rate-limited.md.
   const idNumber = normalizeIdNumber(rawIdNumber);
   const shape = checkIdNumberShape(idNumber);
   if (!shape.ok) throw new AppError('INVALID_ID_NUMBER', { message: shape.message });
-  const existing = await findAccountByIdNumber(ctx.deps.db, idNumber);
-  return { idNumber, kind: shape.kind!, exists: existing !== null };
+  const exists =
+    prefetched?.param === idNumber && typeof prefetched.value === 'boolean'
+      ? prefetched.value
+      : (await findAccountByIdNumber(ctx.deps.db, idNumber)) !== null;
+  return { idNumber, kind: shape.kind!, exists };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import { writeAudit } from '../../platform/audit.js';
 import type { Ctx, UserKind } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import type { RideAlong } from '../../platform/auth/sessions.js';
 import { users } from './tables.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -28,6 +29,12 @@ export async function findAccountByIdNumber(db: DbOrTx, idNumber: string): Promi
   const [row] = await q.execute({ idNumber });
   return row ?? null;
 }
+
+/** "Tra cứu" at the desk, read in the same statement as the officer's session (app.ts). */
+export const accountExistsRideAlong: RideAlong = {
+  name: 'account_exists',
+  column: sql<boolean>`exists(select 1 from users a where a.id_number = ${sql.placeholder('p')})`,
+};
 
 export async function getUser(db: DbOrTx, id: string): Promise<UserRow | null> {
   const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);

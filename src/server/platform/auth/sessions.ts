@@ -1,7 +1,7 @@
 // Cookie sessions stored in the database: the cookie holds a random token, the table its sha256.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db/client.js';
+import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
+import { driverStatement, type Db, type DbOrTx } from '../../db/client.js';
 import type { Actor, UserKind } from '../context.js';
 import { sessions } from '../tables.js';
 import { users } from '../../modules/users/tables.js';
@@ -39,20 +39,34 @@ export interface ResolvedSession {
   actor: Actor;
 }
 
-function buildResolveQuery(db: Db) {
-  return db
-    .select({
-      tokenHash: sessions.tokenHash,
-      audience: sessions.audience,
-      userId: users.id,
-      kind: users.kind,
-      fullName: users.fullName,
-      username: users.username,
-      phone: users.phone,
-      mustChangePassword: users.mustChangePassword,
-      permissions: sql<string[]>`array(select p.permission from user_permissions p where p.user_id = ${users.id})`,
-      unitIds: sql<string[]>`array(select uu.agency_id::text from user_units uu where uu.user_id = ${users.id})`,
-    })
+/**
+ * A read that rides along with the session statement, so the request costs one round trip instead
+ * of two (docs/decisions/0005-session-ride-along-read.md). `column` is evaluated only when the
+ * session is valid, with the placeholder `p` bound to `param`; the service still authorises the
+ * actor before it uses the value, and falls back to its own query when there is none.
+ */
+export interface RideAlong {
+  /** Names the prepared statement: one per kind of ride-along read. */
+  name: string;
+  column: SQL;
+}
+
+function buildResolveQuery(db: Db, rideAlong?: RideAlong) {
+  const selection = {
+    tokenHash: sessions.tokenHash,
+    audience: sessions.audience,
+    userId: users.id,
+    kind: users.kind,
+    fullName: users.fullName,
+    username: users.username,
+    phone: users.phone,
+    mustChangePassword: users.mustChangePassword,
+    permissions: sql<string[]>`array(select p.permission from user_permissions p where p.user_id = ${users.id})`,
+    unitIds: sql<string[]>`array(select uu.agency_id::text from user_units uu where uu.user_id = ${users.id})`,
+    rideAlong: rideAlong ? rideAlong.column : sql<null>`null`,
+  };
+  const query = db
+    .select(selection)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
@@ -62,21 +76,36 @@ function buildResolveQuery(db: Db) {
         gt(sessions.expiresAt, sql.placeholder('now')),
         eq(users.status, 'active'),
       ),
-    )
-    .prepare('resolve_session');
+    );
+  const run = driverStatement(db, rideAlong ? `resolve_session_${rideAlong.name}` : 'resolve_session', query);
+  const keys = Object.keys(selection) as (keyof typeof selection)[];
+  type Row = { [K in keyof typeof selection]: (typeof query)['_']['result'][number][K] };
+  return async (values: { tokenHash: string; now: Date; p?: string }): Promise<Row | undefined> => {
+    const [r] = await run(values);
+    return r ? (Object.fromEntries(keys.map((k, i) => [k, r[i]])) as Row) : undefined;
+  };
 }
 
-// Runs on every API request: a named prepared statement saves PostgreSQL the parse and plan.
-const resolveQueries = new WeakMap<Db, ReturnType<typeof buildResolveQuery>>();
+// Runs on every API request: a named statement saves PostgreSQL the parse and plan.
+const resolveQueries = new WeakMap<Db, Map<string, ReturnType<typeof buildResolveQuery>>>();
 
-/** One round trip: the session, its user, the user's permissions and units. */
-export async function resolveSession(db: Db, token: string, now: Date): Promise<ResolvedSession | null> {
+/** One round trip: the session, its user, the user's permissions and units (and a ride-along read). */
+export async function resolveSession(
+  db: Db,
+  token: string,
+  now: Date,
+  rideAlong?: { read: RideAlong; param: string },
+): Promise<(ResolvedSession & { rideAlong: unknown }) | null> {
   if (!token || token.length > 100) return null;
-  let q = resolveQueries.get(db);
-  if (!q) resolveQueries.set(db, (q = buildResolveQuery(db)));
-  const [r] = await q.execute({ tokenHash: hashToken(token), now: now.toISOString() });
+  let byName = resolveQueries.get(db);
+  if (!byName) resolveQueries.set(db, (byName = new Map()));
+  const key = rideAlong?.read.name ?? '';
+  let q = byName.get(key);
+  if (!q) byName.set(key, (q = buildResolveQuery(db, rideAlong?.read)));
+  const r = await q({ tokenHash: hashToken(token), now, p: rideAlong?.param });
   if (!r) return null;
   return {
+    rideAlong: r.rideAlong,
     tokenHash: r.tokenHash,
     audience: r.audience as Audience,
     actor: {
