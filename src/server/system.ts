@@ -16,12 +16,16 @@ import { createLogger } from './platform/logger.js';
 import { JobRegistry, startOutboxWorker, type Worker } from './platform/outbox.js';
 import { pruneRateLimits } from './platform/rate-limit.js';
 import { loadAdminUnits } from './modules/agencies/reference.js';
+import { pruneLoginFlows, redirectUri } from './modules/vneid/service.js';
+import { startVneidSimulator, type VneidSimulator } from './vneid-sim/index.js';
 
 export interface System {
   app: FastifyInstance;
   deps: Deps;
   database: Database;
   worker: Worker | null;
+  /** The in-process VNeID simulator (config.vneid.simulator), else null. */
+  vneidSimulator: VneidSimulator | null;
   close(): Promise<void>;
 }
 
@@ -65,6 +69,21 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
   await loadAdminUnits(database.db);
   if (config.demoData) await seedDemo(database.db, clock);
 
+  // VNeID simulator (development and tests): on port 0 the issuer is built from the port it got.
+  const vneidSimulator = config.vneid.simulator
+    ? await startVneidSimulator({
+        port: config.vneid.simulatorPort,
+        issuer: config.vneid.simulatorPort === 0 ? undefined : config.vneid.issuer,
+        clientId: config.vneid.clientId,
+        clientSecret: config.vneid.clientSecret,
+        redirectUri: redirectUri(config),
+        log,
+      }).catch(async (err: unknown) => {
+        await database.close();
+        throw err;
+      })
+    : null;
+
   const deps: Deps = {
     db: database.db,
     dbKind: database.kind,
@@ -74,21 +93,27 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     log,
     blobs: new LocalBlobStore(path.join(config.dataDir, 'files')),
     jobs: new JobRegistry(),
+    vneidIssuer: vneidSimulator?.issuer ?? config.vneid.issuer,
   };
   const app = await buildApp(deps);
   await app.ready();
   const worker = config.worker ? startOutboxWorker(deps.db, deps.jobs, clock, log, opts.workerIntervalMs) : null;
-  const prune = setInterval(() => void pruneRateLimits(deps.db, clock.now()).catch(() => {}), 3600_000);
+  const prune = setInterval(() => {
+    void pruneRateLimits(deps.db, clock.now()).catch(() => {});
+    void pruneLoginFlows(deps.db, clock.now()).catch(() => {});
+  }, 3600_000);
   prune.unref();
   return {
     app,
     deps,
     database,
     worker,
+    vneidSimulator,
     async close() {
       clearInterval(prune);
       await worker?.stop();
       await app.close();
+      await vneidSimulator?.close();
       await database.close();
     },
   };

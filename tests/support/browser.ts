@@ -24,11 +24,9 @@ export interface E2E {
 
 export async function startE2E(): Promise<E2E> {
   const clock = new OffsetClock();
-  const sys = await startTestSystem({ clock, worker: true });
-  await sys.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = sys.app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const baseUrl = `http://127.0.0.1:${port}`;
+  // Listening on the address it believes is its own (PUBLIC_URL), so VNeID returns here.
+  const sys = await startTestSystem({ clock, worker: true, listen: true });
+  const baseUrl = sys.baseUrl!;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,

@@ -2,6 +2,7 @@
 // set, otherwise in-memory PGlite), migrations, reference data, demo data, and the app.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -13,6 +14,8 @@ import { createSystem, type System } from '../../src/server/system.js';
 export interface TestSystem extends System {
   clock: Clock;
   dataDir: string;
+  /** With `listen`: where the app listens, which is also its PUBLIC_URL. */
+  baseUrl: string | null;
   /** Deliver every due outbox message now (SMS/e-mail land in the dev outbox). */
   deliver(): Promise<void>;
 }
@@ -42,28 +45,49 @@ export interface TestSystemOptions {
   /** Run the background outbox worker (browser tests); integration tests call deliver(). */
   worker?: boolean;
   env?: Record<string, string>;
+  /**
+   * Listen on a free port of 127.0.0.1 whose address is also PUBLIC_URL, so that redirects built
+   * from it (the VNeID redirect_uri) come back to this app. Browser tests and real-HTTP tests.
+   */
+  listen?: boolean;
+}
+
+/** A port nobody listens on right now (the OS picks it). */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 export async function startTestSystem(opts: TestSystemOptions = {}): Promise<TestSystem> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvc-test-'));
   const adminUrl = process.env.TEST_DATABASE_URL;
   const db = adminUrl ? await createDatabase(adminUrl) : null;
+  const port = opts.listen ? await freePort() : null;
+  const baseUrl = port ? `http://127.0.0.1:${port}` : null;
   const config = loadConfig({
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
     DEMO_DATA: 'true',
     OUTBOX_WORKER: opts.worker ? 'true' : 'false',
     DVC_SECRET: randomBytes(32).toString('hex'),
+    // Each test system runs its own VNeID simulator on a port of its own (files run in parallel).
+    VNEID_SIM_PORT: '0',
     ...(db ? { DATABASE_URL: db.url } : {}),
+    ...(port ? { PORT: String(port), PUBLIC_URL: baseUrl! } : {}),
     ...opts.env,
   });
   const clock = opts.clock ?? new ManualClock(new Date());
   const system = await createSystem(config, { clock, inMemory: !db, workerIntervalMs: 200 });
+  if (port) await system.app.listen({ port, host: '127.0.0.1' });
   const { runOutboxOnce } = await import('../../src/server/platform/outbox.js');
   return {
     ...system,
     clock,
     dataDir,
+    baseUrl,
     async deliver() {
       while ((await runOutboxOnce(system.deps.db, system.deps.jobs, clock, system.deps.log)) > 0) {
         /* until nothing is due */

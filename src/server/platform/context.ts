@@ -17,6 +17,8 @@ export interface Deps {
   log: Logger;
   blobs: BlobStore;
   jobs: JobRegistry;
+  /** The VNeID issuer to discover: config.vneid.issuer, or the in-process simulator's address. */
+  vneidIssuer: string;
 }
 
 export type UserKind = 'officer' | 'citizen' | 'organisation';

@@ -69,6 +69,28 @@ export const ERRORS = {
     message: 'Đã gửi quá số mã OTP cho phép trong 1 giờ. Kiểm tra lại số điện thoại hoặc thử lại sau.',
   },
   INTERNAL: { status: 500, message: 'Hệ thống gặp lỗi. Vui lòng thử lại sau; nếu lỗi lặp lại, báo quản trị viên kèm mã yêu cầu.' },
+  VNEID_STATE_INVALID: {
+    status: 400,
+    message: 'Phiên đăng nhập bằng VNeID không hợp lệ hoặc đã hết hạn (quá 10 phút). Hãy bấm "Đăng nhập bằng VNeID" để thử lại.',
+  },
+  VNEID_DENIED: { status: 401, message: 'Bạn đã từ chối hoặc hủy đăng nhập trên VNeID, nên chưa đăng nhập vào Cổng Dịch vụ công.' },
+  VNEID_UNAVAILABLE: {
+    status: 503,
+    message: 'Tạm thời không kết nối được với VNeID. Vui lòng thử lại sau hoặc đăng nhập bằng tài khoản Cổng Dịch vụ công.',
+  },
+  VNEID_FAILED: { status: 502, message: 'Không đăng nhập được bằng VNeID do lỗi khi trao đổi với hệ thống VNeID. Vui lòng thử lại sau.' },
+  VNEID_IDENTITY_INCOMPLETE: {
+    status: 422,
+    message: 'Tài khoản VNeID không cung cấp đủ thông tin định danh (số định danh cá nhân/CCCD và họ tên), nên không đăng nhập được.',
+  },
+  VNEID_NOT_CITIZEN: {
+    status: 409,
+    message: 'Số định danh này thuộc một tài khoản không phải tài khoản công dân, nên không đăng nhập bằng VNeID được. Liên hệ quản trị viên.',
+  },
+  VNEID_LINK_CONFLICT: {
+    status: 409,
+    message: 'Tài khoản có số định danh này đã được liên kết với một tài khoản VNeID khác. Liên hệ quản trị viên để được hỗ trợ.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -113,3 +113,54 @@ export async function setPassword(tx: DbOrTx, ctx: Ctx, userId: string, password
   await tx.update(users).set({ passwordHash, mustChangePassword: mustChange, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, userId));
   await writeAudit(tx, ctx, { action: 'user.password_change', entityType: 'user', entityId: userId, after: { mustChangePassword: mustChange } });
 }
+
+/** What VNeID vouches for about a person (OIDC claims, already cleaned by the caller). */
+export interface VneidIdentity {
+  vneidSub: string;
+  fullName: string;
+  birthDate: string | null;
+  sex: 'male' | 'female' | null;
+  permanentAddress: string | null;
+}
+
+/**
+ * Links an existing account to the VNeID subject with the same CMND/CCCD: VNeID's name, birth date,
+ * sex and permanent address replace what was typed at registration, and the identity is marked
+ * verified (the user can no longer edit those fields). A value VNeID did not send is kept.
+ */
+export async function linkVneidIdentity(tx: DbOrTx, ctx: Ctx, userId: string, identity: VneidIdentity): Promise<UserRow> {
+  const now = ctx.deps.clock.now();
+  const before = await getUser(tx, userId);
+  if (!before) throw new AppError('NOT_FOUND');
+  const fullName = cleanText(identity.fullName);
+  const [row] = await tx
+    .update(users)
+    .set({
+      vneidSub: identity.vneidSub,
+      identityVerifiedAt: now,
+      fullName,
+      fullNameSearch: searchKey(fullName),
+      birthDate: identity.birthDate ?? before.birthDate,
+      sex: identity.sex ?? before.sex,
+      permanentAddress: identity.permanentAddress ? cleanText(identity.permanentAddress) : before.permanentAddress,
+      updatedAt: now,
+    })
+    .where(eq(users.id, userId))
+    .returning();
+  const pick = (u: UserRow) => ({
+    fullName: u.fullName,
+    birthDate: u.birthDate,
+    sex: u.sex,
+    permanentAddress: u.permanentAddress,
+    vneidSub: u.vneidSub,
+    identityVerifiedAt: u.identityVerifiedAt,
+  });
+  await writeAudit(tx, ctx, { action: 'user.vneid_link', entityType: 'user', entityId: userId, before: pick(before), after: pick(row!) });
+  return row!;
+}
+
+/** The account that signed in with this VNeID subject before, if any. */
+export async function findAccountByVneidSub(db: DbOrTx, vneidSub: string): Promise<UserRow | null> {
+  const [row] = await db.select().from(users).where(eq(users.vneidSub, vneidSub)).limit(1);
+  return row ?? null;
+}
