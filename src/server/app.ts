@@ -17,6 +17,8 @@ import type { JobDefinition } from './platform/outbox.js';
 import { healthModule } from './modules/health/routes.js';
 import { authModule } from './modules/auth/routes.js';
 import { citizenAccountsModule } from './modules/citizen-accounts/routes.js';
+import { registrationModule } from './modules/registration/routes.js';
+import { profileModule } from './modules/profile/routes.js';
 import { vneidModule } from './modules/vneid/routes.js';
 import { devModule } from './modules/dev/routes.js';
 import { notifyModule } from './platform/notify/module.js';
@@ -31,7 +33,7 @@ export interface AppModule {
 
 /** The whole system in one list. */
 export function appModules(deps: Deps): AppModule[] {
-  return [healthModule, notifyModule(deps), authModule, vneidModule, citizenAccountsModule, devModule];
+  return [healthModule, notifyModule(deps), authModule, vneidModule, registrationModule, profileModule, citizenAccountsModule, devModule];
 }
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');

@@ -9,6 +9,19 @@ describe('loadConfig', () => {
     expect(c.sms.transport).toBe('dev');
     expect(c.email.transport).toBe('dev');
   });
+  it('runs the VNeID simulator outside production, and uses the configured issuer otherwise', () => {
+    expect(loadConfig({}).vneid).toMatchObject({ simulator: true, issuer: 'http://localhost:3100', clientId: 'dvc-portal' });
+    expect(loadConfig({ PUBLIC_URL: 'https://dichvucong.example.vn/' }).publicUrl).toBe('https://dichvucong.example.vn');
+    const prod = loadConfig({
+      NODE_ENV: 'production',
+      DVC_SECRET: 'x'.repeat(32),
+      SMS_HTTP_URL: 'http://s',
+      SMTP_URL: 'smtp://m',
+      VNEID_ISSUER: 'https://sso.vneid.example',
+      VNEID_CLIENT_SECRET: 's3cret',
+    });
+    expect(prod.vneid).toMatchObject({ simulator: false, issuer: 'https://sso.vneid.example', clientSecret: 's3cret' });
+  });
   it('turns demo data off with a PostgreSQL URL', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).demoData).toBe(false);
   });
@@ -20,6 +33,11 @@ describe('loadConfig', () => {
     [{ SMS_TRANSPORT: 'http' }, /SMS_HTTP_URL/],
     [{ DEMO_DATA: 'maybe' }, /DEMO_DATA/],
     [{ NODE_ENV: 'production', DVC_SECRET: 'x'.repeat(32), SMS_HTTP_URL: 'http://s', SMTP_URL: 'smtp://m', DEMO_DATA: 'true' }, /DEMO_DATA/],
+    [{ PUBLIC_URL: 'dvc.gov.vn' }, /PUBLIC_URL/],
+    [{ NODE_ENV: 'production', DVC_SECRET: 'x'.repeat(32), SMS_HTTP_URL: 'http://s', SMTP_URL: 'smtp://m' }, /VNEID_ISSUER/],
+    [{ NODE_ENV: 'production', DVC_SECRET: 'x'.repeat(32), SMS_HTTP_URL: 'http://s', SMTP_URL: 'smtp://m', VNEID_ISSUER: 'https://id.vn' }, /VNEID_CLIENT_SECRET/],
+    [{ NODE_ENV: 'production', DVC_SECRET: 'x'.repeat(32), SMS_HTTP_URL: 'http://s', SMTP_URL: 'smtp://m', VNEID_SIMULATOR: 'true' }, /VNEID_SIMULATOR/],
+    [{ VNEID_SIM_PORT: '70000' }, /VNEID_SIM_PORT/],
   ])('refuses %j naming the variable', (env, msg) => {
     expect(() => loadConfig(env)).toThrow(msg);
   });

@@ -4,7 +4,11 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 export class Http {
   private cookies = new Map<string, string>();
   private csrf: Promise<string> | null = null;
-  constructor(readonly app: FastifyInstance) {}
+  /** `ip`: the client address the server sees (per-address limits and lockouts). */
+  constructor(
+    readonly app: FastifyInstance,
+    readonly ip = '127.0.0.1',
+  ) {}
 
   private cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -21,13 +25,13 @@ export class Http {
   /** One token per client, even when the first calls run in parallel. */
   token(): Promise<string> {
     this.csrf ??= this.app
-      .inject({ method: 'GET', url: '/api/auth/csrf', headers: { cookie: this.cookieHeader() } })
+      .inject({ method: 'GET', url: '/api/auth/csrf', headers: { cookie: this.cookieHeader() }, remoteAddress: this.ip })
       .then((res) => this.keep(res).json<{ token: string }>().token);
     return this.csrf;
   }
 
   async get(url: string): Promise<LightMyRequestResponse> {
-    return this.keep(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() } }));
+    return this.keep(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() }, remoteAddress: this.ip }));
   }
 
   async send(method: 'POST' | 'PUT', url: string, body?: unknown, opts: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
@@ -35,7 +39,9 @@ export class Http {
     const token = opts.csrf !== false ? await this.token() : undefined;
     const headers: Record<string, string> = { cookie: this.cookieHeader() };
     if (token) headers['x-csrf-token'] = token;
-    return this.keep(await this.app.inject({ method, url, headers, ...(body === undefined ? {} : { payload: body as object }) }));
+    return this.keep(
+      await this.app.inject({ method, url, headers, remoteAddress: this.ip, ...(body === undefined ? {} : { payload: body as object }) }),
+    );
   }
 
   post(url: string, body?: unknown, opts?: { csrf?: boolean }) {
@@ -67,6 +73,7 @@ export class Http {
         url,
         headers: { cookie: this.cookieHeader(), 'x-csrf-token': token, 'content-type': `multipart/form-data; boundary=${boundary}` },
         payload: Buffer.concat(parts),
+        remoteAddress: this.ip,
       }),
     );
   }

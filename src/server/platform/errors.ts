@@ -1,3 +1,5 @@
+import { VNEID_ERROR_MESSAGES } from '../../common/vneid-errors.js';
+
 // One table maps every error code to an HTTP status and a Vietnamese message. Services throw
 // AppError; the central handler in app.ts turns it into an RFC 9457 problem response.
 
@@ -57,7 +59,7 @@ export const ERRORS = {
   },
   OTP_SUPERSEDED: {
     status: 400,
-    message: 'Đây là mã OTP cũ, đã bị thay bằng mã gửi sau. Hãy nhập mã OTP mới nhất công dân nhận được.',
+    message: 'Đây là mã OTP cũ, đã bị thay bằng mã gửi sau. Hãy nhập mã OTP mới nhất vừa nhận được.',
   },
   OTP_ATTEMPTS_EXCEEDED: {
     status: 429,
@@ -68,29 +70,50 @@ export const ERRORS = {
     status: 429,
     message: 'Đã gửi quá số mã OTP cho phép trong 1 giờ. Kiểm tra lại số điện thoại hoặc thử lại sau.',
   },
-  INTERNAL: { status: 500, message: 'Hệ thống gặp lỗi. Vui lòng thử lại sau; nếu lỗi lặp lại, báo quản trị viên kèm mã yêu cầu.' },
-  VNEID_STATE_INVALID: {
+  // Citizen sign-in, registration and recovery (issue 4).
+  ACCOUNT_LOCKED: {
+    status: 429,
+    message: 'Tài khoản tạm thời bị khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau, hoặc dùng chức năng Quên mật khẩu.',
+  },
+  ADDRESS_LOCKED: {
+    status: 429,
+    message: 'Có quá nhiều lần đăng nhập sai từ địa chỉ mạng này. Vui lòng thử lại sau.',
+  },
+  INVALID_TAX_CODE: {
     status: 400,
-    message: 'Phiên đăng nhập bằng VNeID không hợp lệ hoặc đã hết hạn (quá 10 phút). Hãy bấm "Đăng nhập bằng VNeID" để thử lại.',
+    message: 'Mã số thuế không hợp lệ: phải gồm 10 chữ số với chữ số kiểm tra đúng (hoặc 10 chữ số, dấu "-" và 3 chữ số của đơn vị phụ thuộc).',
   },
-  VNEID_DENIED: { status: 401, message: 'Bạn đã từ chối hoặc hủy đăng nhập trên VNeID, nên chưa đăng nhập vào Cổng Dịch vụ công.' },
-  VNEID_UNAVAILABLE: {
-    status: 503,
-    message: 'Tạm thời không kết nối được với VNeID. Vui lòng thử lại sau hoặc đăng nhập bằng tài khoản Cổng Dịch vụ công.',
+  PASSWORD_MISMATCH: { status: 400, message: 'Mật khẩu nhập lại không khớp với mật khẩu.' },
+  REGISTRATION_NOT_FOUND: { status: 404, message: 'Không tìm thấy yêu cầu đăng ký; hãy bắt đầu đăng ký lại.' },
+  REGISTRATION_NOT_VERIFIED: { status: 409, message: 'Cần xác thực mã OTP gửi tới số điện thoại trước khi đặt mật khẩu.' },
+  REGISTRATION_EXPIRED: {
+    status: 410,
+    message: 'Yêu cầu đăng ký đã quá hạn (quá 30 phút kể từ khi xác thực OTP). Hãy đăng ký lại.',
   },
-  VNEID_FAILED: { status: 502, message: 'Không đăng nhập được bằng VNeID do lỗi khi trao đổi với hệ thống VNeID. Vui lòng thử lại sau.' },
-  VNEID_IDENTITY_INCOMPLETE: {
-    status: 422,
-    message: 'Tài khoản VNeID không cung cấp đủ thông tin định danh (số định danh cá nhân/CCCD và họ tên), nên không đăng nhập được.',
+  REGISTRATION_DONE: { status: 409, message: 'Yêu cầu đăng ký này đã hoàn thành. Hãy đăng nhập.' },
+  RESET_INVALID: {
+    status: 400,
+    message: 'Mã OTP không đúng hoặc đã hết hiệu lực. Kiểm tra lại mã, hoặc nhấn "Gửi lại OTP".',
   },
-  VNEID_NOT_CITIZEN: {
+  RESET_EXPIRED: { status: 410, message: 'Yêu cầu lấy lại mật khẩu đã hết hạn. Hãy làm lại từ đầu.' },
+  IDENTITY_VERIFIED: {
     status: 409,
-    message: 'Số định danh này thuộc một tài khoản không phải tài khoản công dân, nên không đăng nhập bằng VNeID được. Liên hệ quản trị viên.',
+    message: 'Thông tin định danh đã được xác thực qua VNeID nên không thể tự sửa. Nếu có sai sót, hãy liên hệ cơ quan Công an nơi cư trú.',
   },
-  VNEID_LINK_CONFLICT: {
+  CONTACT_CHANGE_NOT_FOUND: { status: 404, message: 'Không tìm thấy yêu cầu thay đổi; hãy gửi lại mã OTP.' },
+  CONTACT_UNCHANGED: { status: 400, message: 'Giá trị mới trùng với giá trị hiện tại.' },
+  NO_PASSWORD_SET: {
     status: 409,
-    message: 'Tài khoản có số định danh này đã được liên kết với một tài khoản VNeID khác. Liên hệ quản trị viên để được hỗ trợ.',
+    message: 'Tài khoản này đăng nhập bằng VNeID và chưa có mật khẩu. Hãy đặt mật khẩu trong trang Thông tin tài khoản.',
   },
+  INTERNAL: { status: 500, message: 'Hệ thống gặp lỗi. Vui lòng thử lại sau; nếu lỗi lặp lại, báo quản trị viên kèm mã yêu cầu.' },
+  VNEID_STATE_INVALID: { status: 400, message: VNEID_ERROR_MESSAGES.VNEID_STATE_INVALID },
+  VNEID_DENIED: { status: 401, message: VNEID_ERROR_MESSAGES.VNEID_DENIED },
+  VNEID_UNAVAILABLE: { status: 503, message: VNEID_ERROR_MESSAGES.VNEID_UNAVAILABLE },
+  VNEID_FAILED: { status: 502, message: VNEID_ERROR_MESSAGES.VNEID_FAILED },
+  VNEID_IDENTITY_INCOMPLETE: { status: 422, message: VNEID_ERROR_MESSAGES.VNEID_IDENTITY_INCOMPLETE },
+  VNEID_NOT_CITIZEN: { status: 409, message: VNEID_ERROR_MESSAGES.VNEID_NOT_CITIZEN },
+  VNEID_LINK_CONFLICT: { status: 409, message: VNEID_ERROR_MESSAGES.VNEID_LINK_CONFLICT },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

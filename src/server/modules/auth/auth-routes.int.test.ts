@@ -49,17 +49,57 @@ describe('Đăng nhập / Đăng xuất', () => {
     expect(res.json()).toMatchObject({ code: 'CSRF_INVALID' });
   });
 
-  it('rate-limits repeated failures for one login, with Retry-After, across the window', async () => {
+  it('locks an identifier after 5 wrong passwords, even against the right one, and doubles the delay on the next failure', async () => {
     const clock = system().clock as ManualClock;
+    const h = () => new Http(system().app, '10.9.0.1');
+    for (let i = 0; i < 4; i++) expect((await h().login('officer', 'chuyenvien.demo', `wrong-${i}`)).json().code).toBe('INVALID_CREDENTIALS');
+    const fifth = await h().login('officer', 'chuyenvien.demo', 'wrong-4');
+    expect(fifth.statusCode).toBe(429);
+    expect(fifth.json()).toMatchObject({ code: 'ACCOUNT_LOCKED', details: { retryAfterSeconds: 60 } });
+    expect(fifth.json().message).toContain('1 phút');
+    expect(fifth.headers['retry-after']).toBe('60');
+    // The right password does not get through a lock, from any address.
+    expect((await new Http(system().app, '10.9.0.2').login('officer', 'chuyenvien.demo')).json().code).toBe('ACCOUNT_LOCKED');
+    clock.advance(61_000);
+    const sixth = await h().login('officer', 'chuyenvien.demo', 'wrong-5');
+    expect(sixth.json()).toMatchObject({ code: 'ACCOUNT_LOCKED', details: { retryAfterSeconds: 120 } });
+    clock.advance(121_000);
+    expect((await h().login('officer', 'chuyenvien.demo')).statusCode).toBe(200);
+    // A success starts the count again.
+    expect((await h().login('officer', 'chuyenvien.demo', 'wrong-6')).json().code).toBe('INVALID_CREDENTIALS');
+    const actions = (await system().deps.db.select().from(auditLog).where(eq(auditLog.actorName, 'chuyenvien.demo'))).map((r) => r.action);
+    expect(actions.filter((a) => a === 'auth.lockout')).toHaveLength(2);
+    expect(actions).toContain('auth.login_refused_locked');
+    expect(actions).toContain('auth.login');
+  });
+
+  it('locks an identifier that has no account exactly like one that has (no hint that it exists)', async () => {
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await new Http(system().app, '10.9.1.1').login('citizen', '079188000999', `wrong-${i}`));
+    expect(answers.map((r) => r.json().code)).toEqual([...Array(4).fill('INVALID_CREDENTIALS'), 'ACCOUNT_LOCKED']);
+    expect(answers[4]!.json().details).toEqual({ retryAfterSeconds: 60 });
+  });
+
+  it('locks an address that guesses many accounts, while other addresses still log in', async () => {
+    const clock = system().clock as ManualClock;
+    const from = (ip: string) => new Http(system().app, ip);
     let last;
-    for (let i = 0; i < 11; i++) last = await new Http(system().app).login('officer', 'chuyenvien.demo', `wrong-${i}`);
-    expect(last!.statusCode).toBe(429);
-    expect(last!.json()).toMatchObject({ code: 'RATE_LIMITED' });
-    expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
-    // Even the right password waits until the window has passed.
-    expect((await new Http(system().app).login('officer', 'chuyenvien.demo')).statusCode).toBe(429);
-    clock.advance(15 * 60_000);
-    expect((await new Http(system().app).login('officer', 'chuyenvien.demo')).statusCode).toBe(200);
+    for (let i = 0; i < 20; i++) last = await from('10.9.2.1').login('citizen', `0791880${String(i).padStart(5, '0')}`, 'doan-bua');
+    expect(last!.json()).toMatchObject({ code: 'ADDRESS_LOCKED', details: { retryAfterSeconds: 60 } });
+    expect((await from('10.9.2.1').login('citizen', '001090000001')).json().code).toBe('ADDRESS_LOCKED');
+    expect((await from('10.9.2.2').login('citizen', '001090000001')).statusCode).toBe(200);
+    clock.advance(61_000);
+    expect((await from('10.9.2.1').login('citizen', '001090000001')).statusCode).toBe(200);
+  });
+
+  it('"Đăng xuất khỏi mọi thiết bị" ends every session of the account', async () => {
+    const phone = await loggedIn(system().app, 'citizen', '001090000001');
+    const laptop = await loggedIn(system().app, 'citizen', '001090000001');
+    expect((await laptop.post('/api/auth/logout-all')).statusCode).toBe(204);
+    expect((await laptop.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await phone.get('/api/auth/me')).statusCode).toBe(401);
+    const rows = await system().deps.db.select().from(auditLog).where(eq(auditLog.action, 'auth.logout_all'));
+    expect(rows).toHaveLength(1);
   });
 });
 

@@ -5,7 +5,16 @@ import { ctxOf, requireActor } from '../../platform/auth/guard.js';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.js';
 import { AppError } from '../../platform/errors.js';
 import { listUnits } from '../agencies/service.js';
-import { changePassword, login, logout } from './service.js';
+import { changePassword, login, logout, logoutEverywhere } from './service.js';
+import { completeReset, resendReset, startReset } from './recovery.js';
+
+const ResetStarted = Type.Object({
+  id: Type.String(),
+  expiresAt: Type.String(),
+  resendAvailableAt: Type.String(),
+  ttlSeconds: Type.Number(),
+});
+const ResetParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 const Me = Type.Object({
   id: Type.String(),
@@ -55,6 +64,52 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });
+
+  app.post('/api/auth/logout-all', { schema: { tags: ['auth'], summary: 'Đăng xuất khỏi mọi thiết bị' } }, async (req, reply) => {
+    requireActor(req, { allowPasswordChange: true });
+    await logoutEverywhere(ctxOf(req, deps));
+    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.post(
+    '/api/auth/password-resets',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Quên mật khẩu: gửi OTP tới số điện thoại đã đăng ký (không cho biết tài khoản có tồn tại hay không)',
+        body: Type.Object({ login: Type.String({ minLength: 1, maxLength: 100 }) }),
+        response: { 201: ResetStarted },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await startReset(ctxOf(req, deps, null), req.body.login)),
+  );
+
+  app.post(
+    '/api/auth/password-resets/:id/otp',
+    { schema: { tags: ['auth'], summary: 'Quên mật khẩu: Gửi lại OTP', params: ResetParams, response: { 200: ResetStarted } } },
+    async (req) => resendReset(ctxOf(req, deps, null), req.params.id),
+  );
+
+  app.post(
+    '/api/auth/password-resets/:id/complete',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Quên mật khẩu: OTP và mật khẩu mới',
+        params: ResetParams,
+        body: Type.Object({
+          otp: Type.String({ maxLength: 10 }),
+          newPassword: Type.String({ maxLength: 200 }),
+          newPasswordConfirm: Type.String({ maxLength: 200 }),
+        }),
+      },
+    },
+    async (req, reply) => {
+      await completeReset(ctxOf(req, deps, null), req.params.id, req.body);
+      return reply.status(204).send();
+    },
+  );
 
   app.get('/api/auth/me', { schema: { tags: ['auth'], summary: 'The logged-in account', response: { 200: Me } } }, async (req) => {
     const actor = requireActor(req, { allowPasswordChange: true });

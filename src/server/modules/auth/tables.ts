@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -14,6 +14,9 @@ export const passwordResets = pgTable(
     userId: uuid('user_id'),
     createdAt: ts('created_at').notNull(),
     expiresAt: ts('expires_at').notNull(),
+    /** Kept alike whether or not a code was really sent, so resends behave the same. */
+    lastSentAt: ts('last_sent_at').notNull().defaultNow(),
+    sends: integer('sends').notNull().default(1),
     completedAt: ts('completed_at'),
     ip: text('ip'),
   },

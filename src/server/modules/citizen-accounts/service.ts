@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { and, desc, eq, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { isEligibleAccountUnit } from '../../../common/units.js';
 import { cleanText, likeEscape, searchKey } from '../../../common/text.js';
-import { checkBirthDate, checkIdNumber, checkIdNumberShape, isEmail, normalizeIdNumber, normalizeMobile } from '../../../common/vn-ids.js';
+import { checkIdNumberShape, normalizeIdNumber } from '../../../common/vn-ids.js';
 import { rowsOf, type DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit.js';
 import { assertPermission } from '../../platform/auth/guard.js';
@@ -20,7 +20,7 @@ import { enforceRateLimits } from '../../platform/rate-limit.js';
 import { listUnits, type AgencyRow } from '../agencies/service.js';
 import { agencies } from '../agencies/tables.js';
 import { users } from '../users/tables.js';
-import { createAccount, findAccountByIdNumber, getUser } from '../users/service.js';
+import { checkCitizenIdentity, createAccount, findAccountByIdNumber, getUser } from '../users/service.js';
 import { citizenAccountRequests as car } from './tables.js';
 
 export const PERMISSION = 'CITIZEN_ACCOUNT_CREATE';
@@ -136,21 +136,7 @@ interface CleanInput extends RequestInput {
 }
 
 function validate(ctx: Ctx, input: RequestInput): CleanInput {
-  const idNumber = normalizeIdNumber(input.idNumber);
-  const birthDate = input.birthDate.trim();
-  const dateProblem = checkBirthDate(birthDate, ctx.deps.clock.now());
-  if (dateProblem) throw new AppError('INVALID_BIRTH_DATE', { message: dateProblem });
-  const idCheck = checkIdNumber(idNumber, birthDate);
-  if (!idCheck.ok) throw new AppError('INVALID_ID_NUMBER', { message: idCheck.message });
-  const fullName = cleanText(input.fullName);
-  if ([...fullName].length < 2 || [...fullName].length > 100 || !/^[\p{L}\p{M}' .-]+$/u.test(fullName)) {
-    throw new AppError('INVALID_NAME');
-  }
-  const phone = normalizeMobile(input.phone);
-  if (!phone) throw new AppError('INVALID_PHONE');
-  const email = input.email?.trim() ? input.email.trim().toLowerCase() : null;
-  if (email && !isEmail(email)) throw new AppError('INVALID_EMAIL');
-  return { ...input, idNumber, birthDate, fullName, fullNameSearch: searchKey(fullName), phone, email };
+  return { ...input, ...checkCitizenIdentity(input, ctx.deps.clock.now()) };
 }
 
 async function assertUnit(ctx: Ctx, actor: Actor, unitId: string): Promise<AgencyRow> {

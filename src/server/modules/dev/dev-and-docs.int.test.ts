@@ -58,6 +58,8 @@ describe('production', () => {
         SMS_HTTP_URL: 'http://127.0.0.1:9/sms',
         EMAIL_TRANSPORT: 'smtp',
         SMTP_URL: 'smtp://127.0.0.1:9',
+        VNEID_ISSUER: 'https://vneid.invalid',
+        VNEID_CLIENT_SECRET: 'x'.repeat(32),
         DATA_DIR: dataDir,
         OUTBOX_WORKER: 'false',
       }),

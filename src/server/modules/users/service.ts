@@ -1,6 +1,7 @@
 // Portal accounts. Other modules create and find accounts only through these functions.
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { searchKey, cleanText } from '../../../common/text.js';
+import { checkBirthDate, checkIdNumber, isEmail, normalizeIdNumber, normalizeMobile } from '../../../common/vn-ids.js';
 import type { DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit.js';
 import type { Ctx, UserKind } from '../../platform/context.js';
@@ -52,6 +53,56 @@ export async function findLoginCandidates(db: DbOrTx, audience: 'officer' | 'cit
     .from(users)
     .where(and(inArray(users.kind, ['citizen', 'organisation']), phone ? or(byId, eq(users.phone, phone)) : byId))
     .limit(2);
+}
+
+export interface IdentityInput {
+  idNumber: string;
+  fullName: string;
+  birthDate: string;
+  phone: string;
+  email?: string | null;
+}
+
+export interface CleanIdentity {
+  idNumber: string;
+  fullName: string;
+  fullNameSearch: string;
+  birthDate: string;
+  phone: string;
+  email: string | null;
+}
+
+/**
+ * The identity rules every way of opening a citizen account shares (officer at the desk,
+ * self-registration): CMND/CCCD shape and province, CCCD century/year against Ngày sinh, name,
+ * Vietnamese mobile, optional e-mail. Throws the matching AppError.
+ */
+export function checkCitizenIdentity(input: IdentityInput, now: Date): CleanIdentity {
+  const idNumber = normalizeIdNumber(input.idNumber);
+  const birthDate = input.birthDate.trim();
+  const dateProblem = checkBirthDate(birthDate, now);
+  if (dateProblem) throw new AppError('INVALID_BIRTH_DATE', { message: dateProblem });
+  const idCheck = checkIdNumber(idNumber, birthDate);
+  if (!idCheck.ok) throw new AppError('INVALID_ID_NUMBER', { message: idCheck.message });
+  const fullName = checkPersonName(input.fullName);
+  const phone = normalizeMobile(input.phone);
+  if (!phone) throw new AppError('INVALID_PHONE');
+  return { idNumber, birthDate, fullName, fullNameSearch: searchKey(fullName), phone, email: checkEmail(input.email) };
+}
+
+export function checkPersonName(raw: string): string {
+  const fullName = cleanText(raw);
+  if ([...fullName].length < 2 || [...fullName].length > 100 || !/^[\p{L}\p{M}' .-]+$/u.test(fullName)) {
+    throw new AppError('INVALID_NAME');
+  }
+  return fullName;
+}
+
+/** Optional e-mail: null when empty, INVALID_EMAIL when malformed. */
+export function checkEmail(raw: string | null | undefined): string | null {
+  const email = raw?.trim() ? raw.trim().toLowerCase() : null;
+  if (email && !isEmail(email)) throw new AppError('INVALID_EMAIL');
+  return email;
 }
 
 export interface NewAccount {
@@ -112,6 +163,54 @@ export async function setPassword(tx: DbOrTx, ctx: Ctx, userId: string, password
   const now = ctx.deps.clock.now();
   await tx.update(users).set({ passwordHash, mustChangePassword: mustChange, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, userId));
   await writeAudit(tx, ctx, { action: 'user.password_change', entityType: 'user', entityId: userId, after: { mustChangePassword: mustChange } });
+}
+
+/** The password stops working (the owner sets a new one after signing in another way). */
+export async function clearPassword(tx: DbOrTx, ctx: Ctx, userId: string, reason: string): Promise<void> {
+  const now = ctx.deps.clock.now();
+  await tx.update(users).set({ passwordHash: null, mustChangePassword: false, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, userId));
+  await writeAudit(tx, ctx, { action: 'user.password_cleared', entityType: 'user', entityId: userId, after: { reason } });
+}
+
+/** What the owner may change about themselves ("Thông tin tài khoản"). */
+export interface ProfilePatch {
+  fullName?: string;
+  birthDate?: string | null;
+  sex?: 'male' | 'female' | null;
+  permanentAddress?: string | null;
+  representativeName?: string | null;
+}
+
+/** Writes the owner's own changes with an audit row of what changed. */
+export async function updateProfile(tx: DbOrTx, ctx: Ctx, userId: string, before: UserRow, patch: ProfilePatch): Promise<void> {
+  const set: Partial<typeof users.$inferInsert> = {};
+  if (patch.fullName !== undefined && patch.fullName !== before.fullName) {
+    set.fullName = patch.fullName;
+    set.fullNameSearch = searchKey(patch.fullName);
+  }
+  if (patch.birthDate !== undefined && patch.birthDate !== before.birthDate) set.birthDate = patch.birthDate;
+  if (patch.sex !== undefined && patch.sex !== before.sex) set.sex = patch.sex;
+  if (patch.permanentAddress !== undefined && patch.permanentAddress !== before.permanentAddress) set.permanentAddress = patch.permanentAddress;
+  if (patch.representativeName !== undefined && patch.representativeName !== before.representativeName) set.representativeName = patch.representativeName;
+  const keys = Object.keys(set).filter((k) => k !== 'fullNameSearch') as (keyof UserRow)[];
+  if (keys.length === 0) return;
+  await tx.update(users).set({ ...set, updatedAt: ctx.deps.clock.now() }).where(eq(users.id, userId));
+  await writeAudit(tx, ctx, {
+    action: 'user.profile_update',
+    entityType: 'user',
+    entityId: userId,
+    before: Object.fromEntries(keys.map((k) => [k, before[k]])),
+    after: Object.fromEntries(keys.map((k) => [k, set[k as keyof typeof set]])),
+  });
+}
+
+/** A verified phone or e-mail change. */
+export async function setContact(tx: DbOrTx, ctx: Ctx, userId: string, channel: 'phone' | 'email', value: string, before: string | null): Promise<void> {
+  await tx
+    .update(users)
+    .set({ ...(channel === 'phone' ? { phone: value } : { email: value }), updatedAt: ctx.deps.clock.now() })
+    .where(eq(users.id, userId));
+  await writeAudit(tx, ctx, { action: `user.${channel}_change`, entityType: 'user', entityId: userId, before: { [channel]: before }, after: { [channel]: value } });
 }
 
 /** What VNeID vouches for about a person (OIDC claims, already cleaned by the caller). */

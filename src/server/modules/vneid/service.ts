@@ -10,11 +10,13 @@ import { checkIdNumberShape } from '../../../common/vn-ids.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit.js';
-import { createSession } from '../../platform/auth/sessions.js';
+import { createSession, revokeOtherSessions } from '../../platform/auth/sessions.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, type ErrorCode } from '../../platform/errors.js';
 import { enforceRateLimits } from '../../platform/rate-limit.js';
-import { createAccount, findAccountByIdNumber, findAccountByVneidSub, getUser, linkVneidIdentity, type UserRow } from '../users/service.js';
+import { sendSms } from '../../platform/notify/jobs.js';
+import { wasSelfRegistered } from '../registration/service.js';
+import { clearPassword, createAccount, findAccountByIdNumber, findAccountByVneidSub, getUser, linkVneidIdentity, type UserRow } from '../users/service.js';
 import { oidcLoginFlows } from './tables.js';
 
 /** The claims the portal needs: standard profile and address, plus VNeID's `cccd`. */
@@ -201,6 +203,21 @@ async function finish(ctx: Ctx, cb: VneidCallback): Promise<VneidLoginResult> {
           permanentAddress: claims.permanentAddress,
         });
         outcome = 'linked';
+        // A self-registered account proved a phone, not the CCCD: whoever registered it may not
+        // be this person. Its password and sessions end; the owner sets a new password.
+        if (row.passwordHash && (await wasSelfRegistered(tx, row.id))) {
+          await clearPassword(tx, ctx, row.id, 'vneid_link_self_registered');
+          await revokeOtherSessions(tx, row.id, null, now);
+          if (row.phone) {
+            await sendSms(
+              tx,
+              ctx,
+              `vneid-link-password:${row.id}`,
+              row.phone,
+              'Tài khoản Cổng Dịch vụ công của bạn vừa được xác thực bằng VNeID. Mật khẩu cũ đã hết hiệu lực; hãy đăng nhập bằng VNeID và đặt mật khẩu mới. Nếu không phải bạn, gọi tổng đài 1022.',
+            );
+          }
+        }
       } else {
         user = await createAccount(tx, ctx, {
           kind: 'citizen',

@@ -3,7 +3,7 @@
 // by hand and submits the simulator's identity form like a person clicking a name.
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { Http } from '../../../../tests/support/http.js';
+import { Http, latestOtp, loggedIn } from '../../../../tests/support/http.js';
 import { startTestSystem, useTestSystem } from '../../../../tests/support/system.js';
 import type { ManualClock } from '../../platform/clock.js';
 import { auditLog } from '../../platform/tables.js';
@@ -259,6 +259,34 @@ describe('Đăng nhập bằng VNeID', () => {
     const denied = (await audits('auth.vneid_failed')).filter((a) => (a.after as { code: string }).code === 'VNEID_DENIED');
     expect(denied).toHaveLength(1);
     expect(denied[0]!.after).toMatchObject({ providerError: 'access_denied' });
+  });
+});
+
+describe('VNeID and a self-registered account', () => {
+  it('links it, but its password and sessions end: registering proved a phone, not the CCCD', async () => {
+    // Someone registers Đặng Ngọc Lan's CCCD online with their own phone.
+    const h = new Http(system().app, '10.7.0.1');
+    const started = await h.post('/api/registrations', { kind: 'citizen', idNumber: '031301005502', fullName: 'Đặng Ngọc Lan', birthDate: '2001-04-09', phone: '0977123123' });
+    expect(started.statusCode, started.body).toBe(201);
+    const reg = started.json<{ id: string }>();
+    await system().deliver();
+    await h.post(`/api/registrations/${reg.id}/verify`, { otp: await latestOtp(h, '0977123123') });
+    expect((await h.post(`/api/registrations/${reg.id}/complete`, { password: 'Nam@2026!x', passwordConfirm: 'Nam@2026!x' })).statusCode).toBe(201);
+    const registered = await loggedIn(system().app, 'citizen', '031301005502', 'Nam@2026!x');
+
+    // The real Đặng Ngọc Lan signs in with VNeID.
+    const { b, location } = await signIn('Đặng Ngọc Lan');
+    expect(location).toBe('/tai-khoan');
+    const [account, ...others] = await accountsWith('031301005502');
+    expect(others).toHaveLength(0);
+    expect(account).toMatchObject({ vneidSub: 'vneid-sim-6b0f1c2e-0005', passwordHash: null });
+    expect((await me(b)).status).toBe(200);
+    expect((await registered.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await new Http(system().app, '10.7.0.2').login('citizen', '031301005502', 'Nam@2026!x')).statusCode).toBe(401);
+    expect(await audits('user.password_cleared', account!.id)).toHaveLength(1);
+    await system().deliver();
+    const outbox = (await h.get('/api/dev/outbox')).json<{ to: string; body: string }[]>();
+    expect(outbox.find((m) => m.to === '0977123123' && m.body.includes('Mật khẩu cũ đã hết hiệu lực'))).toBeTruthy();
   });
 });
 

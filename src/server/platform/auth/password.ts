@@ -4,7 +4,7 @@ import { hash, verify } from '@node-rs/argon2';
 // argon2id with OWASP's first recommended setting (19 MiB, 2 passes, 1 lane): ~20 ms per hash on
 // one core here, which keeps a login desk responsive while making offline guessing expensive.
 // bench/RESULTS.md records the login throughput this gives.
-const ARGON2_OPTIONS = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+export const ARGON2_OPTIONS = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);

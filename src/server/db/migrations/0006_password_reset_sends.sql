@@ -1,0 +1,2 @@
+ALTER TABLE "password_resets" ADD COLUMN "last_sent_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
+ALTER TABLE "password_resets" ADD COLUMN "sends" integer DEFAULT 1 NOT NULL;
