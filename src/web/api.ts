@@ -235,3 +235,52 @@ export interface OtpSent {
 }
 
 export const REQUESTS = '/api/citizen-account-requests';
+
+// --- Citizen sign-in, registration, recovery, profile (issue 4) ---
+
+export interface OtpTimingInfo {
+  expiresAt: string;
+  resendAvailableAt: string;
+  ttlSeconds: number;
+}
+
+export interface Registration {
+  id: string;
+  kind: 'citizen' | 'organisation';
+  status: 'pending' | 'verified' | 'completed';
+  idNumber: string;
+  fullName: string;
+  representativeName: string | null;
+  birthDate: string | null;
+  phone: string;
+  email: string | null;
+  otp: (OtpTimingInfo & { attemptsRemaining: number }) | null;
+}
+
+export interface ResetStarted extends OtpTimingInfo {
+  id: string;
+}
+
+export interface Profile {
+  id: string;
+  kind: 'citizen' | 'organisation';
+  idNumber: string | null;
+  fullName: string;
+  birthDate: string | null;
+  sex: 'male' | 'female' | null;
+  permanentAddress: string | null;
+  representativeName: string | null;
+  phone: string | null;
+  email: string | null;
+  identityVerified: boolean;
+  identityVerifiedAt: string | null;
+  verifiedFields: string[];
+  hasPassword: boolean;
+  createdAt: string;
+}
+
+export interface ContactChange extends OtpTimingInfo {
+  id: string;
+  channel: 'phone' | 'email';
+  value: string;
+}

@@ -14,6 +14,8 @@ import { CitizenLoginPage } from './pages/portal/CitizenLoginPage';
 import { ChangePasswordPage } from './pages/portal/ChangePasswordPage';
 import { AccountPage } from './pages/portal/AccountPage';
 import { ForgotPasswordPage } from './pages/portal/ForgotPasswordPage';
+import { RegisterPage } from './pages/portal/RegisterPage';
+import { HelpPage } from './pages/portal/HelpPage';
 import { OfficerLoginPage } from './pages/admin/OfficerLoginPage';
 import { AdminLayout } from './pages/admin/AdminLayout';
 import { DashboardPage, PlaceholderPage } from './pages/admin/SimplePages';
@@ -30,6 +32,8 @@ function App() {
         <Route index element={<HomePage />} />
         <Route path="dang-nhap" element={<CitizenLoginPage />} />
         <Route path="quen-mat-khau" element={<ForgotPasswordPage />} />
+        <Route path="dang-ky" element={<RegisterPage />} />
+        <Route path="ho-tro" element={<HelpPage />} />
         <Route path="doi-mat-khau" element={<ChangePasswordPage />} />
         <Route path="tai-khoan" element={<AccountPage />} />
       </Route>

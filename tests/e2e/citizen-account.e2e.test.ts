@@ -125,7 +125,7 @@ describe('Tạo tài khoản công dân', () => {
     // The citizen logs in with the CCCD and the SMS password, and is made to change it.
     const citizen = await e2e.newPage();
     await citizen.page.goto('/dang-nhap');
-    await citizen.page.getByLabel('Số CMND/CCCD hoặc số điện thoại').fill('051094000123');
+    await citizen.page.getByLabel('Số CMND/CCCD, mã số thuế hoặc số điện thoại').fill('051094000123');
     await citizen.page.getByLabel('Mật khẩu').fill(password);
     await citizen.page.getByRole('button', { name: 'Đăng nhập' }).click();
     await expectLocator(citizen.page.getByText('Bạn cần đổi mật khẩu trước khi sử dụng tài khoản.')).toBeVisible();

@@ -8,21 +8,13 @@ import { checkBirthDate, checkIdNumber, checkIdNumberShape, isEmail, normalizeId
 import { api, ApiError, type Attachment, type FormContext, type OtpSent, type RequestDetail } from '../../api';
 import { formatBytes, formatDate, formatDateTime } from '../../format';
 import { STATUS_LABEL } from './CitizenAccountListPage';
+import { OtpField, OtpTimerText, useOtpTimer } from '../../components/otp';
 
 type Detail = RequestDetail;
 
 const LIST = '/quan-tri/tao-tai-khoan-cong-dan';
 const MAX_BYTES = 5 * 1024 * 1024;
 const errorText = (err: unknown) => (err instanceof ApiError ? err.message : 'Đã có lỗi xảy ra. Vui lòng thử lại.');
-
-function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(t);
-  }, []);
-  return now;
-}
 
 export function CitizenAccountWizardPage() {
   const { id } = useParams();
@@ -394,24 +386,14 @@ function Summary({ d }: { d: Detail }) {
 }
 
 function Confirm({ detail, onChange, onEdit }: { detail: Detail; onChange: (d: Detail) => void; onEdit: () => void }) {
-  const now = useNow();
   const [sendError, setSendError] = useState<string | null>(null);
   const [createError, setCreateError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [creating, setCreating] = useState(false);
   const [sendsRemaining, setSendsRemaining] = useState<number | null>(null);
   const [sentNotice, setSentNotice] = useState<string | null>(null);
-  // Deadlines on the browser's own clock: right after sending they are counted from the moment
-  // the answer arrived (an office PC a few minutes off must not show the code as expired); after
-  // a reload only the server's absolute times are known.
-  const [timing, setTiming] = useState<{ expires: number; resend: number } | null>(() =>
-    detail.otp ? { expires: Date.parse(detail.otp.expiresAt), resend: Date.parse(detail.otp.resendAvailableAt) } : null,
-  );
-  /** The code can no longer be used (expired or too many wrong tries): stop the countdown. */
-  const [dead, setDead] = useState(false);
+  const timer = useOtpTimer(detail.otp);
   const [form] = Form.useForm<{ otp: string }>();
-  const left = timing && !dead ? Math.max(0, Math.ceil((timing.expires - now) / 1000)) : 0;
-  const resendIn = timing ? Math.max(0, Math.ceil((timing.resend - now) / 1000)) : 0;
 
   const send = async () => {
     setSending(true);
@@ -419,11 +401,7 @@ function Confirm({ detail, onChange, onEdit }: { detail: Detail; onChange: (d: D
     setCreateError(null);
     try {
       const r = await api.post<OtpSent>(`/api/citizen-account-requests/${detail.id}/otp`);
-      const received = Date.now();
-      const ttl = r.ttlSeconds * 1000;
-      const cooldown = Date.parse(r.resendAvailableAt) - (Date.parse(r.expiresAt) - ttl);
-      setTiming({ expires: received + ttl, resend: received + cooldown });
-      setDead(false);
+      timer.sent(r);
       setSendsRemaining(r.sendsRemaining);
       setSentNotice(`Đã gửi mã OTP tới số ${detail.phone}.`);
       onChange({ ...detail, otp: { expiresAt: r.expiresAt, resendAvailableAt: r.resendAvailableAt, attemptsRemaining: 5 } });
@@ -441,7 +419,7 @@ function Confirm({ detail, onChange, onEdit }: { detail: Detail; onChange: (d: D
     try {
       onChange(await api.post<Detail>(`/api/citizen-account-requests/${detail.id}/complete`, { otp: v.otp.trim() }));
     } catch (err) {
-      if (err instanceof ApiError && ['OTP_EXPIRED', 'OTP_ATTEMPTS_EXCEEDED', 'OTP_NOT_SENT'].includes(err.code)) setDead(true);
+      if (err instanceof ApiError && ['OTP_EXPIRED', 'OTP_ATTEMPTS_EXCEEDED', 'OTP_NOT_SENT'].includes(err.code)) timer.kill();
       setCreateError(errorText(err));
     } finally {
       setCreating(false);
@@ -461,26 +439,13 @@ function Confirm({ detail, onChange, onEdit }: { detail: Detail; onChange: (d: D
           <Button href={`/api/citizen-account-requests/${detail.id}/form.pdf`} download>
             Tải xuống
           </Button>
-          <Button type="primary" onClick={send} loading={sending} disabled={resendIn > 0}>
+          <Button type="primary" onClick={send} loading={sending} disabled={timer.resendIn > 0}>
             Gửi mã OTP
           </Button>
         </Space>
         <div style={{ marginTop: 12 }}>
-          {timing && left > 0 && (
-            <Typography.Text strong>
-              Mã OTP còn hiệu lực: {String(Math.floor(left / 60)).padStart(2, '0')}:{String(left % 60).padStart(2, '0')}
-            </Typography.Text>
-          )}
-          {timing && resendIn > 0 && <Typography.Text type="secondary"> · Gửi lại sau {resendIn} giây</Typography.Text>}
-          {sendsRemaining !== null && <Typography.Text type="secondary"> · Còn được gửi {sendsRemaining} lần trong 1 giờ</Typography.Text>}
-        </div>
-        {/* Announced once per change, not every second. */}
-        <div aria-live="polite" style={{ marginTop: 4 }}>
-          {timing && left === 0 ? (
-            <Typography.Text type="danger">Mã OTP đã hết hiệu lực. Nhấn Gửi mã OTP để nhận mã mới.</Typography.Text>
-          ) : (
-            sentNotice && <Typography.Text type="success">{sentNotice}</Typography.Text>
-          )}
+          <OtpTimerText timer={timer} resendLabel="Gửi mã OTP" notice={sentNotice} />
+          {sendsRemaining !== null && <Typography.Text type="secondary">Còn được gửi {sendsRemaining} lần trong 1 giờ</Typography.Text>}
         </div>
         {sendError && <Alert role="alert" type="error" showIcon title={sendError} style={{ marginTop: 12 }} />}
       </Card>
@@ -490,17 +455,8 @@ function Confirm({ detail, onChange, onEdit }: { detail: Detail; onChange: (d: D
         </Typography.Paragraph>
         <Typography.Paragraph type="secondary">(OTP chỉ có hiệu lực trong vòng 2 phút)</Typography.Paragraph>
         {createError && <Alert role="alert" type="error" showIcon title={createError} style={{ marginBottom: 12 }} />}
-        <Form form={form} layout="vertical" onFinish={create} disabled={!timing}>
-          <Form.Item
-            label="Nhập OTP"
-            name="otp"
-            rules={[
-              { required: true, message: 'Nhập mã OTP công dân đọc.' },
-              { pattern: /^\s*\d{6}\s*$/, message: 'Mã OTP gồm 6 chữ số.' },
-            ]}
-          >
-            <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} style={{ width: 200 }} />
-          </Form.Item>
+        <Form form={form} layout="vertical" onFinish={create} disabled={!timer.started}>
+          <OtpField label="Nhập OTP" requiredMessage="Nhập mã OTP công dân đọc." />
           <Space>
             <Button type="primary" htmlType="submit" loading={creating}>
               Tạo tài khoản

@@ -1,8 +1,7 @@
-import { CheckCircleFilled, CloseCircleOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, List, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { PASSWORD_RULES } from '../../../common/password';
+import { PasswordFields } from '../../components/PasswordFields';
 import { api, ApiError } from '../../api';
 import { useSession } from '../../session';
 
@@ -12,7 +11,6 @@ export function ChangePasswordPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const [form] = Form.useForm();
-  const newPassword: string = Form.useWatch('newPassword', form) ?? '';
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const inAdmin = location.pathname.startsWith('/quan-tri');
@@ -44,45 +42,7 @@ export function ChangePasswordPage() {
         <Form.Item label="Mật khẩu hiện tại" name="currentPassword" rules={[{ required: true, message: 'Nhập mật khẩu hiện tại.' }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item
-          label="Mật khẩu mới"
-          name="newPassword"
-          rules={[
-            { required: true, message: 'Nhập mật khẩu mới.' },
-            { validator: (_, v: string) => (PASSWORD_RULES.every((r) => r.test(v ?? '')) ? Promise.resolve() : Promise.reject(new Error('Mật khẩu mới chưa đạt yêu cầu bên dưới.'))) },
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <List
-          size="small"
-          aria-label="Yêu cầu mật khẩu"
-          dataSource={PASSWORD_RULES}
-          style={{ marginBottom: 16 }}
-          renderItem={(r) => {
-            const ok = r.test(newPassword);
-            return (
-              <List.Item style={{ padding: '2px 0', border: 0 }}>
-                <Typography.Text type={ok ? 'success' : 'secondary'}>
-                  {ok ? <CheckCircleFilled /> : <CloseCircleOutlined />} {r.label}
-                </Typography.Text>
-              </List.Item>
-            );
-          }}
-        />
-        <Form.Item
-          label="Nhập lại mật khẩu mới"
-          name="confirm"
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: 'Nhập lại mật khẩu mới.' },
-            ({ getFieldValue }) => ({
-              validator: (_, v) => (v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('Mật khẩu nhập lại không khớp.'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <PasswordFields form={form} />
         <Button type="primary" htmlType="submit" loading={busy}>
           Đổi mật khẩu
         </Button>

@@ -10,7 +10,8 @@ export function HomePage() {
         hồ sơ thủ tục hành chính trực tuyến.
       </Typography.Paragraph>
       <Typography.Paragraph type="secondary">
-        Chưa có tài khoản? Bạn có thể đến Bộ phận Một cửa gần nhất để cán bộ hỗ trợ tạo tài khoản, hoặc gọi tổng đài 1022.
+        Chưa có tài khoản? <Link to="/dang-ky">Đăng ký</Link> trực tuyến, đăng nhập bằng VNeID, hoặc đến Bộ phận Một cửa gần nhất để cán bộ hỗ trợ
+        tạo tài khoản. Tổng đài hỗ trợ: 1022.
       </Typography.Paragraph>
       <Space wrap>
         <Link to="/dang-nhap">

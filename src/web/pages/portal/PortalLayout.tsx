@@ -10,15 +10,23 @@ export function PortalLayout() {
         <Link to="/" style={{ color: '#fff', fontSize: 20, fontWeight: 700 }}>
           Cổng Dịch vụ công
         </Link>
-        <Space>
+        <Space size="large">
+          <Link to="/ho-tro" style={{ color: '#fff' }}>
+            Hỗ trợ
+          </Link>
           {me?.audience === 'citizen' ? (
             <Link to="/tai-khoan" style={{ color: '#fff' }}>
               {me.fullName}
             </Link>
           ) : (
-            <Link to="/dang-nhap" style={{ color: '#fff' }}>
-              Đăng nhập
-            </Link>
+            <>
+              <Link to="/dang-ky" style={{ color: '#fff' }}>
+                Đăng ký
+              </Link>
+              <Link to="/dang-nhap" style={{ color: '#fff' }}>
+                Đăng nhập
+              </Link>
+            </>
           )}
         </Space>
       </Layout.Header>
@@ -26,7 +34,9 @@ export function PortalLayout() {
         <Outlet />
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center' }}>
-        <Typography.Text type="secondary">Tổng đài hỗ trợ 1022 · Cổng Dịch vụ công</Typography.Text>
+        <Typography.Text type="secondary">
+          Tổng đài hỗ trợ <a href="tel:1022">1022</a> · <Link to="/ho-tro">Hướng dẫn, hỗ trợ</Link> · Cổng Dịch vụ công
+        </Typography.Text>
       </Layout.Footer>
     </Layout>
   );
