@@ -117,11 +117,18 @@ export interface Worker {
 export function startOutboxWorker(db: Db, jobs: JobRegistry, clock: Clock, log: Logger, intervalMs = 500): Worker {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
+  const batch = 20;
   const tick = async () => {
     if (stopped) return;
-    running = runOutboxOnce(db, jobs, clock, log).catch((err) => log.error({ err }, 'outbox worker error'));
-    await running;
-    if (!stopped) timer = setTimeout(tick, intervalMs);
+    const p = runOutboxOnce(db, jobs, clock, log, batch).catch((err) => {
+      log.error({ err }, 'outbox worker error');
+      return 0;
+    });
+    running = p;
+    // A full batch means more is waiting: go on at once instead of idling for the interval (an
+    // OTP is only valid for 2 minutes; a burst must not queue behind the timer).
+    const ran = await p;
+    if (!stopped) timer = setTimeout(tick, ran === batch ? 0 : intervalMs);
   };
   let timer: NodeJS.Timeout = setTimeout(tick, intervalMs);
   return {
