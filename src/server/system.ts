@@ -15,6 +15,10 @@ import { LocalBlobStore } from './platform/files/blob-store.js';
 import { createLogger } from './platform/logger.js';
 import { JobRegistry, startOutboxWorker, type Worker } from './platform/outbox.js';
 import { pruneRateLimits } from './platform/rate-limit.js';
+import { pruneLoginThrottle } from './platform/auth/lockout.js';
+import { prunePasswordResets } from './modules/auth/recovery.js';
+import { pruneContactChanges } from './modules/profile/service.js';
+import { pruneRegistrations } from './modules/registration/service.js';
 import { loadAdminUnits } from './modules/agencies/reference.js';
 import { pruneLoginFlows, redirectUri } from './modules/vneid/service.js';
 import { startVneidSimulator, type VneidSimulator } from './vneid-sim/index.js';
@@ -101,6 +105,10 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
   const prune = setInterval(() => {
     void pruneRateLimits(deps.db, clock.now()).catch(() => {});
     void pruneLoginFlows(deps.db, clock.now()).catch(() => {});
+    void pruneLoginThrottle(deps.db, clock.now()).catch(() => {});
+    void pruneRegistrations(deps.db, clock.now()).catch(() => {});
+    void prunePasswordResets(deps.db, clock.now()).catch(() => {});
+    void pruneContactChanges(deps.db, clock.now()).catch(() => {});
   }, 3600_000);
   prune.unref();
   return {

@@ -11,6 +11,7 @@ import { clearFailures } from '../../platform/auth/lockout.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { revokeOtherSessions } from '../../platform/auth/sessions.js';
 import type { Ctx } from '../../platform/context.js';
+import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { sendSms } from '../../platform/notify/jobs.js';
 import { checkOtp, consumeOtp, issueOtp, OTP_RULES } from '../../platform/otp.js';
@@ -188,4 +189,9 @@ export async function completeReset(ctx: Ctx, id: string, input: { otp: string; 
   // The owner proved the phone: a lock from wrong passwords ends too, whichever identifier it was on.
   const o = owner as { idNumber: string | null; phone: string | null } | null;
   for (const k of new Set([row.login, o?.idNumber, o?.phone])) if (k) await clearFailures(db, `login:citizen:${k}`);
+}
+
+/** Hourly: reset requests a day past their expiry (the audit log keeps what happened). */
+export async function prunePasswordResets(db: DbOrTx, now: Date): Promise<void> {
+  await db.delete(passwordResets).where(lt(passwordResets.expiresAt, new Date(now.getTime() - 24 * 3600 * 1000)));
 }

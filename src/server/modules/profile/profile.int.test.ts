@@ -65,6 +65,15 @@ describe('Thông tin tài khoản', () => {
     expect((await h.get('/api/profile')).json().email).not.toBe('an.nguyen@example.vn');
     expect((await h.post('/api/profile/contact-changes', { channel: 'email', value: 'khong-hop-le' })).json().code).toBe('INVALID_EMAIL');
     expect((await h.post('/api/profile/contact-changes', { channel: 'phone', value: '0912345678' })).json().code).toBe('CONTACT_UNCHANGED');
+    // A change left for more than 15 minutes, or one that does not exist, is gone.
+    const later = (await h.post('/api/profile/contact-changes', { channel: 'email', value: 'an2@example.vn' })).json();
+    await system().deliver();
+    const code2 = await latestOtp(h, 'an2@example.vn');
+    (system().clock as ManualClock).advance(16 * 60_000);
+    expect((await h.post(`/api/profile/contact-changes/${later.id}/confirm`, { otp: code2 })).json().code).toBe('CONTACT_CHANGE_NOT_FOUND');
+    expect((await h.post(`/api/profile/contact-changes/00000000-0000-4000-8000-000000000000/confirm`, { otp: code2 })).json().code).toBe(
+      'CONTACT_CHANGE_NOT_FOUND',
+    );
   });
 
   it('does not let the owner edit identity fields VNeID vouched for, and lets a VNeID-only account set a password', async () => {

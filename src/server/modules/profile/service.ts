@@ -2,13 +2,14 @@
 // to edit. Identity fields VNeID vouched for are read-only; a new phone or e-mail counts only once
 // the OTP sent to it comes back.
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import { passwordProblems } from '../../../common/password.js';
 import { cleanText } from '../../../common/text.js';
 import { checkBirthDate, checkIdNumber, normalizeMobile } from '../../../common/vn-ids.js';
 import { writeAudit } from '../../platform/audit.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import type { Actor, Ctx } from '../../platform/context.js';
+import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { sendEmail, sendSms } from '../../platform/notify/jobs.js';
 import { checkOtp, consumeOtp, issueOtp, OTP_RULES } from '../../platform/otp.js';
@@ -185,4 +186,9 @@ export async function setFirstPassword(ctx: Ctx, input: { newPassword: string; n
   const hashed = await hashPassword(input.newPassword);
   await ctx.deps.db.transaction(async (tx) => setPassword(tx, ctx, me.id, hashed, false));
   return getProfile(ctx);
+}
+
+/** Hourly: phone/e-mail changes started more than a day ago. */
+export async function pruneContactChanges(db: DbOrTx, now: Date): Promise<void> {
+  await db.delete(contactChanges).where(lt(contactChanges.createdAt, new Date(now.getTime() - 24 * 3600 * 1000)));
 }

@@ -148,6 +148,10 @@ describe('Đăng ký tài khoản công dân', () => {
       b.post(`/api/registrations/${rb.id}/complete`, { password: 'Tung@2026!', passwordConfirm: 'Tung@2026!' }),
     ]);
     expect([x.statusCode, y.statusCode].sort()).toEqual([201, 409]);
+    // The finished one cannot be finished again.
+    const winner = x.statusCode === 201 ? { h: a, id: ra.id } : { h: b, id: rb.id };
+    const again = await winner.h.post(`/api/registrations/${winner.id}/complete`, { password: 'Tung@2026!', passwordConfirm: 'Tung@2026!' });
+    expect(again.json()).toMatchObject({ code: 'REGISTRATION_DONE' });
     expect(await system().deps.db.select().from(users).where(eq(users.idNumber, '001186000780'))).toHaveLength(1);
   });
 });

@@ -3,7 +3,7 @@
 // identified by CMND/CCCD with the same rules and the same "already exists" check as the desk; an
 // organisation by its MST (tax code) with its representative's phone.
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, lt, ne } from 'drizzle-orm';
 import { passwordProblems } from '../../../common/password.js';
 import { cleanText } from '../../../common/text.js';
 import { isTaxCode, normalizeMobile } from '../../../common/vn-ids.js';
@@ -239,4 +239,9 @@ export async function getRegistration(ctx: Ctx, id: string) {
 export async function wasSelfRegistered(db: DbOrTx, userId: string): Promise<boolean> {
   const [row] = await db.select({ id: registrations.id }).from(registrations).where(eq(registrations.userId, userId)).limit(1);
   return row !== undefined;
+}
+
+/** Hourly: registrations abandoned for a day (completed ones stay: they record how an account was opened). */
+export async function pruneRegistrations(db: DbOrTx, now: Date): Promise<void> {
+  await db.delete(registrations).where(and(ne(registrations.status, 'completed'), lt(registrations.createdAt, new Date(now.getTime() - 24 * 3600 * 1000))));
 }

@@ -250,6 +250,30 @@ describe('Đăng nhập bằng VNeID', () => {
     expect(await accountsWith('048188002467')).toHaveLength(0);
   });
 
+  it('refuses a CCCD that belongs to an officer account, or to an account linked to another VNeID person', async () => {
+    const db = system().deps.db;
+    // An officer's account carries Phạm Thị Thu Hà's CCCD: VNeID does not sign in to it.
+    await db.update(users).set({ idNumber: '048188002467' }).where(eq(users.username, 'chuyenvien.demo'));
+    try {
+      const { b, location } = await signIn('Phạm Thị Thu Hà');
+      expect(location).toBe('/dang-nhap?loi=VNEID_NOT_CITIZEN');
+      expect((await me(b)).status).toBe(401);
+    } finally {
+      await db.update(users).set({ idNumber: null }).where(eq(users.username, 'chuyenvien.demo'));
+    }
+    // A citizen account with that CCCD is already linked to a different VNeID subject.
+    const [other] = await accountsWith('001090000001');
+    await db.update(users).set({ idNumber: '048188002467', vneidSub: 'vneid-someone-else' }).where(eq(users.id, other!.id));
+    try {
+      const { b, location } = await signIn('Phạm Thị Thu Hà');
+      expect(location).toBe('/dang-nhap?loi=VNEID_LINK_CONFLICT');
+      expect((await me(b)).status).toBe(401);
+      expect(await accountsWith('048188002467')).toHaveLength(1);
+    } finally {
+      await db.update(users).set({ idNumber: '001090000001', vneidSub: other!.vneidSub }).where(eq(users.id, other!.id));
+    }
+  });
+
   it('sends the person back to the login page when they refuse at VNeID', async () => {
     const b = new Browser();
     const callback = await press(b, await openSimulator(b), 'Từ chối và quay lại Cổng Dịch vụ công');

@@ -98,3 +98,12 @@ export { lockedError };
 export async function clearFailures(db: Db, key: string): Promise<void> {
   await db.delete(loginThrottle).where(eq(loginThrottle.key, key));
 }
+
+/** Hourly: counts that are no longer locked and older than the rules remember them. */
+export async function pruneLoginThrottle(db: Db, now: Date): Promise<void> {
+  const forget = Math.max(LOCKOUT_RULES.identifier.forgetAfterSeconds, LOCKOUT_RULES.address.forgetAfterSeconds);
+  await db.execute(sql`
+    delete from login_throttle
+    where last_failure_at < ${new Date(now.getTime() - forget * 1000).toISOString()}
+      and (locked_until is null or locked_until < ${now.toISOString()})`);
+}
