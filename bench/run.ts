@@ -120,17 +120,13 @@ async function measure(s: Scenario, cookie: string, conns = connections, url = b
     headers: { cookie },
     requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: s.paths() }) }],
   });
+  return toMeasured(s.name, result);
+}
+
+function toMeasured(name: string, r: autocannon.Result): Measured {
   // autocannon's percentiles: p50, p97_5, p99; p95 comes from its histogram-backed fields.
-  const lat = result.latency as unknown as Record<string, number>;
-  return {
-    name: s.name,
-    rps: result.requests.average,
-    p50: lat.p50 ?? 0,
-    p95: lat.p95 ?? lat.p97_5 ?? 0,
-    p99: lat.p99 ?? 0,
-    errors: result.errors,
-    non2xx: result.non2xx,
-  };
+  const lat = r.latency as unknown as Record<string, number>;
+  return { name, rps: r.requests.average, p50: lat.p50 ?? 0, p95: lat.p95 ?? lat.p97_5 ?? 0, p99: lat.p99 ?? 0, errors: r.errors, non2xx: r.non2xx };
 }
 
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
@@ -148,7 +144,10 @@ async function main() {
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
-      OUTBOX_WORKER: 'false',
+      // The OTP scenario measures delivery through the outbox as well.
+      OUTBOX_WORKER: 'true',
+      // Login and OTP requests come from many addresses (X-Forwarded-For), as behind a proxy.
+      TRUST_PROXY: 'true',
       DATA_DIR: path.join(os.tmpdir(), 'dvc-bench'),
       DB_POOL_SIZE: String(connections),
     },
@@ -216,11 +215,99 @@ async function main() {
       log(`${s.name} @${LIGHT_CONNECTIONS}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms`);
       light.push(m);
     }
+    const auth = await measureAuth();
     const floor = await measureFloor(scenarios[0]!, cookie);
-    writeResults(pgb, results, light, floor, seeded);
+    writeResults(pgb, results, light, floor, auth, seeded);
   } finally {
     server.kill('SIGTERM');
   }
+}
+
+interface AuthMeasured {
+  login: Measured;
+  reset: Measured;
+  /** SMS handed to the transport per second by the server's one outbox worker, burst to drained. */
+  delivered: number;
+  drainSeconds: number;
+  argon2: string;
+}
+
+const randomIp = () => `10.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
+
+/** A CSRF token with its cookie, as the SPA holds them before logging in. */
+async function csrfPair(): Promise<{ token: string; cookie: string }> {
+  const r = await fetch(`${base}/api/auth/csrf`);
+  const cookie = r.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return { token: ((await r.json()) as { token: string }).token, cookie };
+}
+
+/**
+ * Citizen login (argon2id verify + session insert + audit) and "Quên mật khẩu" (reset row, OTP,
+ * SMS in the outbox, audit), each from random addresses so per-address limits are not what is
+ * measured. Login uses 2,000 seeded citizens given a known password; resets use 20,000.
+ */
+async function measureAuth(): Promise<AuthMeasured> {
+  const { hashPassword, ARGON2_OPTIONS } = await import('../src/server/platform/auth/password.js');
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  const ids = (
+    await c.query<{ id_number: string }>(`select id_number from users where kind = 'citizen' and id_number like '0790%' and phone is not null order by id_number limit 22000`)
+  ).rows.map((r) => r.id_number);
+  const loginIds = ids.slice(0, 2000);
+  const resetIds = ids.slice(2000);
+  await c.query(`update users set password_hash = $1, must_change_password = false where id_number = any($2)`, [await hashPassword('Bench@2026'), loginIds]);
+  // Earlier runs within the hour must not leave their counters behind.
+  await c.query(`delete from login_throttle`);
+  await c.query(`delete from rate_limits where key like 'reset%' or key like 'otp:%' or key like 'login%'`);
+  const { token, cookie } = await csrfPair();
+  const headers = { 'content-type': 'application/json', 'x-csrf-token': token, cookie };
+
+  /** POSTs with the CSRF pair, each from a random address. */
+  const posts = (path: string, body: () => unknown): autocannon.Options => ({
+    url: base,
+    connections,
+    duration,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => ({ ...req, path, headers: { ...headers, 'x-forwarded-for': randomIp() }, body: JSON.stringify(body()) }),
+      },
+    ],
+  });
+  const login = toMeasured(
+    'Đăng nhập công dân (POST /api/auth/login, argon2id)',
+    await autocannon(posts('/api/auth/login', () => ({ audience: 'citizen', login: pick(loginIds), password: 'Bench@2026' }))),
+  );
+  log(`login: ${login.rps.toFixed(0)} req/s, p50 ${login.p50} ms, p95 ${login.p95} ms, p99 ${login.p99} ms, non-2xx ${login.non2xx}`);
+
+  let next = 0;
+  const started = new Date();
+  const reset = toMeasured(
+    'Quên mật khẩu: gửi OTP (POST /api/auth/password-resets → outbox)',
+    await autocannon(posts('/api/auth/password-resets', () => ({ login: resetIds[next++ % resetIds.length] }))),
+  );
+  log(`reset: ${reset.rps.toFixed(0)} req/s, p50 ${reset.p50} ms, p95 ${reset.p95} ms, p99 ${reset.p99} ms, non-2xx ${reset.non2xx}`);
+  // Wait for the worker to hand every queued SMS to the transport.
+  const pending = async () =>
+    Number((await c.query<{ n: string }>(`select count(*) as n from outbox where status = 'pending' and kind = 'notify.sms'`)).rows[0]!.n);
+  while ((await pending()) > 0) await new Promise((r) => setTimeout(r, 250));
+  const drained = new Date();
+  const sent = Number(
+    (await c.query<{ n: string }>(`select count(*) as n from outbox where kind = 'notify.sms' and status = 'done' and created_at >= $1`, [started])).rows[0]!.n,
+  );
+  const drainSeconds = (drained.getTime() - started.getTime()) / 1000;
+  await c.end();
+  const o = ARGON2_OPTIONS;
+  return {
+    login,
+    reset,
+    delivered: sent / drainSeconds,
+    drainSeconds,
+    argon2: `argon2id, memory ${o.memoryCost} KiB, ${o.timeCost} passes, parallelism ${o.parallelism}`,
+  };
 }
 
 /** bench/floor.ts: the look-up's SQL in a bare Fastify + node-postgres process, no app code. */
@@ -256,6 +343,7 @@ function writeResults(
   results: Measured[],
   light: Measured[],
   floor: Measured[],
+  auth: AuthMeasured,
   seeded: { rows: number; deskRows: number; seedSeconds: number | null },
 ) {
   const lookup = results[0]!;
@@ -276,7 +364,7 @@ function writeResults(
     '',
     `Load: autocannon, ${connections} connections, ${duration} s per scenario after a 3 s warm-up, one server process`,
     '(`tsx src/server/main.ts`, pool of 16 connections), cookie session of `motcua.demo` (every request resolves the',
-    'session, its permissions and units in the database, then runs the query).',
+    'session, its permissions and units in the database; the look-up reads its answer in that same statement, ADR 0005).',
     '',
     '## Baseline: `pgbench -S` on the same database, same session',
     '',
@@ -305,6 +393,17 @@ function writeResults(
     '|---|---|---|---|---|---|',
     ...floor.map((r) => `| ${r.name} | ${r.rps.toFixed(0)} | ${((r.rps / pgb.tps) * 100).toFixed(1)} % | ${r.p50} ms | ${r.p99} ms | ${r.non2xx} |`),
     `| The app's look-up (above) | ${lookup.rps.toFixed(0)} | ${share.toFixed(1)} % | ${lookup.p50} ms | ${lookup.p99} ms | ${lookup.non2xx} |`,
+    '',
+    '## Sign-in and OTP (issue 4)',
+    '',
+    `Passwords: ${auth.argon2} (OWASP's first recommended argon2id setting; see src/server/platform/auth/password.ts).`,
+    'Requests from random addresses (X-Forwarded-For behind TRUST_PROXY), so per-address limits are not what is measured.',
+    '',
+    '| scenario | req/s | p50 | p95 | p99 | errors / non-2xx |',
+    '|---|---|---|---|---|---|',
+    ...[auth.login, auth.reset].map((r) => `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} ms | ${r.p95} ms | ${r.p99} ms | ${r.errors} / ${r.non2xx} |`),
+    '',
+    `Outbox: the server's one worker handed **${auth.delivered.toFixed(0)} SMS/s** to the (dev) SMS transport, from the start of the OTP burst until the queue was empty (${auth.drainSeconds.toFixed(0)} s).`,
     '',
     '## Targets (issue 3)',
     '',
