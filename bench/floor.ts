@@ -16,8 +16,7 @@ const pool = new pg.Pool({ connectionString: dbUrl, max: Number(process.env.DB_P
 
 // Same text as platform/auth/sessions.ts (resolve_session) and users/service.ts (find by id number).
 const RESOLVE = `select s.token_hash, s.audience, u.id, u.kind, u.full_name, u.username, u.phone, u.must_change_password,
-  array(select p.permission from user_permissions p where p.user_id = u.id) as permissions,
-  array(select uu.agency_id::text from user_units uu where uu.user_id = u.id) as unit_ids
+  u.permissions, u.unit_ids::text[]
   from sessions s join users u on u.id = s.user_id
   where s.token_hash = $1 and s.revoked_at is null and s.expires_at > $2 and u.status = 'active'`;
 const LOOKUP = `select id, kind, created_at from users where id_number = $1 limit 1`;

@@ -4,7 +4,7 @@ import { Http, loggedIn } from '../../../../tests/support/http.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
 import type { ManualClock } from '../../platform/clock.js';
 import { auditLog } from '../../platform/tables.js';
-import { users } from '../users/tables.js';
+import { userPermissions, userUnits, users } from '../users/tables.js';
 
 const system = useTestSystem();
 
@@ -90,6 +90,24 @@ describe('Đăng nhập / Đăng xuất', () => {
     expect((await from('10.9.2.2').login('citizen', '001090000001')).statusCode).toBe(200);
     clock.advance(61_000);
     expect((await from('10.9.2.1').login('citizen', '001090000001')).statusCode).toBe(200);
+  });
+
+  it('applies a withdrawn permission or unit to the very next request of a live session', async () => {
+    const db = system().deps.db;
+    const officer = await loggedIn(system().app, 'officer', 'motcua2.demo');
+    const lookup = () => officer.get('/api/citizen-account-requests/lookup?idNumber=079190000123');
+    expect((await lookup()).statusCode).toBe(200);
+    const [u] = await db.select().from(users).where(eq(users.username, 'motcua2.demo'));
+    const [grant] = await db.select().from(userPermissions).where(eq(userPermissions.userId, u!.id));
+    const [unit] = await db.select().from(userUnits).where(eq(userUnits.userId, u!.id));
+    await db.delete(userPermissions).where(eq(userPermissions.userId, u!.id));
+    await db.delete(userUnits).where(eq(userUnits.userId, u!.id));
+    expect((await lookup()).json()).toMatchObject({ code: 'PERMISSION_REQUIRED' });
+    expect((await officer.get('/api/auth/me')).json()).toMatchObject({ permissions: [], units: [] });
+    await db.insert(userPermissions).values(grant!);
+    await db.insert(userUnits).values(unit!);
+    expect((await lookup()).statusCode).toBe(200);
+    expect((await officer.get('/api/auth/me')).json().units).toHaveLength(1);
   });
 
   it('"Đăng xuất khỏi mọi thiết bị" ends every session of the account', async () => {

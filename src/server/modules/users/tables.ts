@@ -36,6 +36,13 @@ export const users = pgTable(
     vneidSub: text('vneid_sub'),
     /** When VNeID vouched for the identity fields (CMND/CCCD, name, birth date, sex, address): the user cannot edit them. */
     identityVerifiedAt: ts('identity_verified_at'),
+    /**
+     * Copies of user_permissions and user_units, kept in step by triggers on those tables (migration
+     * 0007), so the session statement every request runs reads one row (bench/RESULTS.md). Never
+     * write these directly: grant or assign through the tables.
+     */
+    permissions: text('permissions').array().notNull().default(sql`'{}'::text[]`),
+    unitIds: uuid('unit_ids').array().notNull().default(sql`'{}'::uuid[]`),
   },
   (t) => [
     uniqueIndex('users_username_uq').on(t.username),

@@ -61,8 +61,9 @@ function buildResolveQuery(db: Db, rideAlong?: RideAlong) {
     username: users.username,
     phone: users.phone,
     mustChangePassword: users.mustChangePassword,
-    permissions: sql<string[]>`array(select p.permission from user_permissions p where p.user_id = ${users.id})`,
-    unitIds: sql<string[]>`array(select uu.agency_id::text from user_units uu where uu.user_id = ${users.id})`,
+    // Copies of user_permissions / user_units kept by triggers: one row, no subqueries.
+    permissions: users.permissions,
+    unitIds: sql<string[]>`${users.unitIds}::text[]`,
     rideAlong: rideAlong ? rideAlong.column : sql<null>`null`,
   };
   const query = db
