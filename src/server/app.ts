@@ -21,6 +21,7 @@ import { registrationModule } from './modules/registration/routes.js';
 import { profileModule } from './modules/profile/routes.js';
 import { vneidModule } from './modules/vneid/routes.js';
 import { devModule } from './modules/dev/routes.js';
+import { adminUsersModule } from './modules/admin-users/routes.js';
 import { notifyModule } from './platform/notify/module.js';
 
 export interface AppModule {
@@ -33,7 +34,7 @@ export interface AppModule {
 
 /** The whole system in one list. */
 export function appModules(deps: Deps): AppModule[] {
-  return [healthModule, notifyModule(deps), authModule, vneidModule, registrationModule, profileModule, citizenAccountsModule, devModule];
+  return [healthModule, notifyModule(deps), authModule, vneidModule, registrationModule, profileModule, citizenAccountsModule, adminUsersModule, devModule];
 }
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');

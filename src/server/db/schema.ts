@@ -7,3 +7,4 @@ export * from '../modules/auth/tables.js';
 export * from '../modules/registration/tables.js';
 export * from '../modules/profile/tables.js';
 export * from '../modules/vneid/tables.js';
+export * from '../modules/officer-import/tables.js';

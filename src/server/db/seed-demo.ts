@@ -32,11 +32,16 @@ export const DEMO_USERS: {
   birthDate?: string;
   units: AgencyKey[];
   permissions: string[];
+  issuer?: 'PORTAL' | 'VNPOST';
 }[] = [
   { username: 'motcua.demo', kind: 'officer', fullName: 'Trần Tuấn Hiệp', phone: '0357438888', units: ['desk', 'dept'], permissions: ['CITIZEN_ACCOUNT_CREATE'] },
   { username: 'motcua2.demo', kind: 'officer', fullName: 'Phạm Thị Lan', phone: '0357439999', units: ['desk2'], permissions: ['CITIZEN_ACCOUNT_CREATE'] },
   { username: 'chuyenvien.demo', kind: 'officer', fullName: 'Lê Văn Hùng', phone: '0358001122', units: ['dept'], permissions: [] },
   { username: 'admin.demo', kind: 'officer', fullName: 'Nguyễn Quản Trị', phone: '0359001122', units: ['province'], permissions: ['HIGH_ADMIN', 'USER_CREATE', 'CITIZEN_ACCOUNT_CREATE'] },
+  // Level-1 administrator of the province: acts only inside UBND tỉnh Quảng Ngãi's subtree.
+  { username: 'quantri.qngai.demo', kind: 'officer', fullName: 'Võ Thị Quản Lý', phone: '0359002233', units: ['province'], permissions: ['LEVEL1_ADMIN', 'USER_CREATE'] },
+  // Staff of Tổng công ty Bưu điện Việt Nam working at a desk: never granted officer permissions.
+  { username: 'buudien.demo', kind: 'officer', fullName: 'Đỗ Văn Bưu', phone: '0358003344', units: ['desk'], permissions: [], issuer: 'VNPOST' },
   { kind: 'citizen', fullName: 'Nguyễn Văn An', phone: '0912345678', idNumber: '001090000001', birthDate: '1990-05-15', units: [], permissions: [] },
 ];
 
@@ -82,6 +87,7 @@ export async function seedDemo(db: Db, clock: Clock): Promise<{ created: number 
         birthDate: u.birthDate ?? null,
         phone: u.phone,
         passwordHash,
+        issuer: u.issuer ?? 'PORTAL',
         mustChangePassword: false,
         createdAt: now,
         updatedAt: now,

@@ -20,7 +20,13 @@ export const auditLog = pgTable(
     ip: text('ip'),
     agencyId: uuid('agency_id'),
   },
-  (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId), index('audit_log_at_idx').on(t.at)],
+  (t) => [
+    index('audit_log_entity_idx').on(t.entityType, t.entityId),
+    index('audit_log_at_idx').on(t.at),
+    // The audit viewer of a level-1 administrator: rows of the units in their subtree, newest first.
+    index('audit_log_agency_at_idx').on(t.agencyId, t.at),
+    index('audit_log_actor_at_idx').on(t.actorId, t.at),
+  ],
 );
 
 export const outbox = pgTable(

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Administrative units after the 2025 reform (34 provinces, 3,321 communes), loaded from data/. */
 export const adminUnits = pgTable(
@@ -18,7 +18,20 @@ export const adminUnits = pgTable(
   ],
 );
 
-export const AGENCY_KINDS = ['ministry', 'province', 'commune', 'service_centre', 'one_stop_desk', 'department', 'other'] as const;
+export const AGENCY_KINDS = [
+  'ministry',
+  'province',
+  'commune',
+  'service_centre',
+  'one_stop_desk',
+  'department',
+  // "NH/TGTT/Cơ quan khác" (SPEC §3.1): banks, payment intermediaries and other non-state bodies.
+  'bank',
+  'payment_intermediary',
+  'other',
+] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+const kindList = AGENCY_KINDS.map((k) => `'${k}'`).join(', ');
 
 /** Agencies / units (cơ quan, đơn vị). */
 export const agencies = pgTable(
@@ -35,10 +48,44 @@ export const agencies = pgTable(
     provinceCode: text('province_code'),
     adminUnitCode: text('admin_unit_code'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }),
+    /** Inactive units stay in the tree (history, statistics) but take no new officers or dossiers. */
+    status: text('status').notNull().default('active'),
+    /** Effective dates (ngày hiệu lực) of the unit as it is now: a merge ends one and starts another. */
+    validFrom: date('valid_from', { mode: 'string' }),
+    validTo: date('valid_to', { mode: 'string' }),
+    /** The unit this one was merged into (sáp nhập), so its officers and statistics can be followed. */
+    successorId: uuid('successor_id'),
   },
   (t) => [
     uniqueIndex('agencies_code_uq').on(t.code),
     index('agencies_parent_idx').on(t.parentId),
-    check('agencies_kind_ck', sql`${t.kind} in ('ministry', 'province', 'commune', 'service_centre', 'one_stop_desk', 'department', 'other')`),
+    index('agencies_admin_unit_idx').on(t.adminUnitCode),
+    index('agencies_name_trgm_idx').using('gin', sql`${t.nameSearch} gin_trgm_ops`),
+    index('agencies_code_prefix_idx').using('btree', sql`${t.code} text_pattern_ops`),
+    check('agencies_kind_ck', sql.raw(`kind in (${kindList})`)),
+    check('agencies_status_ck', sql`${t.status} in ('active', 'inactive')`),
+  ],
+);
+
+/**
+ * Every change to a unit with the date it takes effect: creation, rename, new code, move,
+ * deactivation, merge. Reports and officers' histories read a unit's name as of a date from here.
+ */
+export const agencyHistory = pgTable(
+  'agency_history',
+  {
+    id: uuid('id').primaryKey(),
+    agencyId: uuid('agency_id').notNull(),
+    change: text('change').notNull(),
+    effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    actorId: uuid('actor_id'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('agency_history_agency_idx').on(t.agencyId, t.effectiveDate),
+    check('agency_history_change_ck', sql`${t.change} in ('created', 'renamed', 'recoded', 'moved', 'kind_changed', 'deactivated', 'reactivated', 'merged')`),
   ],
 );

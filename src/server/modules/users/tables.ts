@@ -52,6 +52,13 @@ export const users = pgTable(
     index('users_name_trgm_idx').using('gin', sql`${t.fullNameSearch} gin_trgm_ops`),
     // "Cán bộ tạo" search: officers are a few thousand among millions of citizens.
     index('users_officer_name_trgm_idx').using('gin', sql`${t.fullNameSearch} gin_trgm_ops`).where(sql`${t.kind} = 'officer'`),
+    // "Quản lý người dùng": officers by unit (array overlap with the admin's subtree), by CMND/CCCD
+    // or phone prefix, and those with no unit.
+    index('users_officer_units_idx').using('gin', t.unitIds).where(sql`${t.kind} = 'officer'`),
+    index('users_officer_id_prefix_idx').using('btree', sql`${t.idNumber} text_pattern_ops`).where(sql`${t.kind} = 'officer'`),
+    index('users_officer_phone_prefix_idx').using('btree', sql`${t.phone} text_pattern_ops`).where(sql`${t.kind} = 'officer'`),
+    index('users_officer_name_order_idx').on(t.fullNameSearch, t.id).where(sql`${t.kind} = 'officer'`),
+    index('users_officer_unassigned_idx').on(t.createdAt).where(sql`${t.kind} = 'officer' and ${t.unitIds} = '{}'::uuid[]`),
     check('users_kind_ck', sql`${t.kind} in ('officer', 'citizen', 'organisation')`),
     check('users_status_ck', sql`${t.status} in ('active', 'inactive')`),
     check('users_issuer_ck', sql`${t.issuer} in ('PORTAL', 'VNPOST')`),

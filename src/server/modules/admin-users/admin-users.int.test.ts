@@ -1,0 +1,263 @@
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Http, loggedIn } from '../../../../tests/support/http.js';
+import { useTestSystem } from '../../../../tests/support/system.js';
+import { searchKey } from '../../../common/text.js';
+import { readWorkbook } from '../../platform/files/xlsx.js';
+import { newId } from '../../platform/ids.js';
+import { auditLog } from '../../platform/tables.js';
+import { agencies } from '../agencies/tables.js';
+import { userUnits, users } from '../users/tables.js';
+
+const system = useTestSystem();
+
+interface Detail {
+  id: string;
+  status: string;
+  units: { id: string; code: string; name: string; inScope: boolean }[];
+  permissions: string[];
+  grants: { code: string; granted: boolean; problem: string | null }[];
+}
+
+let admin: Http;
+let level1: Http;
+const ids: Record<string, string> = {};
+
+async function userId(username: string): Promise<string> {
+  const [u] = await system().deps.db.select({ id: users.id }).from(users).where(eq(users.username, username));
+  return u!.id;
+}
+
+async function agencyId(code: string): Promise<string> {
+  const [a] = await system().deps.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, code));
+  return a!.id;
+}
+
+beforeAll(async () => {
+  const db = system().deps.db;
+  const now = system().clock.now();
+  // A unit of another province with one officer: outside the Quảng Ngãi level-1 administrator's reach.
+  ids.hanoi = newId();
+  await db.insert(agencies).values({
+    id: ids.hanoi,
+    code: '000.00.00.H26',
+    name: 'Bộ phận Một cửa phường Ba Đình',
+    nameSearch: searchKey('Bộ phận Một cửa phường Ba Đình'),
+    kind: 'one_stop_desk',
+    provinceCode: '01',
+    createdAt: now,
+  });
+  ids.hanoiOfficer = newId();
+  await db.insert(users).values({
+    id: ids.hanoiOfficer,
+    kind: 'officer',
+    username: 'hanoi.officer',
+    fullName: 'Hoàng Văn Hà',
+    fullNameSearch: searchKey('Hoàng Văn Hà'),
+    phone: '0987000111',
+    createdAt: now,
+    updatedAt: now,
+  });
+  await db.insert(userUnits).values({ userId: ids.hanoiOfficer, agencyId: ids.hanoi, assignedAt: now });
+  admin = await loggedIn(system().app, 'officer', 'admin.demo');
+  level1 = await loggedIn(system().app, 'officer', 'quantri.qngai.demo');
+  ids.chuyenvien = await userId('chuyenvien.demo');
+  ids.desk = await agencyId('000.15.15.H48');
+  ids.dept = await agencyId('000.16.15.H48');
+});
+
+describe('Quản lý người dùng — tìm kiếm', () => {
+  it('is for administrators only', async () => {
+    const officer = await loggedIn(system().app, 'officer', 'chuyenvien.demo');
+    const res = await officer.get('/api/admin/users');
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'ADMIN_REQUIRED' });
+    expect((await new Http(system().app).get('/api/admin/users')).json()).toMatchObject({ code: 'NOT_AUTHENTICATED' });
+  });
+
+  it('finds an officer by a name typed without accents, with units and status', async () => {
+    const res = await admin.get('/api/admin/users?name=le%20van%20hung');
+    expect(res.statusCode).toBe(200);
+    const body = res.json<{ items: { username: string; status: string; units: { name: string }[] }[]; total: number }>();
+    expect(body.total).toBe(1);
+    expect(body.items[0]).toMatchObject({ username: 'chuyenvien.demo', status: 'active' });
+    expect(body.items[0]!.units.map((u) => u.name)).toEqual(['Phòng Văn hóa - Xã hội phường Cẩm Thành']);
+  });
+
+  it('filters by phone prefix, unit, status and "Không được gán cơ quan"', async () => {
+    const names = async (q: string) => (await admin.get(`/api/admin/users?${q}`)).json<{ items: { username: string }[] }>().items.map((i) => i.username);
+    expect(await names('phone=0358001')).toEqual(['chuyenvien.demo']);
+    expect(await names(`agencyId=${ids.desk}`)).toEqual(expect.arrayContaining(['motcua.demo', 'buudien.demo']));
+    expect(await names(`agencyId=${ids.desk}`)).not.toContain('chuyenvien.demo');
+    // A province's filter takes in every unit below it.
+    const province = await agencyId('000.00.00.H48');
+    expect(await names(`agencyId=${province}`)).toEqual(expect.arrayContaining(['motcua.demo', 'motcua2.demo', 'chuyenvien.demo', 'admin.demo']));
+    expect(await names('status=inactive')).toEqual([]);
+    const unassigned = await admin.post('/api/admin/users', { fullName: 'Trịnh Văn Mới', username: 'moi.chua.gan', phone: '0912000222', unitIds: [] });
+    expect(unassigned.statusCode).toBe(201);
+    expect(await names('unassigned=true')).toEqual(['moi.chua.gan']);
+  });
+
+  it('shows a level-1 administrator only their province and the officers not yet assigned', async () => {
+    const res = await level1.get('/api/admin/users?pageSize=100');
+    const usernames = res.json<{ items: { username: string }[] }>().items.map((i) => i.username);
+    expect(usernames).toEqual(expect.arrayContaining(['motcua.demo', 'chuyenvien.demo', 'moi.chua.gan']));
+    expect(usernames).not.toContain('hanoi.officer');
+    expect((await admin.get('/api/admin/users?name=hoang%20van%20ha')).json().total).toBe(1);
+  });
+
+  it('"XUẤT EXCEL" produces an .xlsx of exactly the filtered rows', async () => {
+    const list = (await admin.get(`/api/admin/users?agencyId=${ids.desk}&pageSize=100`)).json<{ items: { fullName: string }[] }>();
+    const res = await admin.get(`/api/admin/users/export.xlsx?agencyId=${ids.desk}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const [sheet] = await readWorkbook(res.rawPayload);
+    expect(sheet!.rows[0]).toEqual(['STT', 'Tên', 'Tên đăng nhập', 'CMND/CCCD/MST/MCQ', 'Số điện thoại', 'Email', 'Đơn vị', 'Trạng thái', 'Thời gian tạo']);
+    const names = sheet!.rows.slice(1).map((r) => r[1]);
+    expect(names.sort()).toEqual(list.items.map((i) => i.fullName).sort());
+    expect(sheet!.rows[1]![6]).toContain('Bộ phận Một cửa phường Cẩm Thành');
+    expect(sheet!.rows[1]![7]).toBe('Kích hoạt');
+  });
+});
+
+describe('Gán người dùng vào đơn vị / Gán quyền người dùng', () => {
+  it('refuses "Quyền tạo tài khoản công dân" to an officer of no one-stop unit, then grants it after assignment', async () => {
+    const refused = await admin.put(`/api/admin/users/${ids.chuyenvien}/permissions`, { permissions: ['CITIZEN_ACCOUNT_CREATE'] });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'PERMISSION_GRANT_REFUSED' });
+    expect(refused.json().message).toContain('Bộ phận một cửa');
+    const detail = (await admin.get(`/api/admin/users/${ids.chuyenvien}`)).json<Detail>();
+    expect(detail.grants.find((g) => g.code === 'CITIZEN_ACCOUNT_CREATE')!.problem).toContain('Trung tâm phục vụ hành chính công');
+
+    const candidates = (await admin.get(`/api/admin/users/${ids.chuyenvien}/assignable-units?q=000.15`)).json<{ items: { id: string; code: string }[] }>();
+    expect(candidates.items.map((i) => i.code)).toContain('000.15.15.H48');
+    const byName = (await admin.get(`/api/admin/users/${ids.chuyenvien}/assignable-units?q=mot%20cua%20cam%20thanh`)).json<{ items: { code: string }[] }>();
+    expect(byName.items.map((i) => i.code)).toEqual(['000.15.15.H48']);
+
+    const assigned = await admin.post(`/api/admin/users/${ids.chuyenvien}/units`, { unitIds: [ids.desk] });
+    expect(assigned.statusCode).toBe(200);
+    expect(assigned.json<Detail>().units.map((u) => u.code).sort()).toEqual(['000.15.15.H48', '000.16.15.H48']);
+    const granted = await admin.put(`/api/admin/users/${ids.chuyenvien}/permissions`, { permissions: ['CITIZEN_ACCOUNT_CREATE'] });
+    expect(granted.statusCode).toBe(200);
+    expect(granted.json<Detail>().permissions).toEqual(['CITIZEN_ACCOUNT_CREATE']);
+
+    // The officer can use it on their next request.
+    const officer = await loggedIn(system().app, 'officer', 'chuyenvien.demo');
+    expect((await officer.get('/api/citizen-account-requests/lookup?idNumber=079190000123')).statusCode).toBe(200);
+
+    const audit = await system()
+      .deps.db.select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, ids.chuyenvien!), eq(auditLog.entityType, 'user')));
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['user.unit_assign', 'user.permission_grant']));
+    expect(audit.find((a) => a.action === 'user.permission_grant')).toMatchObject({ actorName: 'admin.demo', after: { permission: 'CITIZEN_ACCOUNT_CREATE' } });
+  });
+
+  it('removes a unit assignment ("Xóa") and records it', async () => {
+    const res = await admin.del(`/api/admin/users/${ids.chuyenvien}/units/${ids.dept}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json<Detail>().units.map((u) => u.code)).toEqual(['000.15.15.H48']);
+    const [row] = await system()
+      .deps.db.select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, ids.chuyenvien!), eq(auditLog.action, 'user.unit_remove')));
+    expect(row).toMatchObject({ before: { agencyId: ids.dept }, agencyId: ids.dept });
+  });
+
+  it('never grants an official permission to an account of Tổng công ty Bưu điện Việt Nam', async () => {
+    const postal = await userId('buudien.demo');
+    const res = await admin.put(`/api/admin/users/${postal}/permissions`, { permissions: ['CITIZEN_ACCOUNT_CREATE'] });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().message).toContain('Bưu điện Việt Nam');
+    const dossiers = await admin.put(`/api/admin/users/${postal}/permissions`, { permissions: ['DOSSIER_MONITOR'] });
+    expect(dossiers.json()).toMatchObject({ code: 'PERMISSION_GRANT_REFUSED' });
+  });
+
+  it('keeps a level-1 administrator inside their province, even through the API directly', async () => {
+    // Reading, assigning, granting and deactivating someone of another province: refused.
+    expect((await level1.get(`/api/admin/users/${ids.hanoiOfficer}`)).json()).toMatchObject({ code: 'OUT_OF_SCOPE' });
+    expect((await level1.put(`/api/admin/users/${ids.hanoiOfficer}/permissions`, { permissions: ['DOSSIER_MONITOR'] })).json()).toMatchObject({
+      code: 'OUT_OF_SCOPE',
+    });
+    expect((await level1.put(`/api/admin/users/${ids.hanoiOfficer}/status`, { status: 'inactive' })).json()).toMatchObject({ code: 'OUT_OF_SCOPE' });
+    // Putting one of their own officers into another province's unit: refused, nothing written.
+    const outside = await level1.post(`/api/admin/users/${ids.chuyenvien}/units`, { unitIds: [ids.hanoi] });
+    expect(outside.statusCode).toBe(403);
+    expect(outside.json()).toMatchObject({ code: 'OUT_OF_SCOPE' });
+    expect((await admin.get(`/api/admin/users/${ids.chuyenvien}`)).json<Detail>().units.map((u) => u.code)).toEqual(['000.15.15.H48']);
+    // Nor may they hand out administrator levels.
+    const promote = await level1.put(`/api/admin/users/${ids.chuyenvien}/permissions`, { permissions: ['CITIZEN_ACCOUNT_CREATE', 'LEVEL1_ADMIN'] });
+    expect(promote.json()).toMatchObject({ code: 'PERMISSION_GRANT_REFUSED' });
+    expect(promote.json().message).toContain('quản trị cấp cao');
+    // Inside the province it works, and the API refuses changing one's own permissions.
+    const ok = await level1.put(`/api/admin/users/${ids.chuyenvien}/permissions`, { permissions: ['CITIZEN_ACCOUNT_CREATE', 'DOSSIER_MONITOR'] });
+    expect(ok.statusCode).toBe(200);
+    const self = await level1.put(`/api/admin/users/${await userId('quantri.qngai.demo')}/permissions`, { permissions: ['LEVEL1_ADMIN'] });
+    expect(self.json()).toMatchObject({ code: 'PERMISSION_GRANT_REFUSED' });
+  });
+
+  it('refuses assignment to an inactive unit', async () => {
+    const db = system().deps.db;
+    const id = newId();
+    await db.insert(agencies).values({
+      id,
+      code: '000.99.15.H48',
+      name: 'Bộ phận Một cửa xã đã sáp nhập',
+      nameSearch: searchKey('Bộ phận Một cửa xã đã sáp nhập'),
+      kind: 'one_stop_desk',
+      status: 'inactive',
+      createdAt: system().clock.now(),
+    });
+    const res = await admin.post(`/api/admin/users/${ids.chuyenvien}/units`, { unitIds: [id] });
+    expect(res.json()).toMatchObject({ code: 'AGENCY_INACTIVE' });
+  });
+});
+
+describe('+THÊM MỚI và Kích hoạt / Không kích hoạt', () => {
+  it('creates an officer whose temporary password arrives by SMS and must be changed at first login', async () => {
+    const res = await level1.post('/api/admin/users', {
+      fullName: 'Bùi Thị Thu',
+      username: 'Bui.Thu',
+      idNumber: '051190001234',
+      phone: '0905111222',
+      unitIds: [ids.desk],
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ username: 'bui.thu', mustChangePassword: true, units: [{ code: '000.15.15.H48' }] });
+    await system().deliver();
+    const sms = (await admin.get('/api/dev/outbox')).json<{ to: string; body: string }[]>().find((m) => m.to === '0905111222');
+    const password = /mat khau tam thoi (\S+)\./.exec(sms!.body)![1]!;
+    const officer = new Http(system().app, '10.5.0.1');
+    expect((await officer.login('officer', 'bui.thu', password)).statusCode).toBe(200);
+    expect((await officer.get('/api/admin/users')).json()).toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED' });
+  });
+
+  it('says what is wrong with a new officer', async () => {
+    const base = { fullName: 'Bùi Văn Tư', username: 'bui.tu', phone: '0905111333', unitIds: [ids.desk] };
+    expect((await admin.post('/api/admin/users', { ...base, username: 'bui.thu' })).json()).toMatchObject({ code: 'USERNAME_TAKEN' });
+    expect((await admin.post('/api/admin/users', { ...base, username: 'bùi tư' })).json()).toMatchObject({ code: 'USERNAME_INVALID' });
+    expect((await admin.post('/api/admin/users', { ...base, phone: '0123' })).json()).toMatchObject({ code: 'INVALID_PHONE' });
+    expect((await admin.post('/api/admin/users', { ...base, idNumber: '051190001234' })).json()).toMatchObject({ code: 'ACCOUNT_ALREADY_EXISTS' });
+    expect((await admin.post('/api/admin/users', { ...base, idNumber: '12345' })).json()).toMatchObject({ code: 'INVALID_ID_NUMBER' });
+    expect((await level1.post('/api/admin/users', { ...base, unitIds: [ids.hanoi] })).json()).toMatchObject({ code: 'OUT_OF_SCOPE' });
+    expect((await level1.post('/api/admin/users', { ...base, unitIds: [] })).json()).toMatchObject({ code: 'OUT_OF_SCOPE' });
+    expect((await admin.get('/api/admin/users?name=bui%20van%20tu')).json().total).toBe(0);
+  });
+
+  it('deactivating an account ends its sessions at once; reactivating lets it log in again', async () => {
+    const officer = await loggedIn(system().app, 'officer', 'motcua2.demo');
+    const id = await userId('motcua2.demo');
+    const off = await admin.put(`/api/admin/users/${id}/status`, { status: 'inactive' });
+    expect(off.json()).toMatchObject({ status: 'inactive' });
+    expect((await officer.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await new Http(system().app, '10.5.0.2').login('officer', 'motcua2.demo')).json()).toMatchObject({ code: 'ACCOUNT_INACTIVE' });
+    expect((await admin.get('/api/admin/users?status=inactive')).json().items.map((i: { username: string }) => i.username)).toEqual(['motcua2.demo']);
+    expect((await admin.put(`/api/admin/users/${id}/status`, { status: 'active' })).json()).toMatchObject({ status: 'active' });
+    expect((await new Http(system().app, '10.5.0.3').login('officer', 'motcua2.demo')).statusCode).toBe(200);
+    const actions = (await system().deps.db.select().from(auditLog).where(eq(auditLog.entityId, id))).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(['user.deactivate', 'user.activate']));
+    expect((await admin.put(`/api/admin/users/${await userId('admin.demo')}/status`, { status: 'inactive' })).json()).toMatchObject({
+      code: 'SELF_ACTION_REFUSED',
+    });
+  });
+});

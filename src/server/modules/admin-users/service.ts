@@ -1,0 +1,439 @@
+// "Quản trị hệ thống >> Quản lý người dùng" (SPEC §3.1–3.4): find officers, add one, activate or
+// deactivate, assign units, grant permissions. Every action is authorised here against the
+// administrator's scope (their subtree), whatever the UI shows.
+import { and, asc, eq, gt, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { GRANTABLE_PERMISSIONS, grantProblem, permissionLabel, type Grantor } from '../../../common/grant-rules.js';
+import { cleanText, likeEscape, searchKey } from '../../../common/text.js';
+import { checkIdNumberShape, normalizeIdNumber, normalizeMobile } from '../../../common/vn-ids.js';
+import type { DbOrTx } from '../../db/client.js';
+import { writeAudit } from '../../platform/audit.js';
+import { generatePassword, hashPassword } from '../../platform/auth/password.js';
+import { revokeOtherSessions } from '../../platform/auth/sessions.js';
+import type { Ctx } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { sendSms } from '../../platform/notify/jobs.js';
+import { adminScope, assertUnitsInScope, subtreeIds, unitInScope, type AdminScope } from '../agencies/service.js';
+import { agencies } from '../agencies/tables.js';
+import { checkEmail, checkPersonName, createAccount, type UserRow } from '../users/service.js';
+import { userPermissions, userUnits, users } from '../users/tables.js';
+
+export const COUNT_CAP = 10_000;
+const OTHER_BODY_KINDS = ['bank', 'payment_intermediary', 'other'];
+
+export interface UserFilters {
+  name?: string;
+  phone?: string;
+  idNumber?: string;
+  status?: 'active' | 'inactive';
+  /** "Cơ quan": users of this unit or any unit below it. */
+  agencyId?: string;
+  /** "NH/TGTT/Cơ quan khác": users of this bank, payment intermediary or other body. */
+  otherAgencyId?: string;
+  /** "Không được gán cơ quan". */
+  unassigned?: boolean;
+}
+
+export async function scopeOf(ctx: Ctx): Promise<AdminScope> {
+  return adminScope(ctx.deps.db, ctx.actor);
+}
+
+/** The WHERE clause of the list and the export: the filters, inside the administrator's scope. */
+async function filterSql(ctx: Ctx, scope: AdminScope, f: UserFilters): Promise<SQL | null> {
+  const db = ctx.deps.db;
+  const where: SQL[] = [eq(users.kind, 'officer')];
+  const name = f.name ? searchKey(f.name) : '';
+  if (name) where.push(like(users.fullNameSearch, `%${likeEscape(name)}%`));
+  const phoneDigits = f.phone?.replace(/\D/g, '') ?? '';
+  if (phoneDigits) {
+    const local = phoneDigits.startsWith('84') && phoneDigits.length > 9 ? `0${phoneDigits.slice(2)}` : phoneDigits;
+    where.push(like(users.phone, `${likeEscape(local)}%`));
+  }
+  const id = f.idNumber ? normalizeIdNumber(f.idNumber).replace(/[^0-9-]/g, '') : '';
+  if (id) where.push(like(users.idNumber, `${likeEscape(id)}%`));
+  if (f.status) where.push(eq(users.status, f.status));
+  if (f.unassigned) where.push(sql`${users.unitIds} = '{}'::uuid[]`);
+  for (const [agencyId, other] of [
+    [f.agencyId, false],
+    [f.otherAgencyId, true],
+  ] as const) {
+    if (!agencyId) continue;
+    const [agency] = await db.select({ id: agencies.id, kind: agencies.kind }).from(agencies).where(eq(agencies.id, agencyId));
+    if (!agency || OTHER_BODY_KINDS.includes(agency.kind) !== other) throw new AppError('AGENCY_NOT_FOUND');
+    const ids = (await subtreeIds(db, [agencyId])).filter((u) => unitInScope(scope, u));
+    if (ids.length === 0) return null;
+    where.push(sql`${users.unitIds} && ${uuidArray(ids)}`);
+  }
+  if (scope.unitIds) {
+    // A level-1 administrator sees the officers of their subtree, and those with no unit yet
+    // (an officer who just opened an account waits there to be assigned: SPEC §3.1 rules).
+    where.push(sql`(${users.unitIds} && ${uuidArray([...scope.unitIds])} or ${users.unitIds} = '{}'::uuid[])`);
+  }
+  return and(...where)!;
+}
+
+function uuidArray(ids: readonly string[]): SQL {
+  return sql`array[${sql.join(
+    ids.map((i) => sql`${i}`),
+    sql`, `,
+  )}]::uuid[]`;
+}
+
+const listColumns = {
+  id: users.id,
+  fullName: users.fullName,
+  username: users.username,
+  idNumber: users.idNumber,
+  phone: users.phone,
+  email: users.email,
+  status: users.status,
+  issuer: users.issuer,
+  unitIds: sql<string[]>`${users.unitIds}::text[]`,
+  permissions: users.permissions,
+  createdAt: users.createdAt,
+};
+
+type ListRow = { [K in keyof typeof listColumns]: K extends 'unitIds' ? string[] : (typeof users.$inferSelect)[K & keyof typeof users.$inferSelect] };
+
+export async function listUsers(ctx: Ctx, f: UserFilters & { page: number; pageSize: number }) {
+  const scope = await scopeOf(ctx);
+  const db = ctx.deps.db;
+  const where = await filterSql(ctx, scope, f);
+  const empty = { items: [], total: 0, totalCapped: false, page: f.page, pageSize: f.pageSize };
+  if (!where) return empty;
+  const offset = (f.page - 1) * f.pageSize;
+  const [rows, counted] = await Promise.all([
+    offset >= COUNT_CAP
+      ? Promise.resolve([] as ListRow[])
+      : db.select(listColumns).from(users).where(where).orderBy(asc(users.fullNameSearch), asc(users.id)).limit(f.pageSize).offset(offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(sql`(${db.select({ one: sql`1` }).from(users).where(where).limit(COUNT_CAP + 1)}) m`),
+  ]);
+  const matched = Number(counted[0]?.n ?? 0);
+  const units = await unitsById(db, rows.flatMap((r) => r.unitIds));
+  return {
+    items: rows.map((r) => toItem(r, units)),
+    total: Math.min(matched, COUNT_CAP),
+    totalCapped: matched > COUNT_CAP,
+    page: f.page,
+    pageSize: f.pageSize,
+  };
+}
+
+interface UnitRef {
+  id: string;
+  code: string;
+  name: string;
+  status: string;
+}
+
+async function unitsById(db: DbOrTx, ids: readonly string[]): Promise<Map<string, UnitRef>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: agencies.id, code: agencies.code, name: agencies.name, status: agencies.status })
+    .from(agencies)
+    .where(inArray(agencies.id, unique));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+function toItem(r: ListRow, units: Map<string, UnitRef>) {
+  return {
+    id: r.id,
+    fullName: r.fullName,
+    username: r.username,
+    idNumber: r.idNumber,
+    phone: r.phone,
+    email: r.email,
+    status: r.status as 'active' | 'inactive',
+    issuer: r.issuer,
+    units: r.unitIds
+      .map((u) => units.get(u))
+      .filter((u): u is UnitRef => !!u)
+      .sort((a, b) => a.name.localeCompare(b.name, 'vi')),
+    permissions: [...r.permissions].sort(),
+    createdAt: new Date(r.createdAt).toISOString(),
+  };
+}
+
+export type UserItem = ReturnType<typeof toItem>;
+
+/**
+ * Every filtered row, in batches (keyset on id), for "XUẤT EXCEL": the caller writes each batch
+ * to a streaming workbook, so memory stays flat however many rows match.
+ */
+export async function* exportUsers(ctx: Ctx, f: UserFilters, batchSize = 2000): AsyncGenerator<UserItem[]> {
+  const scope = await scopeOf(ctx);
+  const db = ctx.deps.db;
+  const where = await filterSql(ctx, scope, f);
+  if (!where) return;
+  const allUnits = new Map<string, UnitRef>(); // filled per batch below
+  let after: string | null = null;
+  for (;;) {
+    const rows: ListRow[] = await db
+      .select(listColumns)
+      .from(users)
+      .where(after ? and(where, gt(users.id, after)) : where)
+      .orderBy(asc(users.id))
+      .limit(batchSize);
+    if (rows.length === 0) return;
+    const missing = rows.flatMap((r) => r.unitIds).filter((u) => !allUnits.has(u));
+    if (missing.length) for (const [k, v] of await unitsById(db, missing)) allUnits.set(k, v);
+    yield rows.map((r) => toItem(r, allUnits));
+    if (rows.length < batchSize) return;
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// One user
+
+/** The user, if the administrator may see them: an officer of their subtree or one with no unit. */
+async function visibleUser(ctx: Ctx, scope: AdminScope, userId: string, db: DbOrTx = ctx.deps.db): Promise<UserRow> {
+  const [u] = await db.select().from(users).where(eq(users.id, userId));
+  if (!u) throw new AppError('USER_NOT_FOUND');
+  if (!userInScope(scope, u) && !(u.kind === 'officer' && u.unitIds.length === 0)) throw new AppError('OUT_OF_SCOPE');
+  return u;
+}
+
+/** Whether one of the user's units lies in the administrator's subtree. */
+function userInScope(scope: AdminScope, u: Pick<UserRow, 'unitIds'>): boolean {
+  return scope.unitIds === null || u.unitIds.some((id) => scope.unitIds!.has(id));
+}
+
+async function grantTarget(db: DbOrTx, scope: AdminScope, u: UserRow) {
+  const units = await unitsById(db, u.unitIds);
+  return {
+    userId: u.id,
+    kind: u.kind,
+    issuer: u.issuer,
+    unitNames: [...units.values()].filter((x) => x.status === 'active').map((x) => x.name),
+    inScope: userInScope(scope, u),
+  };
+}
+
+function grantorOf(scope: AdminScope): Grantor {
+  return { userId: scope.actor.userId, level: scope.level };
+}
+
+export async function getUserDetail(ctx: Ctx, userId: string) {
+  const scope = await scopeOf(ctx);
+  const db = ctx.deps.db;
+  const u = await visibleUser(ctx, scope, userId);
+  const units = await unitsById(db, u.unitIds);
+  const target = await grantTarget(db, scope, u);
+  const held = new Set(u.permissions);
+  return {
+    ...toItem({ ...u, unitIds: u.unitIds, permissions: u.permissions } as ListRow, units),
+    units: [...units.values()]
+      .map((x) => ({ ...x, inScope: unitInScope(scope, x.id) }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'vi')),
+    mustChangePassword: u.mustChangePassword,
+    // The "Gán quyền người dùng" dialog: each permission, whether held, and why it can't change.
+    grants: GRANTABLE_PERMISSIONS.map((code) => ({
+      code,
+      label: permissionLabel(code),
+      granted: held.has(code),
+      problem: grantProblem(grantorOf(scope), target, code, held.has(code) ? 'revoke' : 'grant'),
+    })),
+  };
+}
+
+/** Agency of the audit row: the first of the user's units the administrator is responsible for. */
+function auditAgency(scope: AdminScope, unitIds: readonly string[]): string | null {
+  return unitIds.find((u) => unitInScope(scope, u)) ?? unitIds[0] ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Changes
+
+const USERNAME = /^[a-z0-9][a-z0-9._-]{2,49}$/;
+
+export interface NewOfficer {
+  fullName: string;
+  username: string;
+  idNumber?: string | null;
+  phone: string;
+  email?: string | null;
+  unitIds: string[];
+}
+
+/** "+THÊM MỚI": an officer account with a temporary password sent by SMS, changed at first login. */
+export async function createOfficer(ctx: Ctx, input: NewOfficer) {
+  const scope = await scopeOf(ctx);
+  if (!scope.actor.permissions.has('USER_CREATE') && scope.level !== 'national') {
+    throw new AppError('PERMISSION_REQUIRED', { message: 'Tài khoản của bạn chưa được cấp "Quyền cho thêm mới người dùng".' });
+  }
+  const fullName = checkPersonName(input.fullName);
+  const username = input.username.trim().toLowerCase();
+  if (!USERNAME.test(username)) throw new AppError('USERNAME_INVALID');
+  const idNumber = input.idNumber?.trim() ? normalizeIdNumber(input.idNumber) : null;
+  if (idNumber) {
+    const check = checkIdNumberShape(idNumber);
+    if (!check.ok) throw new AppError('INVALID_ID_NUMBER', { message: check.message });
+  }
+  const phone = normalizeMobile(input.phone);
+  if (!phone) throw new AppError('INVALID_PHONE');
+  const email = checkEmail(input.email);
+  const unitIds = [...new Set(input.unitIds)];
+  if (scope.level === 'level1' && unitIds.length === 0) {
+    throw new AppError('OUT_OF_SCOPE', { message: 'Hãy chọn ít nhất một đơn vị thuộc phạm vi quản lý của bạn cho người dùng mới.' });
+  }
+  assertUnitsInScope(scope, unitIds);
+  const db = ctx.deps.db;
+  const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
+  if (taken) throw new AppError('USERNAME_TAKEN');
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  const created = await db.transaction(async (tx) => {
+    await assertAssignableUnits(tx, unitIds);
+    const row = await createAccount(
+      tx,
+      ctx,
+      { kind: 'officer', username, idNumber, fullName, phone, email, passwordHash, mustChangePassword: true },
+      { agencyId: unitIds[0] ?? null },
+    ).catch((e: unknown) => {
+      // The username raced with another creation; the CMND/CCCD keeps its own message.
+      if (e instanceof AppError && e.code === 'ACCOUNT_ALREADY_EXISTS' && !idNumber) throw new AppError('USERNAME_TAKEN');
+      throw e;
+    });
+    const now = ctx.deps.clock.now();
+    for (const agencyId of unitIds) {
+      await tx.insert(userUnits).values({ userId: row.id, agencyId, assignedAt: now, assignedBy: scope.actor.userId });
+      await writeAudit(tx, ctx, { action: 'user.unit_assign', entityType: 'user', entityId: row.id, after: { agencyId }, agencyId });
+    }
+    await sendSms(
+      tx,
+      ctx,
+      `officer-created:${row.id}`,
+      phone,
+      `Tai khoan can bo tren he thong Mot cua: ten dang nhap ${username}, mat khau tam thoi ${password}. Doi mat khau khi dang nhap lan dau.`,
+    );
+    return row;
+  });
+  return getUserDetail(ctx, created.id);
+}
+
+async function assertAssignableUnits(tx: DbOrTx, unitIds: readonly string[]): Promise<void> {
+  if (unitIds.length === 0) return;
+  const rows = await tx.select({ id: agencies.id, status: agencies.status }).from(agencies).where(inArray(agencies.id, [...unitIds]));
+  if (rows.length !== unitIds.length) throw new AppError('AGENCY_NOT_FOUND');
+  if (rows.some((r) => r.status !== 'active')) throw new AppError('AGENCY_INACTIVE');
+}
+
+/** "Kích hoạt" / "Không kích hoạt". Deactivating ends every session of the account at once. */
+export async function setUserStatus(ctx: Ctx, userId: string, status: 'active' | 'inactive') {
+  const scope = await scopeOf(ctx);
+  if (userId === scope.actor.userId) throw new AppError('SELF_ACTION_REFUSED');
+  await ctx.deps.db.transaction(async (tx) => {
+    const u = await visibleUser(ctx, scope, userId, tx);
+    if (u.status === status) return;
+    const now = ctx.deps.clock.now();
+    await tx.update(users).set({ status, updatedAt: now }).where(eq(users.id, userId));
+    if (status === 'inactive') await revokeOtherSessions(tx, userId, null, now);
+    await writeAudit(tx, ctx, {
+      action: status === 'active' ? 'user.activate' : 'user.deactivate',
+      entityType: 'user',
+      entityId: userId,
+      before: { status: u.status },
+      after: { status },
+      agencyId: auditAgency(scope, u.unitIds),
+    });
+  });
+  return getUserDetail(ctx, userId);
+}
+
+/** "Gán người dùng vào đơn vị" → "LƯU LẠI": adds the ticked units. */
+export async function assignUnits(ctx: Ctx, userId: string, unitIds: string[]) {
+  const scope = await scopeOf(ctx);
+  const wanted = [...new Set(unitIds)];
+  assertUnitsInScope(scope, wanted);
+  await ctx.deps.db.transaction(async (tx) => {
+    const u = await visibleUser(ctx, scope, userId, tx);
+    if (u.kind !== 'officer') throw new AppError('FORBIDDEN');
+    await assertAssignableUnits(tx, wanted);
+    const now = ctx.deps.clock.now();
+    for (const agencyId of wanted.filter((a) => !u.unitIds.includes(a))) {
+      await tx.insert(userUnits).values({ userId, agencyId, assignedAt: now, assignedBy: scope.actor.userId }).onConflictDoNothing();
+      await writeAudit(tx, ctx, { action: 'user.unit_assign', entityType: 'user', entityId: userId, after: { agencyId }, agencyId });
+    }
+  });
+  return getUserDetail(ctx, userId);
+}
+
+/** "Xóa" in "DANH SÁCH ĐƠN VỊ ĐÃ ĐƯỢC GÁN CHO NGƯỜI DÙNG". */
+export async function removeUnit(ctx: Ctx, userId: string, agencyId: string) {
+  const scope = await scopeOf(ctx);
+  assertUnitsInScope(scope, [agencyId]);
+  await ctx.deps.db.transaction(async (tx) => {
+    const u = await visibleUser(ctx, scope, userId, tx);
+    if (!u.unitIds.includes(agencyId)) return;
+    await tx.delete(userUnits).where(and(eq(userUnits.userId, userId), eq(userUnits.agencyId, agencyId)));
+    await writeAudit(tx, ctx, { action: 'user.unit_remove', entityType: 'user', entityId: userId, before: { agencyId }, agencyId });
+  });
+  return getUserDetail(ctx, userId);
+}
+
+/**
+ * "Gán quyền người dùng" → "LƯU LẠI": the ticked set becomes the user's permissions. Each added
+ * or removed permission passes the grant rules (common/grant-rules.ts); the first refusal stops the
+ * whole change and says why.
+ */
+export async function setPermissions(ctx: Ctx, userId: string, permissions: string[]) {
+  const scope = await scopeOf(ctx);
+  const wanted = new Set(permissions);
+  await ctx.deps.db.transaction(async (tx) => {
+    const u = await visibleUser(ctx, scope, userId, tx);
+    const held = new Set(u.permissions);
+    const target = await grantTarget(tx, scope, u);
+    const grants = [...wanted].filter((p) => !held.has(p));
+    const revokes = [...held].filter((p) => !wanted.has(p));
+    for (const [list, op] of [
+      [grants, 'grant'],
+      [revokes, 'revoke'],
+    ] as const) {
+      for (const p of list) {
+        const problem = grantProblem(grantorOf(scope), target, p, op);
+        if (problem) throw new AppError('PERMISSION_GRANT_REFUSED', { message: problem, details: { permission: p, op } });
+      }
+    }
+    const now = ctx.deps.clock.now();
+    const agencyId = auditAgency(scope, u.unitIds);
+    for (const permission of grants) {
+      await tx.insert(userPermissions).values({ userId, permission, grantedAt: now, grantedBy: scope.actor.userId }).onConflictDoNothing();
+      await writeAudit(tx, ctx, { action: 'user.permission_grant', entityType: 'user', entityId: userId, after: { permission }, agencyId });
+    }
+    for (const permission of revokes) {
+      await tx.delete(userPermissions).where(and(eq(userPermissions.userId, userId), eq(userPermissions.permission, permission)));
+      await writeAudit(tx, ctx, { action: 'user.permission_revoke', entityType: 'user', entityId: userId, before: { permission }, agencyId });
+    }
+  });
+  return getUserDetail(ctx, userId);
+}
+
+/** Units to pick in "Gán người dùng vào đơn vị": by Mã định danh (prefix) or name, in scope. */
+export async function searchAssignableUnits(ctx: Ctx, userId: string, q: string, page: number, pageSize: number) {
+  const scope = await scopeOf(ctx);
+  const u = await visibleUser(ctx, scope, userId);
+  const db = ctx.deps.db;
+  const where: SQL[] = [eq(agencies.status, 'active')];
+  const text = cleanText(q);
+  if (text) {
+    const code = /^[0-9.]/.test(text) ? text.toUpperCase() : null;
+    if (code) where.push(like(agencies.code, `${likeEscape(code)}%`));
+    // Every word, in any order: "mot cua cam thanh" finds "Bộ phận Một cửa phường Cẩm Thành".
+    else for (const word of searchKey(text).split(' ')) where.push(like(agencies.nameSearch, `%${likeEscape(word)}%`));
+  }
+  if (u.unitIds.length) where.push(sql`${agencies.id} <> all(${uuidArray(u.unitIds)})`);
+  if (scope.unitIds) where.push(inArray(agencies.id, [...scope.unitIds]));
+  const offset = (page - 1) * pageSize;
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({ id: agencies.id, code: agencies.code, name: agencies.name, kind: agencies.kind })
+      .from(agencies)
+      .where(and(...where))
+      .orderBy(asc(agencies.code))
+      .limit(pageSize)
+      .offset(offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(agencies).where(and(...where)),
+  ]);
+  return { items: rows, total: Number(count?.n ?? 0), page, pageSize };
+}
