@@ -22,6 +22,10 @@ import { profileModule } from './modules/profile/routes.js';
 import { vneidModule } from './modules/vneid/routes.js';
 import { devModule } from './modules/dev/routes.js';
 import { adminUsersModule } from './modules/admin-users/routes.js';
+import { agenciesModule } from './modules/agencies/routes.js';
+import { officerImportModule } from './modules/officer-import/routes.js';
+import { reportsModule } from './modules/reports/routes.js';
+import { auditViewerModule } from './modules/audit-viewer/routes.js';
 import { notifyModule } from './platform/notify/module.js';
 
 export interface AppModule {
@@ -34,7 +38,21 @@ export interface AppModule {
 
 /** The whole system in one list. */
 export function appModules(deps: Deps): AppModule[] {
-  return [healthModule, notifyModule(deps), authModule, vneidModule, registrationModule, profileModule, citizenAccountsModule, adminUsersModule, devModule];
+  return [
+    healthModule,
+    notifyModule(deps),
+    authModule,
+    vneidModule,
+    registrationModule,
+    profileModule,
+    citizenAccountsModule,
+    agenciesModule,
+    adminUsersModule,
+    officerImportModule,
+    reportsModule,
+    auditViewerModule,
+    devModule,
+  ];
 }
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');

@@ -21,6 +21,11 @@ import { AdminLayout } from './pages/admin/AdminLayout';
 import { DashboardPage, PlaceholderPage } from './pages/admin/SimplePages';
 import { CitizenAccountListPage } from './pages/admin/CitizenAccountListPage';
 import { CitizenAccountWizardPage } from './pages/admin/CitizenAccountWizardPage';
+import { UserManagementPage } from './pages/admin/UserManagementPage';
+import { OfficerImportPage } from './pages/admin/OfficerImportPage';
+import { AgencyTreePage } from './pages/admin/AgencyTreePage';
+import { MonthlyReportPage } from './pages/admin/MonthlyReportPage';
+import { AuditLogPage } from './pages/admin/AuditLogPage';
 
 dayjs.extend(customParseFormat);
 dayjs.locale('vi');
@@ -44,6 +49,11 @@ function App() {
         <Route path="tao-tai-khoan-cong-dan" element={<CitizenAccountListPage />} />
         <Route path="tao-tai-khoan-cong-dan/them-moi" element={<CitizenAccountWizardPage />} />
         <Route path="tao-tai-khoan-cong-dan/:id" element={<CitizenAccountWizardPage />} />
+        <Route path="quan-ly-nguoi-dung" element={<UserManagementPage />} />
+        <Route path="nhap-danh-sach-can-bo" element={<OfficerImportPage />} />
+        <Route path="co-quan-don-vi" element={<AgencyTreePage />} />
+        <Route path="bao-cao-thang" element={<MonthlyReportPage />} />
+        <Route path="nhat-ky" element={<AuditLogPage />} />
         <Route path="*" element={<PlaceholderPage />} />
       </Route>
       <Route path="*" element={<Navigate to="/" replace />} />

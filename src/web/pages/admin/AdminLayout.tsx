@@ -6,6 +6,10 @@ import { useSession } from '../../session';
 export const SCREENS: Record<string, string> = {
   '/quan-tri': 'Dashboard',
   '/quan-tri/quan-ly-nguoi-dung': 'Quản lý người dùng',
+  '/quan-tri/nhap-danh-sach-can-bo': 'Nhập danh sách cán bộ',
+  '/quan-tri/co-quan-don-vi': 'Quản lý cơ quan/đơn vị',
+  '/quan-tri/bao-cao-thang': 'Báo cáo tài khoản theo tháng',
+  '/quan-tri/nhat-ky': 'Nhật ký hệ thống',
   '/quan-tri/tao-tai-khoan-cong-dan': 'Tạo tài khoản công dân',
   '/quan-tri/kiem-tra-api': 'Kiểm tra API',
   '/quan-tri/yeu-cau-ho-tro': 'Quản lý yêu cầu hỗ trợ',
@@ -22,7 +26,15 @@ const MENU: MenuProps['items'] = [
     type: 'group',
     label: 'QUẢN TRỊ',
     children: [
-      { key: 'he-thong', label: 'Quản trị hệ thống', children: [item('/quan-tri/quan-ly-nguoi-dung'), item('/quan-tri/tao-tai-khoan-cong-dan')] },
+      { key: 'he-thong', label: 'Quản trị hệ thống', children: [
+          item('/quan-tri/quan-ly-nguoi-dung'),
+          item('/quan-tri/nhap-danh-sach-can-bo'),
+          item('/quan-tri/co-quan-don-vi'),
+          item('/quan-tri/tao-tai-khoan-cong-dan'),
+          item('/quan-tri/bao-cao-thang'),
+          item('/quan-tri/nhat-ky'),
+        ],
+      },
       { key: 'ho-tro', label: 'Màn hình hỗ trợ', children: [item('/quan-tri/kiem-tra-api'), item('/quan-tri/yeu-cau-ho-tro'), item('/quan-tri/canh-bao-loi')] },
       item('/quan-tri/thong-bao'),
     ],

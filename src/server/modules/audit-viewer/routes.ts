@@ -1,0 +1,6 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppModule } from '../../app.js';
+
+const routes: FastifyPluginAsyncTypebox = async () => {};
+
+export const auditViewerModule: AppModule = { name: 'audit-viewer', routes };

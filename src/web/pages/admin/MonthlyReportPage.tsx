@@ -1,0 +1,5 @@
+import { PlaceholderPage } from './SimplePages';
+
+export function MonthlyReportPage() {
+  return <PlaceholderPage />;
+}

@@ -1,0 +1,5 @@
+import { PlaceholderPage } from './SimplePages';
+
+export function OfficerImportPage() {
+  return <PlaceholderPage />;
+}
