@@ -118,6 +118,8 @@ export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
+  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
+  del: <T>(path: string) => request<T>('DELETE', path),
   /** multipart/form-data upload of one file in field `file`. */
   upload: <T>(path: string, file: File | Blob, fileName?: string) => {
     const fd = new FormData();
