@@ -34,7 +34,7 @@ export class Http {
     return this.keep(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() }, remoteAddress: this.ip }));
   }
 
-  async send(method: 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, opts: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
+  async send(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, opts: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
     // The token first: fetching it sets the CSRF secret cookie that must go with it.
     const token = opts.csrf !== false ? await this.token() : undefined;
     const headers: Record<string, string> = { cookie: this.cookieHeader() };
@@ -50,6 +50,10 @@ export class Http {
 
   put(url: string, body: unknown) {
     return this.send('PUT', url, body);
+  }
+
+  patch(url: string, body: unknown) {
+    return this.send('PATCH', url, body);
   }
 
   del(url: string) {
