@@ -4,11 +4,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { PDFParse } from 'pdf-parse';
-import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../support/browser.js';
+import { expectLocator, fillStep1, makePdf, officerLogin, openCreateForm } from '../support/desk-flows.js';
 
 /** The code in the OTP SMS (not the digits of a CCCD in the password SMS). */
 const OTP_SMS = /OTP .* là (\d{6}),/;
@@ -16,18 +15,6 @@ const OTP_SMS = /OTP .* là (\d{6}),/;
 let e2e: E2E;
 let tmp: string;
 let scanPdf: string;
-
-function makePdf(file: string, text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument();
-    const out = fs.createWriteStream(file);
-    doc.pipe(out);
-    doc.text(text);
-    doc.end();
-    out.on('finish', resolve);
-    out.on('error', reject);
-  });
-}
 
 beforeAll(async () => {
   e2e = await startE2E();
@@ -41,57 +28,13 @@ afterAll(async () => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-async function officerLogin(page: Page, username = 'motcua.demo') {
-  await page.goto('/quan-tri/dang-nhap');
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill('Demo@2026');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
-
-async function openCreateForm(page: Page) {
-  await page.getByRole('menuitem', { name: 'Tạo tài khoản công dân' }).click();
-  await expectLocator(page.getByRole('heading', { name: 'Tạo tài khoản công dân' })).toBeVisible();
-  await page.getByRole('button', { name: 'Thêm mới' }).click();
-}
-
-/** Step 1 up to a saved draft; returns when the OTP step is on screen. */
-async function fillStep1(page: Page, c: { idNumber: string; name: string; birth: string; phone: string; email?: string }) {
-  await page.getByLabel('Số CMND/CCCD').fill(c.idNumber);
-  await page.getByRole('button', { name: 'Tra cứu' }).click();
-  // Exact accessible name: the required-field asterisk must not be read out as part of it.
-  await page.getByRole('textbox', { name: 'Họ và tên', exact: true }).fill(c.name);
-  const birth = page.getByLabel('Ngày sinh');
-  await birth.fill(c.birth);
-  await birth.press('Enter');
-  await page.getByLabel('Số điện thoại', { exact: true }).first().fill(c.phone);
-  if (c.email) await page.getByLabel('Email').fill(c.email);
-  await page.getByLabel('Đính kèm CCCD/CMND').setInputFiles(scanPdf);
-  await expectLocator(page.getByText('File đính kèm: CCCD.pdf')).toBeVisible();
-  // Only the officer's qualifying unit is offered, so it is already chosen; the other unit
-  // ("Phòng Văn hóa - Xã hội…") must not be an option.
-  await expectLocator(page.locator('.ant-select-content, .ant-select-selection-item').getByText('Bộ phận Một cửa phường Cẩm Thành')).toBeVisible();
-  await page.getByLabel('Đơn vị').click();
-  await expectLocator(page.getByRole('option', { name: 'Bộ phận Một cửa phường Cẩm Thành' })).toBeVisible();
-  expect(await page.getByRole('option', { name: /Phòng Văn hóa/ }).count()).toBe(0);
-  await page.getByRole('option', { name: 'Bộ phận Một cửa phường Cẩm Thành' }).click();
-  await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  await expectLocator(page.getByRole('button', { name: 'Gửi mã OTP' })).toBeVisible();
-}
-
-// vitest's expect has no Playwright matchers: a tiny polling shim for locators.
-function expectLocator(locator: import('playwright-core').Locator) {
-  return {
-    toBeVisible: () => locator.first().waitFor({ state: 'visible' }),
-  };
-}
-
 describe('Tạo tài khoản công dân', () => {
   it('creates an account end to end; the citizen logs in with the SMS password and must change it', async () => {
     const { page, context } = await e2e.newPage();
     await officerLogin(page);
     await openCreateForm(page);
     await e2e.screenshot(page, '01-buoc-1-trong');
-    await fillStep1(page, { idNumber: '051094000123', name: 'Nguyễn Thị Bình', birth: '15/06/1994', phone: '0351239999', email: 'binh@example.vn' });
+    await fillStep1(page, scanPdf, { idNumber: '051094000123', name: 'Nguyễn Thị Bình', birth: '15/06/1994', phone: '0351239999', email: 'binh@example.vn' });
     await e2e.screenshot(page, '02-buoc-2');
 
     // "Tải xuống": the request form with everything the citizen must check.
@@ -184,7 +127,7 @@ describe('Tạo tài khoản công dân', () => {
     await page.clock.install();
     await officerLogin(page);
     await openCreateForm(page);
-    await fillStep1(page, { idNumber: '031187000222', name: 'Trần Văn Cường', birth: '02/03/1987', phone: '0988123456' });
+    await fillStep1(page, scanPdf, { idNumber: '031187000222', name: 'Trần Văn Cường', birth: '02/03/1987', phone: '0988123456' });
 
     // Wrong code.
     let t = e2e.clock.now();

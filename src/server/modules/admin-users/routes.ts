@@ -125,6 +125,22 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  app.get(
+    '/api/admin/agency-options',
+    {
+      schema: {
+        tags,
+        summary: 'Chọn cơ quan/đơn vị trong phạm vi quản lý (bộ lọc "Cơ quan", "NH/TGTT/Cơ quan khác", form thêm mới)',
+        querystring: Type.Object({
+          q: Type.String({ maxLength: 100, default: '' }),
+          group: Type.Union([Type.Literal('state'), Type.Literal('other')], { default: 'state' }),
+        }),
+        response: { 200: Type.Array(Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() })) },
+      },
+    },
+    async (req) => svc.agencyOptions(ctx(req), req.query.q, req.query.group),
+  );
+
   app.post(
     base,
     {

@@ -437,3 +437,25 @@ export async function searchAssignableUnits(ctx: Ctx, userId: string, q: string,
   ]);
   return { items: rows, total: Number(count?.n ?? 0), page, pageSize };
 }
+
+/**
+ * Choices for the "Cơ quan" and "NH/TGTT/Cơ quan khác" filters and the new-user form: active units
+ * in scope whose code starts with, or whose name contains every word of, `q`.
+ */
+export async function agencyOptions(ctx: Ctx, q: string, group: 'state' | 'other', limit = 20) {
+  const scope = await scopeOf(ctx);
+  const where: SQL[] = [
+    eq(agencies.status, 'active'),
+    group === 'other' ? inArray(agencies.kind, OTHER_BODY_KINDS) : sql`${agencies.kind} not in ('bank', 'payment_intermediary', 'other')`,
+  ];
+  const text = cleanText(q);
+  if (/^[0-9.]/.test(text)) where.push(like(agencies.code, `${likeEscape(text.toUpperCase())}%`));
+  else if (text) for (const word of searchKey(text).split(' ')) where.push(like(agencies.nameSearch, `%${likeEscape(word)}%`));
+  if (scope.unitIds) where.push(inArray(agencies.id, [...scope.unitIds]));
+  return ctx.deps.db
+    .select({ id: agencies.id, code: agencies.code, name: agencies.name })
+    .from(agencies)
+    .where(and(...where))
+    .orderBy(asc(agencies.code))
+    .limit(limit);
+}
