@@ -1,0 +1,552 @@
+// Bulk officer import (SPEC §1.7; issue 5): a province receives the district lists of one-stop
+// officers and enables them in one go. Upload → preview (every row with its planned action and
+// its problems; nothing is written but the preview itself) → confirm (everything re-checked, the
+// valid rows written in one transaction, audited) or discard. Re-importing the same list changes
+// nothing: each row is then "unchanged".
+import { createHash } from 'node:crypto';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { fileTypeFromBuffer } from 'file-type';
+import { grantProblem, type Grantor, type GrantTarget } from '../../../common/grant-rules.js';
+import { cleanText, searchKey } from '../../../common/text.js';
+import { ELIGIBLE_UNIT_NAME_PARTS, isEligibleAccountUnit } from '../../../common/units.js';
+import type { DbOrTx } from '../../db/client.js';
+import { writeAudit } from '../../platform/audit.js';
+import { generatePassword, hashPassword } from '../../platform/auth/password.js';
+import type { Ctx } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { buildWorkbook, readWorkbook } from '../../platform/files/xlsx.js';
+import { newId } from '../../platform/ids.js';
+import { sendSms } from '../../platform/notify/jobs.js';
+import { adminScope, unitInScope, type AdminScope } from '../agencies/service.js';
+import { agencies } from '../agencies/tables.js';
+import { createAccount } from '../users/service.js';
+import { userPermissions, userUnits, users } from '../users/tables.js';
+import {
+  checkRowFields,
+  COLUMNS,
+  duplicateOf,
+  matchUnit,
+  parseOfficerList,
+  TEMPLATE_PROVIDER,
+  TEMPLATE_TITLE,
+  unitReference,
+  type SourceRow,
+  type UnitCandidate,
+} from './parse.js';
+import { officerImports } from './tables.js';
+
+/** The permission the list is for: "Quyền tạo tài khoản công dân". */
+export const IMPORT_PERMISSION = 'CITIZEN_ACCOUNT_CREATE';
+
+export type Action = 'create' | 'update' | 'unchanged' | 'skip';
+export type Change = 'assign_unit' | 'grant_permission';
+
+/** A row as the preview shows it (and as officer_imports.rows keeps it). */
+export interface ImportRow extends SourceRow {
+  unitId: string | null;
+  unitCode: string | null;
+  unitName: string | null;
+  /** The existing account of this CMND/CCCD, or the one the import created. */
+  userId: string | null;
+  action: Action;
+  changes: Change[];
+  problems: string[];
+}
+
+export interface Counts {
+  create: number;
+  update: number;
+  unchanged: number;
+  skip: number;
+}
+
+type ImportRecord = typeof officerImports.$inferSelect;
+
+export async function scopeOf(ctx: Ctx): Promise<AdminScope> {
+  return adminScope(ctx.deps.db, ctx.actor);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Planning: what each row would do, against the database as it is now
+
+interface ExistingUser {
+  id: string;
+  kind: string;
+  username: string | null;
+  idNumber: string | null;
+  fullName: string;
+  status: string;
+  issuer: string;
+  unitIds: string[];
+  permissions: string[];
+}
+
+function grantorOf(scope: AdminScope): Grantor {
+  return { userId: scope.actor.userId, level: scope.level };
+}
+
+/**
+ * Each row's unit, account, problems and planned action. Reads through `db` only (pass the
+ * transaction at confirm time). Used for the preview and again, on fresh data, when confirming.
+ */
+export async function planRows(db: DbOrTx, scope: AdminScope, source: readonly SourceRow[]): Promise<ImportRow[]> {
+  const checked = source.map((r) => ({ r, c: checkRowFields(r) }));
+  const duplicates = duplicateOf(checked.map(({ r, c }) => ({ no: r.no, idNumber: c.idNumber ?? '' })));
+
+  // Units named by the rows: by Mã định danh or by name, active ones only.
+  const codes = new Set<string>();
+  const nameKeys = new Set<string>();
+  for (const { r } of checked) {
+    if (!r.unit) continue;
+    const ref = unitReference(r.unit);
+    if ('code' in ref) codes.add(ref.code);
+    else if (ref.nameKey) nameKeys.add(ref.nameKey);
+  }
+  const candidates: UnitCandidate[] =
+    codes.size + nameKeys.size === 0
+      ? []
+      : await db
+          .select({ id: agencies.id, code: agencies.code, name: agencies.name })
+          .from(agencies)
+          .where(
+            and(
+              eq(agencies.status, 'active'),
+              or(
+                codes.size ? inArray(agencies.code, [...codes]) : sql`false`,
+                nameKeys.size ? inArray(agencies.nameSearch, [...nameKeys]) : sql`false`,
+              ),
+            ),
+          );
+
+  // Accounts of the CMND/CCCD numbers, and accounts already using them as a login name.
+  const idNumbers = [...new Set(checked.map(({ c }) => c.idNumber).filter((v): v is string => !!v))];
+  const existing: ExistingUser[] = idNumbers.length
+    ? await db
+        .select({
+          id: users.id,
+          kind: users.kind,
+          username: users.username,
+          idNumber: users.idNumber,
+          fullName: users.fullName,
+          status: users.status,
+          issuer: users.issuer,
+          unitIds: sql<string[]>`${users.unitIds}::text[]`,
+          permissions: users.permissions,
+        })
+        .from(users)
+        .where(or(inArray(users.idNumber, idNumbers), inArray(users.username, idNumbers)))
+    : [];
+  const byIdNumber = new Map(existing.filter((u) => u.idNumber).map((u) => [u.idNumber!, u]));
+  const usernameOwner = new Map(existing.filter((u) => u.username).map((u) => [u.username!, u]));
+  const userUnitIds = [...new Set(existing.flatMap((u) => u.unitIds))];
+  const activeUnitNames = new Map<string, string>(
+    userUnitIds.length
+      ? (
+          await db
+            .select({ id: agencies.id, name: agencies.name })
+            .from(agencies)
+            .where(and(inArray(agencies.id, userUnitIds), eq(agencies.status, 'active')))
+        ).map((a) => [a.id, a.name])
+      : [],
+  );
+
+  const grantor = grantorOf(scope);
+  const mayCreate = scope.level === 'national' || scope.actor.permissions.has('USER_CREATE');
+  return checked.map(({ r, c }) => {
+    const problems = [...c.problems];
+    const earlier = duplicates.get(r.no);
+    if (earlier !== undefined) {
+      const first = source.find((x) => x.no === earlier)!;
+      problems.push(`Trùng số CMND/CCCD với dòng ${earlier}${first.stt ? ` (STT ${first.stt})` : ''} ở phía trên; mỗi cán bộ chỉ ghi một dòng.`);
+    }
+    let unit: UnitCandidate | null = null;
+    let unitUsable = false;
+    if (r.unit) {
+      const m = matchUnit(r.unit, candidates, (id) => unitInScope(scope, id));
+      if (!m.ok) problems.push(m.problem);
+      else {
+        unit = m.unit;
+        unitUsable = isEligibleAccountUnit(unit.name);
+        if (!unitUsable) {
+          problems.push(
+            `Đơn vị "${unit.name}" không phải Trung tâm phục vụ hành chính công hoặc Bộ phận một cửa, nên cán bộ của đơn vị không được cấp "Quyền tạo tài khoản công dân".`,
+          );
+        }
+      }
+    }
+    // The unit's own problem is said above; the grant rules below then judge the account only.
+    const rowUnitName = unit && unitUsable ? unit.name : ELIGIBLE_UNIT_NAME_PARTS[1];
+
+    let user: ExistingUser | undefined;
+    if (c.idNumber) {
+      user = byIdNumber.get(c.idNumber);
+      if (user) {
+        if (user.kind !== 'officer') {
+          problems.push('Số CMND/CCCD này là của một tài khoản công dân/tổ chức; không dùng tài khoản đó làm tài khoản cán bộ được.');
+        } else if (scope.unitIds && user.unitIds.length > 0 && !user.unitIds.some((u) => unitInScope(scope, u))) {
+          problems.push('Số CMND/CCCD này là của một cán bộ thuộc đơn vị ngoài phạm vi quản lý của bạn.');
+        } else {
+          if (user.status !== 'active') {
+            problems.push('Tài khoản cán bộ của số CMND/CCCD này đang "Không kích hoạt"; hãy kích hoạt trong Quản lý người dùng trước khi nhập.');
+          }
+          if (c.fullName && searchKey(user.fullName) !== searchKey(c.fullName)) {
+            problems.push(`Họ và tên không khớp với tài khoản đã có của số CMND/CCCD này ("${user.fullName}"); hãy kiểm tra lại số CMND/CCCD.`);
+          }
+          const target: GrantTarget = {
+            userId: user.id,
+            kind: user.kind,
+            issuer: user.issuer,
+            unitNames: [...user.unitIds.map((u) => activeUnitNames.get(u)).filter((n): n is string => !!n), rowUnitName],
+            inScope: true, // the row's unit, inside the scope, is assigned first
+          };
+          const refused = grantProblem(grantor, target, IMPORT_PERMISSION, 'grant');
+          if (refused) problems.push(refused);
+        }
+      } else {
+        if (!mayCreate) problems.push('Tài khoản của bạn chưa được cấp "Quyền cho thêm mới người dùng" nên không tạo được tài khoản cán bộ mới.');
+        const owner = usernameOwner.get(c.idNumber);
+        if (owner) problems.push(`Tên đăng nhập ${c.idNumber} đã được dùng cho một tài khoản khác.`);
+        const target: GrantTarget = { userId: '', kind: 'officer', issuer: 'PORTAL', unitNames: [rowUnitName], inScope: true };
+        const refused = grantProblem(grantor, target, IMPORT_PERMISSION, 'grant');
+        if (refused) problems.push(refused);
+      }
+    }
+
+    const row: ImportRow = {
+      ...r,
+      // Shown as they will be stored once valid (a lost leading zero restored).
+      idNumber: c.idNumber ?? r.idNumber,
+      phone: c.phone ?? r.phone,
+      unitId: unit?.id ?? null,
+      unitCode: unit?.code ?? null,
+      unitName: unit?.name ?? null,
+      userId: user?.id ?? null,
+      action: 'skip',
+      changes: [],
+      problems,
+    };
+    if (problems.length > 0) return row;
+    if (!user) return { ...row, action: 'create', changes: ['assign_unit', 'grant_permission'] };
+    const changes: Change[] = [];
+    if (!user.unitIds.includes(unit!.id)) changes.push('assign_unit');
+    if (!user.permissions.includes(IMPORT_PERMISSION)) changes.push('grant_permission');
+    return { ...row, action: changes.length ? 'update' : 'unchanged', changes };
+  });
+}
+
+export function countRows(rows: readonly ImportRow[]): Counts {
+  const counts: Counts = { create: 0, update: 0, unchanged: 0, skip: 0 };
+  for (const r of rows) counts[r.action] += 1;
+  return counts;
+}
+
+function sourceOf(rows: readonly ImportRow[]): SourceRow[] {
+  return rows.map(({ no, stt, fullName, unit, idNumber, phone }) => ({ no, stt, fullName, unit, idNumber, phone }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Upload → preview
+
+/** Reads the uploaded list, checks every row and keeps the preview. Nothing else is written. */
+export async function previewImport(ctx: Ctx, file: { fileName: string; data: Buffer }) {
+  const scope = await scopeOf(ctx);
+  const db = ctx.deps.db;
+  const sheets = await readXlsx(file.data);
+  const parsed = parseOfficerList(sheets);
+  if (!parsed.ok) {
+    if (parsed.error === 'TOO_LARGE') throw new AppError('IMPORT_TOO_LARGE', { details: { rows: parsed.rows } });
+    if (parsed.error === 'NO_ROWS') {
+      throw new AppError('IMPORT_FILE_INVALID', { message: 'File không có dòng nào dưới hàng tiêu đề (STT, Họ và tên, Đơn vị, CMND/CCCD, Số điện thoại).' });
+    }
+    throw new AppError('IMPORT_FILE_INVALID', {
+      message: 'Không tìm thấy hàng tiêu đề với các cột STT, Họ và tên, Đơn vị, CMND/CCCD, Số điện thoại. Hãy dùng biểu mẫu tải về từ trang này.',
+    });
+  }
+  const rows = await planRows(db, scope, parsed.rows);
+  const fileHash = createHash('sha256').update(file.data).digest('hex');
+  const record: ImportRecord = {
+    id: newId(),
+    createdBy: scope.actor.userId,
+    createdAt: ctx.deps.clock.now(),
+    fileName: cleanFileName(file.fileName),
+    fileHash,
+    status: 'preview',
+    rowCount: rows.length,
+    rows,
+    importedAt: null,
+    result: null,
+  };
+  await db.insert(officerImports).values(record);
+  return toDetail(record, await lastImportOf(db, scope, fileHash));
+}
+
+const XLSX_EXTS = new Set(['xlsx', 'zip']);
+
+/** The sheets of a real .xlsx (judged by content, not by name); IMPORT_FILE_INVALID otherwise. */
+async function readXlsx(data: Buffer) {
+  const zip = data.length > 4 && data.readUInt32BE(0) === 0x504b0304; // "PK\3\4"
+  const type = zip ? await fileTypeFromBuffer(data) : undefined;
+  if (!type || !XLSX_EXTS.has(type.ext)) {
+    const what = type ? `định dạng ${type.ext.toUpperCase()}` : data.length === 0 ? 'file rỗng' : 'không phải bảng tính Excel';
+    throw new AppError('IMPORT_FILE_INVALID', {
+      message: `File tải lên (${what}) không phải bảng tính Excel .xlsx. Hãy dùng biểu mẫu tải về từ trang này (các cột STT, Họ và tên, Đơn vị, CMND/CCCD, Số điện thoại).`,
+    });
+  }
+  try {
+    return await readWorkbook(data);
+  } catch {
+    throw new AppError('IMPORT_FILE_INVALID', { message: 'Không đọc được file Excel (file hỏng hoặc không phải .xlsx).' });
+  }
+}
+
+function cleanFileName(name: string): string {
+  const n = cleanText(name.replace(/[\\/]/g, ' ')).slice(0, 200);
+  return n || 'danh-sach.xlsx';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+async function ownImport(db: DbOrTx, scope: AdminScope, id: string): Promise<ImportRecord> {
+  const [row] = await db
+    .select()
+    .from(officerImports)
+    .where(and(eq(officerImports.id, id), eq(officerImports.createdBy, scope.actor.userId)));
+  if (!row) throw new AppError('IMPORT_NOT_FOUND');
+  return row;
+}
+
+/** When this administrator last imported a file with these very bytes. */
+async function lastImportOf(db: DbOrTx, scope: AdminScope, fileHash: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ importedAt: officerImports.importedAt })
+    .from(officerImports)
+    .where(and(eq(officerImports.createdBy, scope.actor.userId), eq(officerImports.fileHash, fileHash), eq(officerImports.status, 'imported')))
+    .orderBy(desc(officerImports.importedAt))
+    .limit(1);
+  return row?.importedAt ?? null;
+}
+
+function toSummary(r: Omit<ImportRecord, 'rows'>) {
+  return {
+    id: r.id,
+    fileName: r.fileName,
+    status: r.status as 'preview' | 'imported' | 'discarded',
+    rowCount: r.rowCount,
+    createdAt: new Date(r.createdAt).toISOString(),
+    importedAt: r.importedAt ? new Date(r.importedAt).toISOString() : null,
+    result: (r.result as Counts | null) ?? null,
+  };
+}
+
+function toDetail(r: ImportRecord, sameFileImportedAt: Date | null = null) {
+  const rows = r.rows as ImportRow[];
+  return {
+    ...toSummary(r),
+    counts: countRows(rows),
+    sameFileImportedAt: sameFileImportedAt ? new Date(sameFileImportedAt).toISOString() : null,
+    rows,
+  };
+}
+
+export type ImportDetail = ReturnType<typeof toDetail>;
+
+export async function getImport(ctx: Ctx, id: string) {
+  const scope = await scopeOf(ctx);
+  const r = await ownImport(ctx.deps.db, scope, id);
+  return toDetail(r, r.status === 'preview' ? await lastImportOf(ctx.deps.db, scope, r.fileHash) : null);
+}
+
+/** The administrator's own imports, newest first. */
+export async function listImports(ctx: Ctx, page: number, pageSize: number) {
+  const scope = await scopeOf(ctx);
+  const db = ctx.deps.db;
+  const mine = eq(officerImports.createdBy, scope.actor.userId);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({
+        id: officerImports.id,
+        createdBy: officerImports.createdBy,
+        createdAt: officerImports.createdAt,
+        fileName: officerImports.fileName,
+        fileHash: officerImports.fileHash,
+        status: officerImports.status,
+        rowCount: officerImports.rowCount,
+        importedAt: officerImports.importedAt,
+        result: officerImports.result,
+      })
+      .from(officerImports)
+      .where(mine)
+      .orderBy(desc(officerImports.createdAt), desc(officerImports.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(officerImports).where(mine),
+  ]);
+  return { items: rows.map(toSummary), total: Number(count?.n ?? 0), page, pageSize };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Confirm / discard
+
+const SMS_TEXT = (username: string, password: string) =>
+  `Tai khoan can bo tren he thong Mot cua: ten dang nhap ${username}, mat khau tam thoi ${password}. Doi mat khau khi dang nhap lan dau.`;
+
+/**
+ * Writes the valid rows in one transaction, after checking every row again on the data as it is
+ * now. Rows with problems are skipped and reported. Audit: each created account, unit assignment
+ * and permission grant (agency = the row's unit), and one row for the import.
+ */
+export async function confirmImport(ctx: Ctx, id: string) {
+  const scope = await scopeOf(ctx);
+  const db = ctx.deps.db;
+  const record = await ownImport(db, scope, id);
+  if (record.status === 'imported') throw new AppError('IMPORT_ALREADY_DONE');
+  if (record.status !== 'preview') throw new AppError('IMPORT_NOT_FOUND');
+  const source = sourceOf(record.rows as ImportRow[]);
+
+  // Temporary passwords are hashed before the transaction (argon2 is slow on purpose).
+  const passwords = new Map<string, { password: string; hash: string }>();
+  const hashFor = async (idNumber: string) => {
+    let p = passwords.get(idNumber);
+    if (!p) {
+      const password = generatePassword();
+      p = { password, hash: await hashPassword(password) };
+      passwords.set(idNumber, p);
+    }
+    return p;
+  };
+  for (const r of await planRows(db, scope, source)) if (r.action === 'create') await hashFor(r.idNumber);
+
+  const now = ctx.deps.clock.now();
+  const done = await db.transaction(async (tx) => {
+    // Claim the import first: a second confirmation waits here, then finds it already done.
+    const claimed = await tx
+      .update(officerImports)
+      .set({ status: 'imported', importedAt: now })
+      .where(and(eq(officerImports.id, id), eq(officerImports.status, 'preview')))
+      .returning({ id: officerImports.id });
+    if (claimed.length === 0) throw new AppError('IMPORT_ALREADY_DONE');
+
+    const rows = await planRows(tx, scope, source);
+    for (const row of rows) {
+      if (row.action === 'create') {
+        const { password, hash } = await hashFor(row.idNumber);
+        const created = await createAccount(
+          tx,
+          ctx,
+          {
+            kind: 'officer',
+            username: row.idNumber,
+            idNumber: row.idNumber,
+            fullName: row.fullName,
+            phone: row.phone,
+            passwordHash: hash,
+            mustChangePassword: true,
+          },
+          { agencyId: row.unitId },
+        );
+        row.userId = created.id;
+        await sendSms(tx, ctx, `officer-import:${id}:${created.id}`, row.phone, SMS_TEXT(row.idNumber, password));
+      }
+      if (row.action !== 'create' && row.action !== 'update') continue;
+      const userId = row.userId!;
+      const agencyId = row.unitId!;
+      if (row.changes.includes('assign_unit')) {
+        await tx.insert(userUnits).values({ userId, agencyId, assignedAt: now, assignedBy: scope.actor.userId }).onConflictDoNothing();
+        await writeAudit(tx, ctx, { action: 'user.unit_assign', entityType: 'user', entityId: userId, after: { agencyId, importId: id }, agencyId });
+      }
+      if (row.changes.includes('grant_permission')) {
+        await tx
+          .insert(userPermissions)
+          .values({ userId, permission: IMPORT_PERMISSION, grantedAt: now, grantedBy: scope.actor.userId })
+          .onConflictDoNothing();
+        await writeAudit(tx, ctx, {
+          action: 'user.permission_grant',
+          entityType: 'user',
+          entityId: userId,
+          after: { permission: IMPORT_PERMISSION, importId: id },
+          agencyId,
+        });
+      }
+    }
+    const result = countRows(rows);
+    await tx.update(officerImports).set({ rows, result }).where(eq(officerImports.id, id));
+    await writeAudit(tx, ctx, {
+      action: 'officer_import.confirm',
+      entityType: 'officer_import',
+      entityId: id,
+      after: { fileName: record.fileName, fileHash: record.fileHash, rowCount: rows.length, ...result },
+      agencyId: scope.actor.unitIds[0] ?? null,
+    });
+    return { ...record, status: 'imported', importedAt: now, rows, result } satisfies ImportRecord;
+  });
+  return toDetail(done);
+}
+
+/** "Hủy": the preview is dropped; its rows (names, numbers) are not kept. */
+export async function discardImport(ctx: Ctx, id: string) {
+  const scope = await scopeOf(ctx);
+  const db = ctx.deps.db;
+  const record = await ownImport(db, scope, id);
+  if (record.status === 'imported') throw new AppError('IMPORT_ALREADY_DONE');
+  if (record.status === 'preview') {
+    await db
+      .update(officerImports)
+      .set({ status: 'discarded', rows: [] })
+      .where(and(eq(officerImports.id, id), eq(officerImports.status, 'preview')));
+  }
+  return toDetail(await ownImport(db, scope, id));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Template
+
+/** "Tải biểu mẫu": the form of SPEC §1.7, with two example rows and a sheet of instructions. */
+export async function templateWorkbook(ctx: Ctx): Promise<Buffer> {
+  await scopeOf(ctx);
+  const widths: Record<string, number> = { stt: 8, fullName: 28, unit: 48, idNumber: 18, phone: 16 };
+  const built = await buildWorkbook([
+    {
+      name: 'Danh sách',
+      title: TEMPLATE_TITLE,
+      columns: COLUMNS.map((c) => ({ header: c.label, key: c.field, width: widths[c.field] })),
+      rows: [
+        { stt: 1, fullName: 'Nguyễn Văn A', unit: 'Bộ phận Một cửa huyện A', idNumber: '051090001234', phone: '0905123456' },
+        { stt: 2, fullName: 'Nguyễn Văn B', unit: 'Bộ phận Một cửa xã B', idNumber: '051190005678', phone: '0935123456' },
+      ],
+    },
+    {
+      name: 'Hướng dẫn',
+      columns: [
+        { header: 'Cột', key: 'column', width: 18 },
+        { header: 'Cách ghi', key: 'how', width: 110 },
+      ],
+      rows: [
+        { column: 'STT', how: 'Số thứ tự (không bắt buộc).' },
+        { column: 'Họ và tên', how: 'Họ và tên đầy đủ, có dấu, của cán bộ.' },
+        {
+          column: 'Đơn vị',
+          how: 'Mã định danh (ví dụ 000.15.15.H48) hoặc tên đầy đủ của đơn vị, như trong "Quản lý cơ quan/đơn vị". Chỉ nhận Trung tâm phục vụ hành chính công hoặc Bộ phận một cửa.',
+        },
+        { column: 'CMND/CCCD', how: 'Số CMND (9 chữ số) hoặc CCCD (12 chữ số); dùng làm tên đăng nhập của tài khoản mới.' },
+        { column: 'Số điện thoại', how: 'Số di động nhận tin nhắn mật khẩu tạm thời (10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09).' },
+        { column: '', how: 'Giữ nguyên hàng tiêu đề; xóa các dòng ví dụ trước khi gửi. Cán bộ đã có tài khoản được gán đơn vị và cấp "Quyền tạo tài khoản công dân".' },
+      ],
+    },
+  ]);
+  // The second title line and text cells for the numbers (Excel would drop their leading zero).
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(built as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet('Danh sách')!;
+  ws.insertRow(2, [TEMPLATE_PROVIDER]);
+  ws.mergeCells('A1:E1');
+  ws.mergeCells('A2:E2');
+  ws.getRow(1).alignment = { horizontal: 'center', wrapText: true };
+  ws.getRow(1).height = 36;
+  ws.getRow(2).font = { italic: true };
+  ws.getRow(2).alignment = { horizontal: 'center' };
+  for (const col of [4, 5]) ws.getColumn(col).numFmt = '@';
+  ws.views = [{ state: 'frozen', ySplit: 3 }];
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
