@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { seedBenchData, BENCH_DESK_SHARE } from './seed.js';
+import { seedOfficers, type SeededOfficers } from './seed-officers.js';
+import { readWorkbook } from '../src/server/platform/files/xlsx.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dbUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dvc_bench';
@@ -74,7 +76,7 @@ async function waitForServer(url = base): Promise<void> {
   throw new Error('server did not start');
 }
 
-async function officerCookie(): Promise<string> {
+async function officerCookie(username = 'motcua.demo'): Promise<string> {
   const jar = new Map<string, string>();
   const take = (r: Response) => {
     for (const c of r.headers.getSetCookie()) {
@@ -90,7 +92,7 @@ async function officerCookie(): Promise<string> {
   const r = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie: cookie() },
-    body: JSON.stringify({ audience: 'officer', login: 'motcua.demo', password: 'Demo@2026' }),
+    body: JSON.stringify({ audience: 'officer', login: username, password: 'Demo@2026' }),
   });
   if (!r.ok) throw new Error(`login failed: ${r.status} ${await r.text()}`);
   take(r);
@@ -217,10 +219,77 @@ async function main() {
     }
     const auth = await measureAuth();
     const floor = await measureFloor(scenarios[0]!, cookie);
-    writeResults(pgb, results, light, floor, auth, seeded);
+    const admin = await measureAdmin(server.pid!);
+    writeResults(pgb, results, light, floor, auth, seeded, admin);
   } finally {
     server.kill('SIGTERM');
   }
+}
+
+interface AdminMeasured {
+  seeded: SeededOfficers;
+  searches: Measured[];
+  light: Measured[];
+  export: { rows: number; seconds: number; bytes: number; rssBeforeMb: number; rssPeakMb: number };
+}
+
+/** Resident memory of a process, in MiB (Linux). */
+function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : 0;
+}
+
+/**
+ * Issue 5: "Quản lý người dùng" searches over 500,000 officers (high-level and level-1
+ * administrators), and the Excel export of the ~200,000 officers of Hà Nội: time to the last byte,
+ * and the server's peak resident memory while it streams.
+ */
+async function measureAdmin(serverPid: number): Promise<AdminMeasured> {
+  const seeded = await seedOfficers(dbUrl, log);
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  await c.query(`delete from rate_limits where key like 'login%'`);
+  await c.query(`delete from login_throttle`);
+  await c.end();
+  const national = await officerCookie('admin.demo');
+  const level1 = await officerCookie('quantri.qngai.demo');
+  const names = ['nguyen van', 'tran thi lan', 'le minh', 'hoang', 'vo thi yen', 'dang quoc bao'];
+  const scenarios: (Scenario & { cookie: string })[] = [
+    { name: 'Quản lý người dùng: tên (không dấu), toàn quốc', cookie: national, paths: () => `/api/admin/users?name=${encodeURIComponent(pick(names))}&page=1&pageSize=20` },
+    { name: 'Quản lý người dùng: số điện thoại (tiền tố 7 số)', cookie: national, paths: () => `/api/admin/users?phone=${pick(seeded.samplePhones).slice(0, 7)}` },
+    { name: 'Quản lý người dùng: CMND/CCCD (tiền tố 9 số)', cookie: national, paths: () => `/api/admin/users?idNumber=${pick(seeded.sampleIdNumbers).slice(0, 9)}` },
+    { name: 'Quản lý người dùng: Cơ quan = một tỉnh (cả cây đơn vị)', cookie: national, paths: () => `/api/admin/users?agencyId=${pick(seeded.provinceAgencyIds)}` },
+    { name: 'Quản lý người dùng: Không được gán cơ quan + Không kích hoạt', cookie: national, paths: () => `/api/admin/users?unassigned=true&status=inactive` },
+    { name: 'Quản lý người dùng: quản trị cấp 1, tên trong tỉnh', cookie: level1, paths: () => `/api/admin/users?name=${encodeURIComponent(pick(names))}` },
+  ];
+  const run = (s: (typeof scenarios)[number], conns: number) =>
+    autocannon({ url: base, connections: conns, duration, headers: { cookie: s.cookie }, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: s.paths() }) }] });
+  const searches: Measured[] = [];
+  const light: Measured[] = [];
+  for (const s of scenarios) {
+    await autocannon({ url: base, connections, duration: 3, headers: { cookie: s.cookie }, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: s.paths() }) }] });
+    const m = toMeasured(s.name, await run(s, connections));
+    log(`${s.name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, non-2xx ${m.non2xx}`);
+    searches.push(m);
+    const l = toMeasured(s.name, await run(s, LIGHT_CONNECTIONS));
+    log(`${s.name} @${LIGHT_CONNECTIONS}: p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms`);
+    light.push(l);
+  }
+
+  // The export: the server's resident memory sampled every 50 ms while the file streams.
+  const before = rssMb(serverPid);
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(serverPid))), 50);
+  const t0 = Date.now();
+  const res = await fetch(`${base}/api/admin/users/export.xlsx?agencyId=${seeded.hanoiAgencyId}`, { headers: { cookie: national } });
+  if (!res.ok) throw new Error(`export failed: ${res.status} ${await res.text()}`);
+  const file = Buffer.from(await res.arrayBuffer());
+  const seconds = (Date.now() - t0) / 1000;
+  clearInterval(sampler);
+  const [sheet] = await readWorkbook(file);
+  const rows = sheet!.rows.length - 1;
+  log(`export: ${rows} rows, ${(file.length / 2 ** 20).toFixed(1)} MiB in ${seconds.toFixed(1)} s, server RSS ${before.toFixed(0)} → peak ${peak.toFixed(0)} MiB`);
+  return { seeded, searches, light, export: { rows, seconds, bytes: file.length, rssBeforeMb: before, rssPeakMb: peak } };
 }
 
 interface AuthMeasured {
@@ -345,6 +414,7 @@ function writeResults(
   floor: Measured[],
   auth: AuthMeasured,
   seeded: { rows: number; deskRows: number; seedSeconds: number | null },
+  admin: AdminMeasured,
 ) {
   const lookup = results[0]!;
   const lists = results.slice(1);
@@ -404,6 +474,26 @@ function writeResults(
     ...[auth.login, auth.reset].map((r) => `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} ms | ${r.p95} ms | ${r.p99} ms | ${r.errors} / ${r.non2xx} |`),
     '',
     `Outbox: the server's one worker handed **${auth.delivered.toFixed(0)} SMS/s** to the (dev) SMS transport, from the start of the OTP burst until the queue was empty (${auth.drainSeconds.toFixed(0)} s).`,
+    '',
+    '## Quản lý người dùng (issue 5)',
+    '',
+    `Data: ${admin.seeded.officers.toLocaleString('en')} officer accounts (\`users\`, kind officer) across the 3,300+ reference units;`,
+    `${admin.seeded.hanoiOfficers.toLocaleString('en')} of them in the communes of Hà Nội.` +
+      (admin.seeded.seedSeconds ? ` Seeding took ${admin.seeded.seedSeconds.toFixed(0)} s.` : '') +
+      ' Sessions: `admin.demo` (high-level) and `quantri.qngai.demo` (level-1, Quảng Ngãi).',
+    '',
+    `| scenario | req/s @${connections} | p95 @${connections} | p50 @${LIGHT_CONNECTIONS} | p95 @${LIGHT_CONNECTIONS} | p99 @${LIGHT_CONNECTIONS} | non-2xx |`,
+    '|---|---|---|---|---|---|---|',
+    ...admin.searches.map((r, i) => {
+      const l = admin.light[i]!;
+      return `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p95} ms | ${l.p50} ms | ${l.p95} ms | ${l.p99} ms | ${r.non2xx + l.non2xx} |`;
+    }),
+    '',
+    `XUẤT EXCEL of the officers of Hà Nội: **${admin.export.rows.toLocaleString('en')} rows** (${(admin.export.bytes / 2 ** 20).toFixed(1)} MiB .xlsx, opened and`,
+    `counted after download) in **${admin.export.seconds.toFixed(1)} s**; the server's resident memory went from`,
+    `${admin.export.rssBeforeMb.toFixed(0)} MiB to a peak of **${admin.export.rssPeakMb.toFixed(0)} MiB** while it streamed (sampled every 50 ms).`,
+    '',
+    `- User search p95 < 50 ms (issue 5) at ${LIGHT_CONNECTIONS} connections: worst p95 **${Math.max(...admin.light.map((l) => l.p95))} ms** — ${admin.light.every((l) => l.p95 < 50) ? 'met' : 'NOT met'}; at ${connections}: worst **${Math.max(...admin.searches.map((l) => l.p95))} ms**.`,
     '',
     '## Targets (issue 3)',
     '',
