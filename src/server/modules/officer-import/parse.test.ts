@@ -103,14 +103,16 @@ describe('row rules', () => {
     expect(bad.problems).toHaveLength(2);
   });
 
-  it('gives back the leading zero a number cell dropped, and strips dots and spaces', () => {
-    expect(cleanIdNumber('51090001234')).toBe('051090001234');
-    expect(cleanIdNumber('12345678')).toBe('012345678');
-    expect(cleanIdNumber('051 090 001 234')).toBe('051090001234');
-    expect(cleanPhone('905123456')).toBe('0905123456');
+  it('strips dots and spaces, but does not guess a leading zero Excel dropped', () => {
+    expect(cleanIdNumber('051 090.001.234')).toBe('051090001234');
     expect(cleanPhone('+84 905.123.456')).toBe('0905123456');
     expect(cleanPhone('0123')).toBeUndefined();
-    expect(checkRowFields(row({ idNumber: '51090001234', phone: '905123456' }))).toMatchObject({ idNumber: '051090001234', phone: '0905123456', problems: [] });
+    const lost = checkRowFields(row({ idNumber: '51090001234', phone: '905123456' }));
+    expect(lost.idNumber).toBeNull();
+    expect(lost.phone).toBeNull();
+    expect(lost.problems).toHaveLength(2);
+    for (const p of lost.problems) expect(p).toContain('Excel đã bỏ số 0 ở đầu');
+    expect(checkRowFields(row({ idNumber: '05109500' })).problems[0]).not.toContain('số 0 ở đầu');
   });
 
   it('marks a CMND/CCCD already given on an earlier row', () => {

@@ -116,23 +116,22 @@ export function parseOfficerList(sheets: readonly { name: string; rows: readonly
 // ---------------------------------------------------------------------------------------------
 // Row rules without the database
 
-/**
- * The CMND/CCCD as stored: digits only. A number typed into a cell formatted as a number loses its
- * leading zero (every CCCD starts with 0: the province codes run 001–096); an 11-digit CCCD or an
- * 8-digit CMND gets it back.
- */
+/** The CMND/CCCD as stored: without the spaces and dots people type inside it. */
 export function cleanIdNumber(raw: string): string {
-  const v = normalizeIdNumber(raw).replace(/^'/, '');
-  if (/^\d{11}$/.test(v) || /^\d{8}$/.test(v)) return `0${v}`;
-  return v;
+  return normalizeIdNumber(raw).replace(/^'/, '');
 }
 
-/** The mobile number as stored (0xxxxxxxxx), or undefined. A 9-digit number lost its leading zero. */
+/** The mobile number as stored (0xxxxxxxxx), or undefined. */
 export function cleanPhone(raw: string): string | undefined {
-  const v = raw.replace(/[\s.\-()']/g, '');
-  if (/^[35789]\d{8}$/.test(v)) return `0${v}`;
-  return normalizeMobile(v);
+  return normalizeMobile(raw.replace(/^'/, ''));
 }
+
+/**
+ * A number typed into a cell formatted as a number loses its leading zero (every CCCD and every
+ * mobile number starts with 0). The number is not guessed back, since a digit typed wrong would
+ * then name somebody else: the row says what probably happened.
+ */
+const LOST_ZERO = ' Có thể Excel đã bỏ số 0 ở đầu: hãy định dạng cột là Văn bản (Text) rồi nhập lại số.';
 
 const NAME = /^[\p{L}\p{M}' .-]+$/u;
 
@@ -155,15 +154,16 @@ export function checkRowFields(row: SourceRow): CheckedRow {
   let idNumber: string | null = null;
   if (!row.idNumber) problems.push('Thiếu số CMND/CCCD.');
   else {
-    const check = checkIdNumberShape(cleanIdNumber(row.idNumber));
-    if (check.ok) idNumber = cleanIdNumber(row.idNumber);
-    else problems.push(check.message ?? ERRORS.INVALID_ID_NUMBER.message);
+    const value = cleanIdNumber(row.idNumber);
+    const check = checkIdNumberShape(value);
+    if (check.ok) idNumber = value;
+    else problems.push((check.message ?? ERRORS.INVALID_ID_NUMBER.message) + (/^[1-9]\d{10}$/.test(value) ? LOST_ZERO : ''));
   }
   let phone: string | null = null;
   if (!row.phone) problems.push('Thiếu Số điện thoại.');
   else {
     phone = cleanPhone(row.phone) ?? null;
-    if (!phone) problems.push(ERRORS.INVALID_PHONE.message);
+    if (!phone) problems.push(ERRORS.INVALID_PHONE.message + (/^[35789]\d{8}$/.test(row.phone.replace(/[\s.]/g, '')) ? LOST_ZERO : ''));
   }
   return { fullName, idNumber, phone, problems };
 }

@@ -215,7 +215,7 @@ export async function planRows(db: DbOrTx, scope: AdminScope, source: readonly S
 
     const row: ImportRow = {
       ...r,
-      // Shown as they will be stored once valid (a lost leading zero restored).
+      // Shown as they will be stored once valid (without the spaces and dots typed inside).
       idNumber: c.idNumber ?? r.idNumber,
       phone: c.phone ?? r.phone,
       unitId: unit?.id ?? null,

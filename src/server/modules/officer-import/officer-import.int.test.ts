@@ -1,0 +1,420 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Http, loggedIn, tinyPdf } from '../../../../tests/support/http.js';
+import { useTestSystem } from '../../../../tests/support/system.js';
+import { searchKey } from '../../../common/text.js';
+import { buildWorkbook, readWorkbook } from '../../platform/files/xlsx.js';
+import { newId } from '../../platform/ids.js';
+import { auditLog, outbox } from '../../platform/tables.js';
+import { agencies } from '../agencies/tables.js';
+import { userUnits, users } from '../users/tables.js';
+import type { ImportDetail, ImportRow } from './service.js';
+
+const system = useTestSystem();
+const BASE = '/api/admin/officer-imports';
+
+let admin: Http;
+let level1: Http;
+const ids: Record<string, string> = {};
+
+type Cells = (string | number)[];
+
+/** A list as a district sends it: the two title rows of SPEC §1.7, the header, the rows. */
+async function listFile(rows: Cells[], header: string[] = ['STT', 'Họ và tên', 'Đơn vị', 'CMND/CCCD', 'Số điện thoại']): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Danh sách');
+  ws.addRow(['Biểu mẫu cung cấp thông tin công chức, viên chức bộ phận một cửa cấp huyện, cấp xã']);
+  ws.addRow(['Đơn vị cung cấp: UBND huyện Sơn Tịnh']);
+  ws.addRow(header);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function upload(h: Http, data: Buffer, name = 'danh-sach.xlsx') {
+  return h.upload(BASE, [{ name, data, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }]);
+}
+
+async function preview(h: Http, rows: Cells[] | Buffer): Promise<ImportDetail> {
+  const res = await upload(h, Buffer.isBuffer(rows) ? rows : await listFile(rows));
+  if (res.statusCode !== 201) throw new Error(`preview failed: ${res.statusCode} ${res.body}`);
+  return res.json<ImportDetail>();
+}
+
+const byStt = (d: { rows: ImportRow[] }, stt: string | number) => d.rows.find((r) => r.stt === String(stt))!;
+
+/** What the import may write: accounts, unit assignments, audit rows, outgoing messages. */
+async function footprint() {
+  const db = system().deps.db;
+  const count = async (t: typeof users | typeof userUnits | typeof auditLog | typeof outbox) =>
+    Number((await db.select({ n: sql<number>`count(*)::int` }).from(t))[0]!.n);
+  return { users: await count(users), units: await count(userUnits), audit: await count(auditLog), outbox: await count(outbox) };
+}
+
+async function userByIdNumber(idNumber: string) {
+  const [u] = await system().deps.db.select().from(users).where(eq(users.idNumber, idNumber));
+  return u;
+}
+
+async function agencyId(code: string): Promise<string> {
+  const [a] = await system().deps.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, code));
+  return a!.id;
+}
+
+async function addUnit(code: string, name: string, opts: { status?: string; parentCode?: string; provinceCode?: string } = {}) {
+  const id = newId();
+  await system()
+    .deps.db.insert(agencies)
+    .values({
+      id,
+      code,
+      name,
+      nameSearch: searchKey(name),
+      kind: 'one_stop_desk',
+      parentId: opts.parentCode ? await agencyId(opts.parentCode) : null,
+      provinceCode: opts.provinceCode ?? '51',
+      status: opts.status ?? 'active',
+      createdAt: system().clock.now(),
+    });
+  return id;
+}
+
+async function setIdNumber(username: string, idNumber: string) {
+  await system().deps.db.update(users).set({ idNumber }).where(eq(users.username, username));
+}
+
+beforeAll(async () => {
+  const db = system().deps.db;
+  const now = system().clock.now();
+  // Another province, with an officer of its own: outside the Quảng Ngãi level-1 administrator's reach.
+  ids.hanoi = await addUnit('000.00.00.H26', 'Bộ phận Một cửa phường Ba Đình', { provinceCode: '01' });
+  ids.hanoiOfficer = newId();
+  await db.insert(users).values({
+    id: ids.hanoiOfficer,
+    kind: 'officer',
+    username: 'hanoi.officer',
+    idNumber: '001085000777',
+    fullName: 'Hoàng Văn Hà',
+    fullNameSearch: searchKey('Hoàng Văn Hà'),
+    phone: '0987000111',
+    createdAt: now,
+    updatedAt: now,
+  });
+  await db.insert(userUnits).values({ userId: ids.hanoiOfficer, agencyId: ids.hanoi, assignedAt: now });
+  // Two one-stop desks of the province with the same name, and one that was merged away.
+  await addUnit('000.30.15.H48', 'Bộ phận Một cửa xã Trùng Tên', { parentCode: '000.00.00.H48' });
+  await addUnit('000.31.15.H48', 'Bộ phận Một cửa xã Trùng Tên', { parentCode: '000.00.00.H48' });
+  await addUnit('000.99.15.H48', 'Bộ phận Một cửa xã đã sáp nhập', { parentCode: '000.00.00.H48', status: 'inactive' });
+  // The demo officers' CMND/CCCD numbers, as the district lists give them.
+  await setIdNumber('chuyenvien.demo', '051088000301');
+  await setIdNumber('motcua.demo', '051088000302');
+  await setIdNumber('motcua2.demo', '051088000303');
+  await setIdNumber('buudien.demo', '051088000304');
+  admin = await loggedIn(system().app, 'officer', 'admin.demo');
+  level1 = new Http(system().app, '10.7.0.2');
+  expect((await level1.login('officer', 'quantri.qngai.demo')).statusCode).toBe(200);
+  ids.desk = await agencyId('000.15.15.H48');
+  ids.desk2 = await agencyId('000.17.15.H48');
+});
+
+describe('who may import', () => {
+  it('is for administrators only', async () => {
+    const officer = new Http(system().app, '10.7.0.1');
+    await officer.login('officer', 'chuyenvien.demo');
+    for (const res of [
+      await officer.get(BASE),
+      await officer.get(`${BASE}/template.xlsx`),
+      await upload(officer, await listFile([['1', 'Trần Văn Mới', '000.15.15.H48', '051095000111', '0905000111']])),
+    ]) {
+      expect(res.statusCode).toBe(403);
+      expect(res.json()).toMatchObject({ code: 'ADMIN_REQUIRED' });
+    }
+    expect((await new Http(system().app, '10.7.0.9').get(BASE)).json()).toMatchObject({ code: 'NOT_AUTHENTICATED' });
+  });
+});
+
+describe('Tải biểu mẫu', () => {
+  it('is the form of SPEC §1.7 with two example rows, and reads back as a list', async () => {
+    const res = await admin.get(`${BASE}/template.xlsx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.headers['content-disposition']).toContain('.xlsx');
+    const [sheet, help] = await readWorkbook(res.rawPayload);
+    // The title rows are merged across the five columns.
+    expect(new Set(sheet!.rows[0])).toEqual(new Set(['Biểu mẫu cung cấp thông tin công chức, viên chức bộ phận một cửa cấp huyện, cấp xã']));
+    expect(new Set(sheet!.rows[1])).toEqual(new Set(['Đơn vị cung cấp: UBND huyện ……']));
+    expect(sheet!.rows[2]).toEqual(['STT', 'Họ và tên', 'Đơn vị', 'CMND/CCCD', 'Số điện thoại']);
+    expect(sheet!.rows.slice(3).map((r) => r[1])).toEqual(['Nguyễn Văn A', 'Nguyễn Văn B']);
+    expect(help!.name).toBe('Hướng dẫn');
+    // Sent back unchanged, the examples are read and flagged (their units do not exist).
+    const up = await upload(admin, res.rawPayload, 'bieu-mau.xlsx');
+    expect(up.statusCode).toBe(201);
+    const d = up.json<ImportDetail>();
+    expect(d.rows.map((r) => [r.fullName, r.action])).toEqual([
+      ['Nguyễn Văn A', 'skip'],
+      ['Nguyễn Văn B', 'skip'],
+    ]);
+    expect(d.rows[0]!.problems).toEqual([expect.stringContaining('Không tìm thấy đơn vị "Bộ phận Một cửa huyện A"')]);
+    await admin.del(`${BASE}/${d.id}`);
+  });
+});
+
+describe('upload checks', () => {
+  it('refuses what is not a real .xlsx list, and writes nothing', async () => {
+    const before = await footprint();
+    const imports = (await admin.get(BASE)).json<{ total: number }>().total;
+    const notWorkbook = await (async () => {
+      // A zip whose parts are no longer those of a workbook.
+      const zip = Buffer.from(await buildWorkbook([{ name: 'x', columns: [{ header: 'a', key: 'a' }], rows: [] }]));
+      return Buffer.from(zip.toString('latin1').replaceAll('xl/', 'wd/').replaceAll('workbook', 'document'), 'latin1');
+    })();
+    for (const [data, name] of [
+      [tinyPdf(), 'danh-sach.xlsx'],
+      [Buffer.from('STT,Họ và tên,Đơn vị,CMND/CCCD,Số điện thoại\n1,A,B,C,D\n'), 'danh-sach.xlsx'],
+      [notWorkbook, 'danh-sach.xlsx'],
+      [Buffer.from('PK\u0003\u0004 not really a zip'), 'danh-sach.xlsx'],
+      [Buffer.alloc(0), 'danh-sach.xlsx'],
+    ] as const) {
+      const res = await upload(admin, data, name);
+      expect(res.statusCode, name).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'IMPORT_FILE_INVALID' });
+    }
+    const noHeader = await upload(admin, await listFile([['1', 'Trần Văn Mới', '000.15.15.H48', '051095000111', '0905000111']], ['TT', 'Tên', 'Nơi làm việc', 'Số giấy tờ', 'Điện thoại bàn']));
+    expect(noHeader.json()).toMatchObject({ code: 'IMPORT_FILE_INVALID', message: expect.stringContaining('hàng tiêu đề') });
+    const empty = await upload(admin, await listFile([['1'], ['2']]));
+    expect(empty.json()).toMatchObject({ code: 'IMPORT_FILE_INVALID', message: expect.stringContaining('không có dòng nào') });
+    const none = await admin.upload(BASE, []);
+    expect(none.json()).toMatchObject({ code: 'IMPORT_FILE_INVALID' });
+    const two = await admin.upload(BASE, [
+      { name: 'a.xlsx', data: await listFile([]) },
+      { name: 'b.xlsx', data: await listFile([]) },
+    ]);
+    expect(two.json()).toMatchObject({ code: 'IMPORT_FILE_INVALID', message: 'Mỗi lần chỉ tải lên 1 file danh sách.' });
+    const huge = Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(5 * 1024 * 1024 + 10, 1)]);
+    const tooBig = await upload(admin, huge);
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.json()).toMatchObject({ code: 'FILE_TOO_LARGE' });
+    expect(await footprint()).toEqual(before);
+    expect((await admin.get(BASE)).json<{ total: number }>().total).toBe(imports);
+  });
+
+  it('refuses more than 5,000 rows', async () => {
+    const rows = Array.from({ length: 5001 }, (_, i) => [i + 1, 'Trần Văn Mới', '000.15.15.H48', `0510950${String(i).padStart(5, '0')}`, '0905000111']);
+    const res = await upload(admin, await listFile(rows));
+    expect(res.statusCode).toBe(413);
+    expect(res.json()).toMatchObject({ code: 'IMPORT_TOO_LARGE' });
+  });
+});
+
+/** One row for each way a line can be right or wrong. */
+const LIST: Cells[] = [
+  [1, 'Trần Văn Mới', '000.15.15.H48', '051095000111', '0905000111'],
+  [2, 'Lê Thị Hoa', 'bo phan mot cua phuong nghia lo', '051 196 000 222', '0905.000.222'],
+  [3, 'Lê Văn Hùng', 'Bộ phận Một cửa phường Cẩm Thành', '051088000301', '0358001122'], // chuyenvien.demo
+  [4, 'Trần Tuấn Hiệp', '000.15.15.H48 - Bộ phận Một cửa phường Cẩm Thành', '051088000302', '0357438888'], // motcua.demo
+  [5, '', '000.15.15.H48', '051095000555', '0905000555'],
+  [6, 'Phan Văn Sáu', 'Bộ phận Một cửa xã Không Có', '051095000666', '0905000666'],
+  [7, 'Phan Văn Bảy', 'Bộ phận Một cửa xã Trùng Tên', '051095000777', '0905000777'],
+  [8, 'Phan Văn Tám', 'Phòng Văn hóa - Xã hội phường Cẩm Thành', '051095000888', '0905000888'],
+  [9, 'Phan Văn Chín', '000.15.15.H48', '05109500', '0905000999'],
+  [10, 'Phan Văn Mười', '000.15.15.H48', '051095001010', '0123'],
+  [11, 'Trần Văn Mới', '000.15.15.H48', '051095000111', '0905000111'], // row 1 again
+  [12, 'Nguyễn Văn An', '000.15.15.H48', '001090000001', '0912345678'], // a citizen's account
+  [13, 'Đỗ Văn Bưu', '000.15.15.H48', '051088000304', '0358003344'], // buudien.demo (VNPOST)
+  [14, 'Phan Văn Mười Bốn', '000.99.15.H48', '051095001414', '0905001414'], // unit merged away
+  [15, 'Nguyễn Thị Khác', '000.17.15.H48', '051088000303', '0357439999'], // motcua2.demo's number, another name
+  [16, 'Phan Văn Mười Sáu', '000.15.15.H48', 51095001616, 905001616], // number cells: the leading zeros are gone
+];
+
+describe('preview', () => {
+  let d: ImportDetail;
+  let file: Buffer;
+
+  it('shows each row with its planned action and problems, and writes nothing else', async () => {
+    const before = await footprint();
+    file = await listFile(LIST);
+    d = await preview(admin, file);
+    expect(d).toMatchObject({ status: 'preview', rowCount: 16, fileName: 'danh-sach.xlsx', sameFileImportedAt: null });
+    expect(d.counts).toEqual({ create: 2, update: 1, unchanged: 1, skip: 12 });
+    expect(byStt(d, 1)).toMatchObject({ action: 'create', unitCode: '000.15.15.H48', changes: ['assign_unit', 'grant_permission'], problems: [] });
+    expect(byStt(d, 2)).toMatchObject({ action: 'create', unitCode: '000.17.15.H48', idNumber: '051196000222', phone: '0905000222', problems: [] });
+    expect(byStt(d, 3)).toMatchObject({ action: 'update', changes: ['assign_unit', 'grant_permission'], unitName: 'Bộ phận Một cửa phường Cẩm Thành' });
+    expect(byStt(d, 4)).toMatchObject({ action: 'unchanged', changes: [], problems: [] });
+    const problem = (stt: number) => byStt(d, stt).problems.join(' | ');
+    expect(byStt(d, 5).problems).toEqual(['Thiếu Họ và tên.']);
+    expect(problem(6)).toContain('Không tìm thấy đơn vị "Bộ phận Một cửa xã Không Có"');
+    expect(problem(7)).toContain('Có 2 đơn vị cùng tên "Bộ phận Một cửa xã Trùng Tên" (000.30.15.H48, 000.31.15.H48); hãy ghi Mã định danh');
+    expect(problem(8)).toContain('không phải Trung tâm phục vụ hành chính công hoặc Bộ phận một cửa');
+    expect(problem(9)).toContain('9 chữ số (CMND) hoặc 12 chữ số (CCCD)');
+    expect(problem(10)).toContain('Số điện thoại phải là số di động Việt Nam');
+    expect(problem(11)).toBe('Trùng số CMND/CCCD với dòng 1 (STT 1) ở phía trên; mỗi cán bộ chỉ ghi một dòng.');
+    expect(problem(12)).toContain('tài khoản công dân/tổ chức');
+    expect(problem(13)).toContain('Tổng công ty Bưu điện Việt Nam');
+    expect(problem(14)).toContain('Không tìm thấy đơn vị "000.99.15.H48"');
+    expect(problem(15)).toContain('Họ và tên không khớp với tài khoản đã có của số CMND/CCCD này ("Phạm Thị Lan")');
+    expect(byStt(d, 16).problems).toEqual([expect.stringContaining('Excel đã bỏ số 0 ở đầu'), expect.stringContaining('Excel đã bỏ số 0 ở đầu')]);
+    for (const r of d.rows.filter((x) => x.problems.length)) expect(r.action).toBe('skip');
+    expect(await footprint()).toEqual(before);
+    expect(await userByIdNumber('051095000111')).toBeUndefined();
+  });
+
+  it('can be read again, by its author only', async () => {
+    const again = await admin.get(`${BASE}/${d.id}`);
+    expect(again.statusCode).toBe(200);
+    expect(again.json<ImportDetail>().rows).toEqual(d.rows);
+    const other = await level1.get(`${BASE}/${d.id}`);
+    expect(other.statusCode).toBe(404);
+    expect(other.json()).toMatchObject({ code: 'IMPORT_NOT_FOUND' });
+    expect((await level1.post(`${BASE}/${d.id}/confirm`)).json()).toMatchObject({ code: 'IMPORT_NOT_FOUND' });
+    expect((await level1.del(`${BASE}/${d.id}`)).json()).toMatchObject({ code: 'IMPORT_NOT_FOUND' });
+    expect((await admin.get(`${BASE}/${newId()}`)).json()).toMatchObject({ code: 'IMPORT_NOT_FOUND' });
+    expect((await admin.post(`${BASE}/${newId()}/confirm`)).json()).toMatchObject({ code: 'IMPORT_NOT_FOUND' });
+    const list = (await admin.get(BASE)).json<{ items: { id: string; status: string; rowCount: number }[] }>();
+    expect(list.items[0]).toMatchObject({ id: d.id, status: 'preview', rowCount: 16 });
+    expect((await level1.get(BASE)).json<{ items: { id: string }[] }>().items.map((i) => i.id)).not.toContain(d.id);
+  });
+
+  it('confirms: creates and updates the valid rows, skips the others, audits each change', async () => {
+    const before = await footprint();
+    const res = await admin.post(`${BASE}/${d.id}/confirm`);
+    expect(res.statusCode).toBe(200);
+    const done = res.json<ImportDetail>();
+    expect(done).toMatchObject({ status: 'imported', result: { create: 2, update: 1, unchanged: 1, skip: 12 } });
+    expect(done.importedAt).not.toBeNull();
+
+    const created = (await userByIdNumber('051095000111'))!;
+    expect(created).toMatchObject({ kind: 'officer', username: '051095000111', fullName: 'Trần Văn Mới', phone: '0905000111', mustChangePassword: true, issuer: 'PORTAL' });
+    expect(created.unitIds).toEqual([ids.desk]);
+    expect(created.permissions).toEqual(['CITIZEN_ACCOUNT_CREATE']);
+    expect((await userByIdNumber('051196000222'))!.unitIds).toEqual([ids.desk2]);
+    const hung = (await userByIdNumber('051088000301'))!;
+    expect(hung.unitIds.sort()).toEqual([ids.desk, await agencyId('000.16.15.H48')].sort());
+    expect(hung.permissions).toEqual(['CITIZEN_ACCOUNT_CREATE']);
+    // Nothing for the refused rows.
+    for (const id of ['051095000555', '051095000666', '051095000777', '051095000888', '051095001414', '051095001616']) expect(await userByIdNumber(id)).toBeUndefined();
+    expect((await userByIdNumber('051088000304'))!.permissions).toEqual([]);
+    expect((await userByIdNumber('051088000303'))!.unitIds).toEqual([ids.desk2]);
+
+    const after = await footprint();
+    expect(after.users - before.users).toBe(2);
+    expect(after.outbox - before.outbox).toBe(2); // one SMS per new account
+    // Everything recorded about these accounts and the import, but their sign-ins.
+    const audit = (await system().deps.db.select().from(auditLog).where(inArray(auditLog.entityId, [created.id, hung.id, d.id]))).filter(
+      (a) => !a.action.startsWith('auth.'),
+    );
+    const summary = audit.map((a) => `${a.action}:${a.entityId === d.id ? 'import' : a.entityId === hung.id ? 'hung' : 'new'}:${a.agencyId === ids.desk ? 'desk' : a.agencyId}`).sort();
+    expect(summary).toEqual(
+      [
+        'user.create:new:desk',
+        'user.unit_assign:new:desk',
+        'user.permission_grant:new:desk',
+        'user.unit_assign:hung:desk',
+        'user.permission_grant:hung:desk',
+        `officer_import.confirm:import:${(await userUnitsOf('admin.demo'))[0]}`,
+      ].sort(),
+    );
+    expect(audit.every((a) => a.actorName === 'admin.demo')).toBe(true);
+    expect(audit.find((a) => a.action === 'officer_import.confirm')!.after).toMatchObject({ create: 2, update: 1, unchanged: 1, skip: 12, rowCount: 16 });
+    // 2 new accounts × (create, unit, permission) + Hùng × (unit, permission) + the import.
+    expect(after.audit - before.audit).toBe(9);
+  });
+
+  it('the new officer logs in with the password from the SMS and must change it first', async () => {
+    await system().deliver();
+    const sms = (await admin.get('/api/dev/outbox')).json<{ to: string; body: string }[]>().find((m) => m.to === '0905000111');
+    expect(sms!.body).toMatch(/^Tai khoan can bo tren he thong Mot cua: ten dang nhap 051095000111, mat khau tam thoi \S+\. /);
+    expect(sms!.body).toMatch(/^[\x20-\x7e]+$/); // plain ASCII for every phone
+    const password = /mat khau tam thoi (\S+)\./.exec(sms!.body)![1]!;
+    const officer = new Http(system().app, '10.7.0.3');
+    expect((await officer.login('officer', '051095000111', password)).statusCode).toBe(200);
+    expect((await officer.get('/api/auth/me')).json()).toMatchObject({ mustChangePassword: true });
+    expect((await officer.get('/api/citizen-account-requests/lookup?idNumber=079190000123')).json()).toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED' });
+  });
+
+  it('cannot be confirmed or discarded twice', async () => {
+    for (const res of [await admin.post(`${BASE}/${d.id}/confirm`), await admin.del(`${BASE}/${d.id}`)]) {
+      expect(res.statusCode).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'IMPORT_ALREADY_DONE' });
+    }
+  });
+
+  it('re-importing the same file changes nothing: no SMS, one audit row for the import', async () => {
+    const again = await preview(admin, file);
+    expect(again.sameFileImportedAt).not.toBeNull();
+    expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 4, skip: 12 });
+    const before = await footprint();
+    const usersBefore = await system().deps.db.select().from(users);
+    const res = await admin.post(`${BASE}/${again.id}/confirm`);
+    expect(res.json()).toMatchObject({ status: 'imported', result: { create: 0, update: 0, unchanged: 4, skip: 12 } });
+    const after = await footprint();
+    expect(after).toEqual({ ...before, audit: before.audit + 1 });
+    expect(await system().deps.db.select().from(users)).toEqual(usersBefore);
+    const [last] = await system().deps.db.select().from(auditLog).where(eq(auditLog.entityId, again.id));
+    expect(last).toMatchObject({ action: 'officer_import.confirm', entityType: 'officer_import' });
+  });
+});
+
+async function userUnitsOf(username: string): Promise<string[]> {
+  const [u] = await system().deps.db.select({ unitIds: users.unitIds }).from(users).where(eq(users.username, username));
+  return u!.unitIds;
+}
+
+describe('a level-1 administrator', () => {
+  it('imports inside the province only: a unit or an officer of another province is refused and nothing is written for it', async () => {
+    const d = await preview(level1, [
+      [1, 'Đặng Văn Ngoài', '000.00.00.H26', '051095002001', '0905002001'], // unit in Hà Nội
+      [2, 'Đặng Văn Ngoài Hai', 'Bộ phận Một cửa phường Ba Đình', '051095002002', '0905002002'],
+      [3, 'Hoàng Văn Hà', '000.15.15.H48', '001085000777', '0987000111'], // an officer of Hà Nội
+      [4, 'Đặng Thị Trong', '000.17.15.H48', '051095002004', '0905002004'],
+    ]);
+    expect(byStt(d, 1).problems).toEqual(['Đơn vị "Bộ phận Một cửa phường Ba Đình" (000.00.00.H26) nằm ngoài phạm vi quản lý của bạn.']);
+    expect(byStt(d, 2).problems).toEqual(['Đơn vị "Bộ phận Một cửa phường Ba Đình" (000.00.00.H26) nằm ngoài phạm vi quản lý của bạn.']);
+    expect(byStt(d, 3).problems).toEqual(['Số CMND/CCCD này là của một cán bộ thuộc đơn vị ngoài phạm vi quản lý của bạn.']);
+    expect(byStt(d, 4)).toMatchObject({ action: 'create', problems: [] });
+    const done = (await level1.post(`${BASE}/${d.id}/confirm`)).json<ImportDetail>();
+    expect(done.result).toEqual({ create: 1, update: 0, unchanged: 0, skip: 3 });
+    expect(await userByIdNumber('051095002001')).toBeUndefined();
+    expect(await userByIdNumber('051095002002')).toBeUndefined();
+    const ha = (await userByIdNumber('001085000777'))!;
+    expect(ha.unitIds).toEqual([ids.hanoi]);
+    expect(ha.permissions).toEqual([]);
+    expect((await userByIdNumber('051095002004'))!.unitIds).toEqual([ids.desk2]);
+    const touched = await system().deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, ids.hanoiOfficer!), eq(auditLog.actorName, 'quantri.qngai.demo')));
+    expect(touched).toEqual([]);
+  });
+
+  it('for the national administrator the same Hà Nội officer is in scope', async () => {
+    const d = await preview(admin, [[1, 'Hoàng Văn Hà', '000.00.00.H26', '001085000777', '0987000111']]);
+    expect(byStt(d, 1)).toMatchObject({ action: 'update', changes: ['grant_permission'], problems: [] });
+    await admin.del(`${BASE}/${d.id}`);
+  });
+});
+
+describe('confirm re-checks; discard', () => {
+  it('skips a row whose unit closed after the preview', async () => {
+    const unit = await addUnit('000.40.15.H48', 'Bộ phận Một cửa xã Sắp Đóng', { parentCode: '000.00.00.H48' });
+    const d = await preview(admin, [
+      [1, 'Vũ Văn Một', '000.40.15.H48', '051095003001', '0905003001'],
+      [2, 'Vũ Văn Hai', '000.17.15.H48', '051095003002', '0905003002'],
+    ]);
+    expect(d.counts).toMatchObject({ create: 2, skip: 0 });
+    await system().deps.db.update(agencies).set({ status: 'inactive' }).where(eq(agencies.id, unit));
+    const done = (await admin.post(`${BASE}/${d.id}/confirm`)).json<ImportDetail>();
+    expect(done.result).toEqual({ create: 1, update: 0, unchanged: 0, skip: 1 });
+    expect(byStt(done, 1)).toMatchObject({ action: 'skip', problems: [expect.stringContaining('Không tìm thấy đơn vị "000.40.15.H48"')] });
+    expect(await userByIdNumber('051095003001')).toBeUndefined();
+    expect(await userByIdNumber('051095003002')).toBeDefined();
+    expect((await admin.get(`${BASE}/${d.id}`)).json<ImportDetail>()).toMatchObject({ status: 'imported', result: done.result });
+  });
+
+  it('"Hủy" drops a preview without writing anything; it cannot be confirmed afterwards', async () => {
+    const d = await preview(admin, [[1, 'Vũ Văn Ba', '000.17.15.H48', '051095003003', '0905003003']]);
+    const before = await footprint();
+    const res = await admin.del(`${BASE}/${d.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'discarded', rows: [] });
+    expect((await admin.post(`${BASE}/${d.id}/confirm`)).json()).toMatchObject({ code: 'IMPORT_NOT_FOUND' });
+    expect(await footprint()).toEqual(before);
+    expect(await userByIdNumber('051095003003')).toBeUndefined();
+  });
+});
