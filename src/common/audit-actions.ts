@@ -1,0 +1,141 @@
+// Vietnamese labels of the audit log ("Nhật ký hệ thống"), shared by the server (filters, labels in
+// the API) and the web page. Every `action` written by writeAudit() should be listed here; an
+// action missing from the list is still shown, under its code.
+
+export interface AuditActionGroup {
+  label: string;
+  actions: readonly { code: string; label: string }[];
+}
+
+export const AUDIT_ACTION_GROUPS: readonly AuditActionGroup[] = [
+  {
+    label: 'Đăng nhập',
+    actions: [
+      { code: 'auth.login', label: 'Đăng nhập' },
+      { code: 'auth.login_failed', label: 'Đăng nhập không thành công' },
+      { code: 'auth.login_refused_locked', label: 'Từ chối đăng nhập (đang tạm khóa)' },
+      { code: 'auth.lockout', label: 'Tạm khóa đăng nhập do sai nhiều lần' },
+      { code: 'auth.logout', label: 'Đăng xuất' },
+      { code: 'auth.logout_all', label: 'Đăng xuất khỏi mọi thiết bị' },
+      { code: 'auth.vneid_login', label: 'Đăng nhập bằng VNeID' },
+      { code: 'auth.vneid_failed', label: 'Đăng nhập bằng VNeID không thành công' },
+      { code: 'auth.otp_sent', label: 'Gửi mã OTP' },
+      { code: 'auth.password_reset_requested', label: 'Yêu cầu lấy lại mật khẩu' },
+      { code: 'auth.password_reset', label: 'Đặt lại mật khẩu' },
+      { code: 'auth.password_reset_failed', label: 'Đặt lại mật khẩu không thành công' },
+    ],
+  },
+  {
+    label: 'Người dùng',
+    actions: [
+      { code: 'user.create', label: 'Tạo tài khoản' },
+      { code: 'user.activate', label: 'Kích hoạt tài khoản' },
+      { code: 'user.deactivate', label: 'Ngừng kích hoạt tài khoản' },
+      { code: 'user.unit_assign', label: 'Gán người dùng vào đơn vị' },
+      { code: 'user.unit_remove', label: 'Bỏ gán người dùng khỏi đơn vị' },
+      { code: 'user.permission_grant', label: 'Gán quyền' },
+      { code: 'user.permission_revoke', label: 'Thu hồi quyền' },
+      { code: 'user.password_change', label: 'Đổi mật khẩu' },
+      { code: 'user.password_cleared', label: 'Hủy mật khẩu' },
+      { code: 'user.profile_update', label: 'Cập nhật thông tin tài khoản' },
+      { code: 'user.phone_change', label: 'Đổi số điện thoại' },
+      { code: 'user.email_change', label: 'Đổi email' },
+      { code: 'user.vneid_link', label: 'Liên kết tài khoản với VNeID' },
+      { code: 'officer_import.confirm', label: 'Nhập danh sách cán bộ' },
+    ],
+  },
+  {
+    label: 'Tạo tài khoản công dân',
+    actions: [
+      { code: 'citizen_account_request.create', label: 'Lập yêu cầu tạo tài khoản công dân' },
+      { code: 'citizen_account_request.update', label: 'Sửa yêu cầu tạo tài khoản công dân' },
+      { code: 'citizen_account_request.otp_sent', label: 'Gửi mã OTP cho công dân' },
+      { code: 'citizen_account_request.complete', label: 'Tạo tài khoản công dân tại Một cửa' },
+      { code: 'citizen_account_request.cancel', label: 'Hủy yêu cầu tạo tài khoản công dân' },
+      { code: 'file.upload', label: 'Tải lên tệp đính kèm' },
+      { code: 'file.view', label: 'Xem tệp đính kèm' },
+    ],
+  },
+  {
+    label: 'Tự đăng ký',
+    actions: [
+      { code: 'registration.start', label: 'Bắt đầu đăng ký tài khoản' },
+      { code: 'registration.phone_verified', label: 'Xác thực số điện thoại đăng ký' },
+      { code: 'registration.complete', label: 'Hoàn thành đăng ký tài khoản' },
+    ],
+  },
+  {
+    label: 'Cơ quan/đơn vị',
+    actions: [
+      { code: 'agency.create', label: 'Thêm đơn vị' },
+      { code: 'agency.update', label: 'Sửa đơn vị' },
+      { code: 'agency.rename', label: 'Đổi tên đơn vị' },
+      { code: 'agency.recode', label: 'Đổi mã định danh đơn vị' },
+      { code: 'agency.move', label: 'Chuyển đơn vị' },
+      { code: 'agency.deactivate', label: 'Ngừng hoạt động đơn vị' },
+      { code: 'agency.reactivate', label: 'Hoạt động lại đơn vị' },
+      { code: 'agency.merge', label: 'Sáp nhập đơn vị' },
+    ],
+  },
+];
+
+const LABELS = new Map(AUDIT_ACTION_GROUPS.flatMap((g) => g.actions.map((a) => [a.code, a.label] as const)));
+
+export const AUDIT_ACTION_CODES: readonly string[] = [...LABELS.keys()];
+
+/** "Thao tác" of a row: the Vietnamese label, or the code itself for an action not listed. */
+export function auditActionLabel(code: string): string {
+  return LABELS.get(code) ?? code;
+}
+
+/** What kind of thing a row is about ("Đối tượng"). */
+export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
+  user: 'Người dùng',
+  agency: 'Đơn vị',
+  citizen_account_request: 'Yêu cầu tạo tài khoản',
+  registration: 'Đăng ký tài khoản',
+  stored_file: 'Tệp đính kèm',
+  officer_import: 'Nhập danh sách cán bộ',
+};
+
+/** Names of the fields in "Trước" / "Sau". A field not listed is shown under its key. */
+export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
+  status: 'Trạng thái',
+  agencyId: 'Đơn vị',
+  unitId: 'Đơn vị',
+  permission: 'Quyền',
+  permissions: 'Quyền',
+  unitIds: 'Đơn vị',
+  userId: 'Người dùng',
+  requestId: 'Yêu cầu',
+  kind: 'Loại tài khoản',
+  username: 'Tên đăng nhập',
+  fullName: 'Họ và tên',
+  idNumber: 'Số CMND/CCCD',
+  birthDate: 'Ngày sinh',
+  sex: 'Giới tính',
+  phone: 'Số điện thoại',
+  email: 'Email',
+  permanentAddress: 'Địa chỉ thường trú',
+  representativeName: 'Người đại diện',
+  issuer: 'Đơn vị cấp tài khoản',
+  mustChangePassword: 'Phải đổi mật khẩu',
+  createdAt: 'Thời gian tạo',
+  updatedAt: 'Thời gian cập nhật',
+  completedAt: 'Thời gian hoàn thành',
+  audience: 'Phân hệ',
+  outcome: 'Kết quả',
+  reason: 'Lý do',
+  purpose: 'Mục đích',
+  name: 'Tên',
+  code: 'Mã định danh',
+  parentId: 'Đơn vị cấp trên',
+  successorId: 'Sáp nhập vào',
+  effectiveDate: 'Ngày hiệu lực',
+  originalName: 'Tên tệp',
+  size: 'Dung lượng (byte)',
+  vneidSub: 'Mã định danh VNeID',
+  identityVerifiedAt: 'Thời gian xác thực VNeID',
+  seconds: 'Thời gian khóa (giây)',
+  by: 'Khóa theo',
+};
