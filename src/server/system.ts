@@ -19,7 +19,7 @@ import { pruneLoginThrottle } from './platform/auth/lockout.js';
 import { prunePasswordResets } from './modules/auth/recovery.js';
 import { pruneContactChanges } from './modules/profile/service.js';
 import { pruneRegistrations } from './modules/registration/service.js';
-import { loadAdminUnits } from './modules/agencies/reference.js';
+import { loadAdminUnits, seedReferenceAgencies } from './modules/agencies/reference.js';
 import { pruneLoginFlows, redirectUri } from './modules/vneid/service.js';
 import { startVneidSimulator, type VneidSimulator } from './vneid-sim/index.js';
 
@@ -72,6 +72,8 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
   await database.migrate();
   await loadAdminUnits(database.db);
   if (config.demoData) await seedDemo(database.db, clock);
+  // Production too: one agency per 2025 province and commune (after the demo, whose units it reuses).
+  await seedReferenceAgencies(database.db, clock);
 
   // VNeID simulator (development and tests): on port 0 the issuer is built from the port it got.
   const vneidSimulator = config.vneid.simulator
