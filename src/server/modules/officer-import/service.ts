@@ -416,7 +416,8 @@ export async function confirmImport(ctx: Ctx, id: string) {
     }
     return p;
   };
-  for (const r of await planRows(db, scope, source)) if (r.action === 'create') await hashFor(r.idNumber);
+  const toCreate = (await planRows(db, scope, source)).filter((r) => r.action === 'create').map((r) => r.idNumber);
+  for (let i = 0; i < toCreate.length; i += 4) await Promise.all(toCreate.slice(i, i + 4).map(hashFor));
 
   const now = ctx.deps.clock.now();
   const done = await db.transaction(async (tx) => {
