@@ -122,6 +122,17 @@ describe('reference agencies from the 2025 administrative units', () => {
     expect(after).toEqual(before);
   });
 
+  it('does not create a unit again after an administrator changed its kind', async () => {
+    const db = system().deps.db;
+    const cao = await byCode('000.00.03.Z04');
+    const res = await admin.patch(`${BASE}/${cao.id}`, { kind: 'other', effectiveDate: '2026-01-01' });
+    expect(res.json()).toMatchObject({ kind: 'other' });
+    expect(await seedReferenceAgencies(db, system().clock)).toBe(0);
+    const same = await db.select().from(agencies).where(eq(agencies.adminUnitCode, cao.adminUnitCode!));
+    expect(same.map((a) => a.id)).toEqual([cao.id]);
+    await admin.patch(`${BASE}/${cao.id}`, { kind: 'commune', effectiveDate: '2026-01-02' });
+  });
+
   it('recreates a missing commune without taking a code already in use', async () => {
     const db = system().deps.db;
     const second = await byCode('000.00.02.Z04'); // UBND phường Nùng Trí Cao

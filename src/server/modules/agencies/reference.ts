@@ -42,6 +42,9 @@ export async function loadAdminUnits(db: Db): Promise<number> {
 // ---------------------------------------------------------------------------------------------
 // Reference agencies: one "UBND …" per 2025 province and commune (see data/SOURCES.md).
 
+/** Marks the 'created' history rows of seeded units (after.source). */
+const SOURCE = 'admin-units-2025';
+
 /** The 2025 reform took effect on this date: the seeded units are valid from it. */
 export const REFORM_DATE = '2025-07-01';
 
@@ -92,6 +95,9 @@ export async function seedReferenceAgencies(db: Db, clock: Clock): Promise<numbe
       where not exists (
         select 1 from agencies a
         where a.admin_unit_code = u.code and a.kind = case when u.level = 'province' then 'province' else 'commune' end
+      ) and not exists (
+        select 1 from agency_history h
+        where h.change = 'created' and h.after->>'source' = ${SOURCE} and h.after->>'adminUnitCode' = u.code
       )`),
   );
   if (Number(missing[0]?.n ?? 0) === 0) return 0;
@@ -107,6 +113,16 @@ export async function seedReferenceAgencies(db: Db, clock: Clock): Promise<numbe
     for (const a of existing) {
       const key = `${a.kind}:${a.adminUnitCode}`;
       if (!byUnit.has(key)) byUnit.set(key, a.id);
+    }
+    // Units seeded here once and changed since (another kind): still theirs, not to be created again.
+    const seeded = rowsOf<{ agencyId: string; kind: string; adminUnitCode: string }>(
+      await tx.execute(sql`
+        select agency_id as "agencyId", after->>'kind' as kind, after->>'adminUnitCode' as "adminUnitCode"
+        from agency_history where change = 'created' and after->>'source' = ${SOURCE}`),
+    );
+    for (const h of seeded) {
+      const key = `${h.kind}:${h.adminUnitCode}`;
+      if (!byUnit.has(key)) byUnit.set(key, h.agencyId);
     }
     // Only placeholder-shaped codes can collide with the ones generated here.
     const taken = new Set(
@@ -163,7 +179,7 @@ export async function seedReferenceAgencies(db: Db, clock: Clock): Promise<numbe
         insert into agency_history (id, agency_id, change, effective_date, before, after, actor_id, at)
         select t.hid, ins.id, 'created', ${REFORM_DATE}::date, null::jsonb,
           jsonb_build_object('code', ins.code, 'name', ins.name, 'kind', ins.kind, 'parentId', ins.parent_id,
-            'adminUnitCode', ins.admin_unit_code, 'source', 'admin-units-2025'),
+            'adminUnitCode', ins.admin_unit_code, 'source', ${SOURCE}::text),
           null::uuid, ${at}::timestamptz
         from ins join t on t.id = ins.id
         returning 1
