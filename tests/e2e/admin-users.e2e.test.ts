@@ -95,7 +95,8 @@ describe('Quản lý người dùng', () => {
     await dialog.getByLabel('Số điện thoại').fill('0977445566');
     await dialog.getByLabel('Đơn vị công tác').fill('nghia lo');
     await page.getByRole('option', { name: /Bộ phận Một cửa phường Nghĩa Lộ/ }).click();
-    await dialog.getByText('Mật khẩu tạm được gửi qua SMS', { exact: false }).click(); // closes the list
+    await dialog.getByText('Thêm mới tài khoản', { exact: true }).click(); // the title, above the open list: closes it
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
     await e2e.screenshot(page, 'admin-05-them-moi');
     await dialog.getByRole('button', { name: 'LƯU LẠI' }).click();
     await expectLocator(page.getByText(/Đã thêm tài khoản Đinh Công Tráng/)).toBeVisible();
