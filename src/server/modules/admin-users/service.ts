@@ -5,7 +5,7 @@ import { and, asc, eq, gt, inArray, like, sql, type SQL } from 'drizzle-orm';
 import { GRANTABLE_PERMISSIONS, grantProblem, permissionLabel, type Grantor } from '../../../common/grant-rules.js';
 import { cleanText, likeEscape, searchKey } from '../../../common/text.js';
 import { checkIdNumberShape, normalizeIdNumber, normalizeMobile } from '../../../common/vn-ids.js';
-import type { DbOrTx } from '../../db/client.js';
+import { rowsOf, type DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit.js';
 import { generatePassword, hashPassword } from '../../platform/auth/password.js';
 import { revokeOtherSessions } from '../../platform/auth/sessions.js';
@@ -101,13 +101,32 @@ export async function listUsers(ctx: Ctx, f: UserFilters & { page: number; pageS
   const empty = { items: [], total: 0, totalCapped: false, page: f.page, pageSize: f.pageSize };
   if (!where) return empty;
   const offset = (f.page - 1) * f.pageSize;
-  const [rows, counted] = await Promise.all([
-    offset >= COUNT_CAP
-      ? Promise.resolve([] as ListRow[])
-      : db.select(listColumns).from(users).where(where).orderBy(asc(users.fullNameSearch), asc(users.id)).limit(f.pageSize).offset(offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(sql`(${db.select({ one: sql`1` }).from(users).where(where).limit(COUNT_CAP + 1)}) m`),
-  ]);
-  const matched = Number(counted[0]?.n ?? 0);
+  // One statement takes the first COUNT_CAP + 1 matches in name order; the count and the page
+  // both come from that set. Asked this way (a limit far above the expected matches of a rare
+  // name), the planner reads a rare name through its trigram index and sorts a few rows, and
+  // walks the name-order index only when matches are dense. Asking for 20 rows in name order
+  // directly made it walk that index for rare names too, reading most of it (bench/RESULTS.md).
+  //
+  // A name within units (a level-1 administrator's province, "Cơ quan") is the exception: the
+  // planner cannot see that the two filters together are rare and walks the whole name order.
+  // There the matches are collected unordered (both indexes, bitmap-and; `offset 0` keeps the
+  // planner from merging the order into that read) and sorted after.
+  const withinUnits = !!f.name?.trim() && (scope.unitIds !== null || !!f.agencyId || !!f.otherAgencyId || !!f.unassigned);
+  const pick = db.select({ id: sql<string>`${users.id}`.as('id'), k: sql<string>`${users.fullNameSearch}`.as('k') }).from(users).where(where);
+  const candidates = withinUnits
+    ? sql`select id, k from (${pick} offset 0) all_matches order by k, id limit ${COUNT_CAP + 1}`
+    : pick.orderBy(asc(users.fullNameSearch), asc(users.id)).limit(COUNT_CAP + 1);
+  const first = rowsOf<{ total: number; id: string | null }>(
+    await db.execute(sql`
+      with m as materialized (${candidates})
+      select (select count(*)::int from m) as total, p.id
+      from (select 1) one
+      left join lateral (select id from m order by k, id limit ${f.pageSize} offset ${offset}) p on true`),
+  );
+  const matched = Number(first[0]?.total ?? 0);
+  const ids = first.map((r) => r.id).filter((id): id is string => !!id);
+  const byId = new Map((ids.length ? await db.select(listColumns).from(users).where(inArray(users.id, ids)) : []).map((r) => [r.id, r]));
+  const rows = ids.map((id) => byId.get(id)).filter((r): r is ListRow => !!r);
   const units = await unitsById(db, rows.flatMap((r) => r.unitIds));
   return {
     items: rows.map((r) => toItem(r, units)),

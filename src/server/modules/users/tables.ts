@@ -57,8 +57,9 @@ export const users = pgTable(
     index('users_officer_units_idx').using('gin', t.unitIds).where(sql`${t.kind} = 'officer'`),
     index('users_officer_id_prefix_idx').using('btree', sql`${t.idNumber} text_pattern_ops`).where(sql`${t.kind} = 'officer'`),
     index('users_officer_phone_prefix_idx').using('btree', sql`${t.phone} text_pattern_ops`).where(sql`${t.kind} = 'officer'`),
+    // Migration 0009 adds INCLUDE (unit_ids, status, phone, id_number), which drizzle-kit cannot declare.
     index('users_officer_name_order_idx').on(t.fullNameSearch, t.id).where(sql`${t.kind} = 'officer'`),
-    index('users_officer_unassigned_idx').on(t.createdAt).where(sql`${t.kind} = 'officer' and ${t.unitIds} = '{}'::uuid[]`),
+    index('users_officer_unassigned_idx').on(t.status, t.fullNameSearch, t.id).where(sql`${t.kind} = 'officer' and ${t.unitIds} = '{}'::uuid[]`),
     check('users_kind_ck', sql`${t.kind} in ('officer', 'citizen', 'organisation')`),
     check('users_status_ck', sql`${t.status} in ('active', 'inactive')`),
     check('users_issuer_ck', sql`${t.issuer} in ('PORTAL', 'VNPOST')`),

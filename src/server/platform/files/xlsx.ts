@@ -37,11 +37,27 @@ export function streamSheet(
     header.commit();
     for await (const batch of batches) {
       for (const r of batch) ws.addRow(columns.map((c) => r[c.key] ?? null)).commit();
+      // Backpressure: read the next batch only once the client has taken what is written; stop
+      // reading when the client went away.
+      if (out.writableNeedDrain) await drainedOrClosed(out);
+      if (out.destroyed) return;
     }
     ws.commit();
     await wb.commit();
   })().catch((err: unknown) => out.destroy(err as Error));
   return out;
+}
+
+function drainedOrClosed(stream: PassThrough): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
 }
 
 /** A small workbook in memory (templates, reports): sheets of header + rows. */
