@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Http, loggedIn } from '../../../../tests/support/http.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
@@ -96,6 +96,23 @@ describe('Quản lý người dùng — tìm kiếm', () => {
     const unassigned = await admin.post('/api/admin/users', { fullName: 'Trịnh Văn Mới', username: 'moi.chua.gan', phone: '0912000222', unitIds: [] });
     expect(unassigned.statusCode).toBe(201);
     expect(await names('unassigned=true')).toEqual(['moi.chua.gan']);
+  });
+
+  it('counts at most 2,000 matches and still pages them in name order', async () => {
+    const now = system().clock.now();
+    await system().deps.db.execute(sql`
+      insert into users (id, kind, username, full_name, full_name_search, phone, created_at, updated_at)
+      select gen_random_uuid(), 'officer', 'cap.' || g, 'Cán bộ Giới Hạn ' || lpad(g::text, 4, '0'),
+             'can bo gioi han ' || lpad(g::text, 4, '0'), null, ${now}, ${now}
+      from generate_series(1, 2001) g`);
+    const page1 = (await admin.get('/api/admin/users?name=gioi%20han&pageSize=20')).json<{ items: { fullName: string }[]; total: number; totalCapped: boolean }>();
+    expect(page1).toMatchObject({ total: 2000, totalCapped: true });
+    expect(page1.items.map((i) => i.fullName).slice(0, 2)).toEqual(['Cán bộ Giới Hạn 0001', 'Cán bộ Giới Hạn 0002']);
+    const last = (await admin.get('/api/admin/users?name=gioi%20han&pageSize=20&page=100')).json<{ items: { fullName: string }[] }>();
+    expect(last.items.at(-1)!.fullName).toBe('Cán bộ Giới Hạn 2000');
+    const exact = (await admin.get('/api/admin/users?name=gioi%20han%20000')).json<{ total: number; totalCapped: boolean }>();
+    expect(exact).toMatchObject({ total: 9, totalCapped: false });
+    await system().deps.db.execute(sql`delete from users where username like 'cap.%'`);
   });
 
   it('shows a level-1 administrator only their province and the officers not yet assigned', async () => {

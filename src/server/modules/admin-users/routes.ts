@@ -56,13 +56,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Quản lý người dùng — tìm kiếm (trong phạm vi quản lý)',
         querystring: Type.Object({
           ...filterFields,
-          page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }),
+          page: Type.Integer({ minimum: 1, maximum: 2000, default: 1 }),
           pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
         }),
         response: {
           200: Type.Object({
             items: Type.Array(UserItem),
-            total: Type.Integer({ description: 'Number of matches, at most 10,000' }),
+            total: Type.Integer({ description: 'Number of matches, at most 2,000' }),
             totalCapped: Type.Boolean(),
             page: Type.Integer(),
             pageSize: Type.Integer(),

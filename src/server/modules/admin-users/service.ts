@@ -17,7 +17,12 @@ import { agencies } from '../agencies/tables.js';
 import { checkEmail, checkPersonName, createAccount, type UserRow } from '../users/service.js';
 import { userPermissions, userUnits, users } from '../users/tables.js';
 
-export const COUNT_CAP = 10_000;
+/**
+ * The list counts and pages through at most this many matches ("Tìm thấy hơn 2.000 kết quả"):
+ * 100 pages of 20 is more than anyone reads, the page asks to narrow the search, and "XUẤT
+ * EXCEL" gives every row. A smaller cap keeps a broad search ("hoang") cheap (bench/RESULTS.md).
+ */
+export const COUNT_CAP = 2_000;
 const OTHER_BODY_KINDS = ['bank', 'payment_intermediary', 'other'];
 
 export interface UserFilters {

@@ -309,6 +309,14 @@ export function UserManagementPage() {
               : `Tìm thấy ${data.total.toLocaleString('vi-VN')} kết quả`
             : ' '}
         </Typography.Text>
+        {data?.totalCapped && (
+          <Alert
+            style={{ marginTop: 8 }}
+            type="info"
+            showIcon
+            title='Có quá nhiều kết quả để xem hết trên màn hình: hãy thu hẹp điều kiện tìm kiếm, hoặc dùng "XUẤT EXCEL" để lấy toàn bộ danh sách.'
+          />
+        )}
         {data && data.total === 0 && !filters.status && (
           <Alert
             style={{ marginTop: 8 }}
