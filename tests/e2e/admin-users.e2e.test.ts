@@ -2,27 +2,24 @@
 // them in a one-stop unit, grants "Quyền tạo tài khoản công dân", exports the list to Excel; the
 // officer can then create a citizen account.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../src/server/platform/files/xlsx.js';
 import { startE2E, type E2E } from '../support/browser.js';
-import { expectLocator, fillStep1, makePdf, officerLogin, openCreateForm } from '../support/desk-flows.js';
+import { expectLocator, fillStep1, officerLogin, openCreateForm, scratchWithScan } from '../support/desk-flows.js';
 
 let e2e: E2E;
-let tmp: string;
+let scratch: Awaited<ReturnType<typeof scratchWithScan>>;
 let scanPdf: string;
 
 beforeAll(async () => {
   e2e = await startE2E();
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dvc-e2e-'));
-  scanPdf = path.join(tmp, 'CCCD.pdf');
-  await makePdf(scanPdf, 'Mat truoc va mat sau CCCD');
+  scratch = await scratchWithScan();
+  scanPdf = scratch.scanPdf;
 });
 
 afterAll(async () => {
   await e2e?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  scratch?.remove();
 });
 
 describe('Quản lý người dùng', () => {

@@ -2,30 +2,29 @@
 // the citizen logs in with the SMS password and must change it. OTPs and passwords are read from
 // the dev outbox, as a tester at the desk would read the citizen's phone.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../support/browser.js';
-import { expectLocator, fillStep1, makePdf, officerLogin, openCreateForm } from '../support/desk-flows.js';
+import { expectLocator, fillStep1, officerLogin, openCreateForm, scratchWithScan } from '../support/desk-flows.js';
 
 /** The code in the OTP SMS (not the digits of a CCCD in the password SMS). */
 const OTP_SMS = /OTP .* là (\d{6}),/;
 
 let e2e: E2E;
+let scratch: Awaited<ReturnType<typeof scratchWithScan>>;
 let tmp: string;
 let scanPdf: string;
 
 beforeAll(async () => {
   e2e = await startE2E();
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dvc-e2e-'));
-  scanPdf = path.join(tmp, 'CCCD.pdf');
-  await makePdf(scanPdf, 'Mat truoc va mat sau CCCD');
+  scratch = await scratchWithScan();
+  ({ dir: tmp, scanPdf } = scratch);
 });
 
 afterAll(async () => {
   await e2e?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  scratch?.remove();
 });
 
 describe('Tạo tài khoản công dân', () => {

@@ -1,6 +1,8 @@
 // Steps of the one-stop desk shared by browser tests: officer login, the "Tạo tài khoản công dân"
 // form up to the OTP step, and a polling shim for Playwright locators.
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import PDFDocument from 'pdfkit';
 import { expect } from 'vitest';
@@ -15,6 +17,14 @@ export function makePdf(file: string, text: string): Promise<void> {
     out.on('finish', resolve);
     out.on('error', reject);
   });
+}
+
+/** A scratch folder holding CCCD.pdf, the ID scan a desk officer attaches. */
+export async function scratchWithScan(): Promise<{ dir: string; scanPdf: string; remove(): void }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvc-e2e-'));
+  const scanPdf = path.join(dir, 'CCCD.pdf');
+  await makePdf(scanPdf, 'Mat truoc va mat sau CCCD');
+  return { dir, scanPdf, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
 export async function officerLogin(page: Page, username = 'motcua.demo') {

@@ -1,13 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Http, loggedIn } from '../../../../tests/support/http.js';
+import { addHanoiOfficer, addUnit } from '../../../../tests/support/fixtures.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
-import { searchKey } from '../../../common/text.js';
 import { readWorkbook } from '../../platform/files/xlsx.js';
-import { newId } from '../../platform/ids.js';
 import { auditLog } from '../../platform/tables.js';
 import { agencies } from '../agencies/tables.js';
-import { userUnits, users } from '../users/tables.js';
+import { users } from '../users/tables.js';
 
 const system = useTestSystem();
 
@@ -37,28 +36,9 @@ beforeAll(async () => {
   const db = system().deps.db;
   const now = system().clock.now();
   // A unit of another province with one officer: outside the Quảng Ngãi level-1 administrator's reach.
-  ids.hanoi = newId();
-  await db.insert(agencies).values({
-    id: ids.hanoi,
-    code: '000.00.00.H26',
-    name: 'Bộ phận Một cửa phường Ba Đình',
-    nameSearch: searchKey('Bộ phận Một cửa phường Ba Đình'),
-    kind: 'one_stop_desk',
-    provinceCode: '01',
-    createdAt: now,
-  });
-  ids.hanoiOfficer = newId();
-  await db.insert(users).values({
-    id: ids.hanoiOfficer,
-    kind: 'officer',
-    username: 'hanoi.officer',
-    fullName: 'Hoàng Văn Hà',
-    fullNameSearch: searchKey('Hoàng Văn Hà'),
-    phone: '0987000111',
-    createdAt: now,
-    updatedAt: now,
-  });
-  await db.insert(userUnits).values({ userId: ids.hanoiOfficer, agencyId: ids.hanoi, assignedAt: now });
+  const outside = await addHanoiOfficer(db, now);
+  ids.hanoi = outside.unitId;
+  ids.hanoiOfficer = outside.officerId;
   admin = await loggedIn(system().app, 'officer', 'admin.demo');
   level1 = await loggedIn(system().app, 'officer', 'quantri.qngai.demo');
   ids.chuyenvien = await userId('chuyenvien.demo');
@@ -214,17 +194,7 @@ describe('Gán người dùng vào đơn vị / Gán quyền người dùng', ()
   });
 
   it('refuses assignment to an inactive unit', async () => {
-    const db = system().deps.db;
-    const id = newId();
-    await db.insert(agencies).values({
-      id,
-      code: '000.99.15.H48',
-      name: 'Bộ phận Một cửa xã đã sáp nhập',
-      nameSearch: searchKey('Bộ phận Một cửa xã đã sáp nhập'),
-      kind: 'one_stop_desk',
-      status: 'inactive',
-      createdAt: system().clock.now(),
-    });
+    const id = await addUnit(system().deps.db, system().clock.now(), { code: '000.99.15.H48', name: 'Bộ phận Một cửa xã đã sáp nhập', status: 'inactive' });
     const res = await admin.post(`/api/admin/users/${ids.chuyenvien}/units`, { unitIds: [id] });
     expect(res.json()).toMatchObject({ code: 'AGENCY_INACTIVE' });
   });

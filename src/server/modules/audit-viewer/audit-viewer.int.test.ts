@@ -3,12 +3,12 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Http, loggedIn } from '../../../../tests/support/http.js';
+import { addHanoiOfficer } from '../../../../tests/support/fixtures.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
-import { searchKey } from '../../../common/text.js';
 import { newId } from '../../platform/ids.js';
 import { auditLog } from '../../platform/tables.js';
 import { agencies } from '../agencies/tables.js';
-import { userUnits, users } from '../users/tables.js';
+import { users } from '../users/tables.js';
 
 const system = useTestSystem();
 
@@ -77,28 +77,10 @@ beforeAll(async () => {
   ids.chuyenvien = await userId('chuyenvien.demo');
   ids.motcua = await userId('motcua.demo');
   // Hà Nội: a desk and its officer, outside the Quảng Ngãi level-1 administrator's subtree.
-  ids.hanoi = newId();
-  await db.insert(agencies).values({
-    id: ids.hanoi,
-    code: '000.15.15.H26',
-    name: 'Bộ phận Một cửa phường Ba Đình',
-    nameSearch: searchKey('Bộ phận Một cửa phường Ba Đình'),
-    kind: 'one_stop_desk',
-    provinceCode: '01',
-    createdAt: now,
-  });
-  ids.hanoiOfficer = newId();
-  await db.insert(users).values({
-    id: ids.hanoiOfficer,
-    kind: 'officer',
-    username: 'hanoi.officer',
-    fullName: 'Hoàng Văn Hà',
-    fullNameSearch: searchKey('Hoàng Văn Hà'),
-    phone: '0987000111',
-    passwordHash: (await db.select({ h: users.passwordHash }).from(users).where(eq(users.id, ids.motcua)))[0]!.h,
-    createdAt: now,
-    updatedAt: now,
-  });
+  const passwordHash = (await db.select({ h: users.passwordHash }).from(users).where(eq(users.id, ids.motcua!)))[0]!.h;
+  const outside = await addHanoiOfficer(db, now, { code: '000.15.15.H26', passwordHash, assign: false });
+  ids.hanoi = outside.unitId;
+  ids.hanoiOfficer = outside.officerId;
 
   admin = await loggedIn(system().app, 'officer', 'admin.demo');
   level1 = await loggedIn(system().app, 'officer', 'quantri.qngai.demo');

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Http, loggedIn, tinyPdf } from '../../../../tests/support/http.js';
+import { addHanoiOfficer } from '../../../../tests/support/fixtures.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
 import { searchKey } from '../../../common/text.js';
 import { buildWorkbook, readWorkbook } from '../../platform/files/xlsx.js';
@@ -87,20 +88,9 @@ beforeAll(async () => {
   const db = system().deps.db;
   const now = system().clock.now();
   // Another province, with an officer of its own: outside the Quảng Ngãi level-1 administrator's reach.
-  ids.hanoi = await addUnit('000.00.00.H26', 'Bộ phận Một cửa phường Ba Đình', { provinceCode: '01' });
-  ids.hanoiOfficer = newId();
-  await db.insert(users).values({
-    id: ids.hanoiOfficer,
-    kind: 'officer',
-    username: 'hanoi.officer',
-    idNumber: '001085000777',
-    fullName: 'Hoàng Văn Hà',
-    fullNameSearch: searchKey('Hoàng Văn Hà'),
-    phone: '0987000111',
-    createdAt: now,
-    updatedAt: now,
-  });
-  await db.insert(userUnits).values({ userId: ids.hanoiOfficer, agencyId: ids.hanoi, assignedAt: now });
+  const outside = await addHanoiOfficer(db, now, { idNumber: '001085000777' });
+  ids.hanoi = outside.unitId;
+  ids.hanoiOfficer = outside.officerId;
   // Two one-stop desks of the province with the same name, and one that was merged away.
   await addUnit('000.30.15.H48', 'Bộ phận Một cửa xã Trùng Tên', { parentCode: '000.00.00.H48' });
   await addUnit('000.31.15.H48', 'Bộ phận Một cửa xã Trùng Tên', { parentCode: '000.00.00.H48' });

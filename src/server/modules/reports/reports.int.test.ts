@@ -3,6 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDraft, Http, latestOtp, loggedIn } from '../../../../tests/support/http.js';
+import { addUnit } from '../../../../tests/support/fixtures.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
 import { searchKey } from '../../../common/text.js';
 import { readWorkbook } from '../../platform/files/xlsx.js';
@@ -104,16 +105,7 @@ beforeAll(async () => {
   ids.desk = await agencyId('000.15.15.H48');
   ids.desk2 = await agencyId('000.17.15.H48');
   // A desk of Hà Nội, outside the Quảng Ngãi level-1 administrator's subtree.
-  ids.hanoiDesk = newId();
-  await db.insert(agencies).values({
-    id: ids.hanoiDesk,
-    code: '000.15.15.H26',
-    name: 'Bộ phận Một cửa phường Ba Đình',
-    nameSearch: searchKey('Bộ phận Một cửa phường Ba Đình'),
-    kind: 'one_stop_desk',
-    provinceCode: '01',
-    createdAt: now,
-  });
+  ids.hanoiDesk = await addUnit(db, now, { code: '000.15.15.H26', name: 'Bộ phận Một cửa phường Ba Đình', provinceCode: '01' });
   // A desk of Quảng Ngãi merged into Nghĩa Lộ's: its accounts stay counted under its own name.
   ids.merged = newId();
   await db.insert(agencies).values({
