@@ -17,9 +17,15 @@ export interface AuditEntry {
 }
 
 export async function writeAudit(tx: DbOrTx, ctx: Ctx, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
+  await writeAudits(tx, ctx, [entry]);
+}
+
+/** Many audit rows in few statements (bulk work such as an officer import). */
+export async function writeAudits(tx: DbOrTx, ctx: Ctx, entries: readonly AuditEntry[]): Promise<void> {
+  const at = ctx.deps.clock.now();
+  const rows = entries.map((entry) => ({
     id: newId(),
-    at: ctx.deps.clock.now(),
+    at,
     actorId: entry.actorId ?? ctx.actor?.userId ?? null,
     actorName: entry.actorName ?? ctx.actor?.username ?? ctx.actor?.fullName ?? null,
     action: entry.action,
@@ -30,5 +36,6 @@ export async function writeAudit(tx: DbOrTx, ctx: Ctx, entry: AuditEntry): Promi
     requestId: ctx.requestId,
     ip: ctx.ip,
     agencyId: entry.agencyId ?? null,
-  });
+  }));
+  for (let i = 0; i < rows.length; i += 500) await tx.insert(auditLog).values(rows.slice(i, i + 500));
 }

@@ -43,11 +43,20 @@ export async function enqueue(
   now: Date,
   job: { kind: string; idempotencyKey: string; payload: unknown },
 ): Promise<void> {
-  const def = jobs.get(job.kind);
-  if (!def) throw new Error(`No handler is declared for job kind "${job.kind}"`);
-  await tx
-    .insert(outbox)
-    .values({
+  await enqueueMany(tx, jobs, now, [job]);
+}
+
+/** Many jobs in few statements (bulk work); each repeated idempotency key is a no-op. */
+export async function enqueueMany(
+  tx: DbOrTx,
+  jobs: JobRegistry,
+  now: Date,
+  list: readonly { kind: string; idempotencyKey: string; payload: unknown }[],
+): Promise<void> {
+  const rows = list.map((job) => {
+    const def = jobs.get(job.kind);
+    if (!def) throw new Error(`No handler is declared for job kind "${job.kind}"`);
+    return {
       id: newId(),
       kind: job.kind,
       idempotencyKey: job.idempotencyKey,
@@ -55,8 +64,14 @@ export async function enqueue(
       maxAttempts: def.maxAttempts,
       nextAttemptAt: now,
       createdAt: now,
-    })
-    .onConflictDoNothing({ target: outbox.idempotencyKey });
+    };
+  });
+  for (let i = 0; i < rows.length; i += 500) {
+    await tx
+      .insert(outbox)
+      .values(rows.slice(i, i + 500))
+      .onConflictDoNothing({ target: outbox.idempotencyKey });
+  }
 }
 
 interface ClaimedRow {

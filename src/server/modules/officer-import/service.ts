@@ -11,16 +11,16 @@ import { grantProblem, type Grantor, type GrantTarget } from '../../../common/gr
 import { cleanText, searchKey } from '../../../common/text.js';
 import { ELIGIBLE_UNIT_NAME_PARTS, isEligibleAccountUnit } from '../../../common/units.js';
 import type { DbOrTx } from '../../db/client.js';
-import { writeAudit } from '../../platform/audit.js';
+import { writeAudit, writeAudits } from '../../platform/audit.js';
 import { generatePassword, hashPassword } from '../../platform/auth/password.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { buildWorkbook, readWorkbook } from '../../platform/files/xlsx.js';
 import { newId } from '../../platform/ids.js';
-import { sendSms } from '../../platform/notify/jobs.js';
+import { sendSmsMany } from '../../platform/notify/jobs.js';
 import { adminScope, unitInScope, type AdminScope } from '../agencies/service.js';
 import { agencies } from '../agencies/tables.js';
-import { createAccount } from '../users/service.js';
+import { createAccounts } from '../users/service.js';
 import { userPermissions, userUnits, users } from '../users/tables.js';
 import {
   checkRowFields,
@@ -430,47 +430,71 @@ export async function confirmImport(ctx: Ctx, id: string) {
     if (claimed.length === 0) throw new AppError('IMPORT_ALREADY_DONE');
 
     const rows = await planRows(tx, scope, source);
-    for (const row of rows) {
-      if (row.action === 'create') {
-        const { password, hash } = await hashFor(row.idNumber);
-        const created = await createAccount(
-          tx,
-          ctx,
-          {
-            kind: 'officer',
+    // In bulk: a province's list can hold thousands of rows (one statement per 500 rows of each kind).
+    const toCreate = rows.filter((r) => r.action === 'create');
+    const created = await createAccounts(
+      tx,
+      ctx,
+      await Promise.all(
+        toCreate.map(async (row) => ({
+          account: {
+            kind: 'officer' as const,
             username: row.idNumber,
             idNumber: row.idNumber,
             fullName: row.fullName,
             phone: row.phone,
-            passwordHash: hash,
+            passwordHash: (await hashFor(row.idNumber)).hash,
             mustChangePassword: true,
           },
-          { agencyId: row.unitId },
-        );
-        row.userId = created.id;
-        await sendSms(tx, ctx, `officer-import:${id}:${created.id}`, row.phone, SMS_TEXT(row.idNumber, password));
-      }
-      if (row.action !== 'create' && row.action !== 'update') continue;
-      const userId = row.userId!;
-      const agencyId = row.unitId!;
-      if (row.changes.includes('assign_unit')) {
-        await tx.insert(userUnits).values({ userId, agencyId, assignedAt: now, assignedBy: scope.actor.userId }).onConflictDoNothing();
-        await writeAudit(tx, ctx, { action: 'user.unit_assign', entityType: 'user', entityId: userId, after: { agencyId, importId: id }, agencyId });
-      }
-      if (row.changes.includes('grant_permission')) {
-        await tx
-          .insert(userPermissions)
-          .values({ userId, permission: IMPORT_PERMISSION, grantedAt: now, grantedBy: scope.actor.userId })
-          .onConflictDoNothing();
-        await writeAudit(tx, ctx, {
-          action: 'user.permission_grant',
-          entityType: 'user',
-          entityId: userId,
-          after: { permission: IMPORT_PERMISSION, importId: id },
-          agencyId,
-        });
-      }
+          agencyId: row.unitId,
+        })),
+      ),
+    );
+    toCreate.forEach((row, i) => (row.userId = created[i]!.id));
+    await sendSmsMany(
+      tx,
+      ctx,
+      await Promise.all(
+        toCreate.map(async (row) => ({
+          idempotencyKey: `officer-import:${id}:${row.userId}`,
+          to: row.phone,
+          body: SMS_TEXT(row.idNumber, (await hashFor(row.idNumber)).password),
+        })),
+      ),
+    );
+    const written = rows.filter((r) => r.action === 'create' || r.action === 'update');
+    const assign = written.filter((r) => r.changes.includes('assign_unit'));
+    const grant = written.filter((r) => r.changes.includes('grant_permission'));
+    for (let i = 0; i < assign.length; i += 500) {
+      const chunk = assign.slice(i, i + 500);
+      await tx
+        .insert(userUnits)
+        .values(chunk.map((r) => ({ userId: r.userId!, agencyId: r.unitId!, assignedAt: now, assignedBy: scope.actor.userId })))
+        .onConflictDoNothing();
     }
+    for (let i = 0; i < grant.length; i += 500) {
+      const chunk = grant.slice(i, i + 500);
+      await tx
+        .insert(userPermissions)
+        .values(chunk.map((r) => ({ userId: r.userId!, permission: IMPORT_PERMISSION, grantedAt: now, grantedBy: scope.actor.userId })))
+        .onConflictDoNothing();
+    }
+    await writeAudits(tx, ctx, [
+      ...assign.map((r) => ({
+        action: 'user.unit_assign',
+        entityType: 'user',
+        entityId: r.userId!,
+        after: { agencyId: r.unitId!, importId: id },
+        agencyId: r.unitId!,
+      })),
+      ...grant.map((r) => ({
+        action: 'user.permission_grant',
+        entityType: 'user',
+        entityId: r.userId!,
+        after: { permission: IMPORT_PERMISSION, importId: id },
+        agencyId: r.unitId!,
+      })),
+    ]);
     const result = countRows(rows);
     await tx.update(officerImports).set({ rows, result }).where(eq(officerImports.id, id));
     await writeAudit(tx, ctx, {

@@ -3,7 +3,7 @@ import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { searchKey, cleanText } from '../../../common/text.js';
 import { checkBirthDate, checkIdNumber, isEmail, normalizeIdNumber, normalizeMobile } from '../../../common/vn-ids.js';
 import type { DbOrTx } from '../../db/client.js';
-import { writeAudit } from '../../platform/audit.js';
+import { writeAudit, writeAudits } from '../../platform/audit.js';
 import type { Ctx, UserKind } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -123,40 +123,60 @@ export interface NewAccount {
   identityVerifiedAt?: Date | null;
 }
 
+function accountRow(input: NewAccount, now: Date) {
+  const fullName = cleanText(input.fullName);
+  return {
+    id: newId(),
+    kind: input.kind,
+    username: input.username ?? null,
+    idNumber: input.idNumber ?? null,
+    fullName,
+    fullNameSearch: searchKey(fullName),
+    birthDate: input.birthDate ?? null,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    passwordHash: input.passwordHash,
+    mustChangePassword: input.mustChangePassword,
+    representativeName: input.representativeName ? cleanText(input.representativeName) : null,
+    sex: input.sex ?? null,
+    permanentAddress: input.permanentAddress ? cleanText(input.permanentAddress) : null,
+    vneidSub: input.vneidSub ?? null,
+    identityVerifiedAt: input.identityVerifiedAt ?? null,
+    createdAt: now,
+    updatedAt: now,
+    passwordChangedAt: input.passwordHash ? now : null,
+  };
+}
+
 /** Creates an account; ACCOUNT_ALREADY_EXISTS when the CMND/CCCD (unique index) is taken. */
 export async function createAccount(tx: DbOrTx, ctx: Ctx, input: NewAccount, audit: { agencyId?: string | null } = {}): Promise<UserRow> {
+  const [row] = await createAccounts(tx, ctx, [{ account: input, agencyId: audit.agencyId }]);
+  return row!;
+}
+
+/**
+ * Many accounts in few statements (an officer import), each with its audit row. All or nothing:
+ * ACCOUNT_ALREADY_EXISTS when any CMND/CCCD or username is already taken.
+ */
+export async function createAccounts(tx: DbOrTx, ctx: Ctx, inputs: readonly { account: NewAccount; agencyId?: string | null }[]): Promise<UserRow[]> {
   const now = ctx.deps.clock.now();
-  const fullName = cleanText(input.fullName);
-  const inserted = await tx
-    .insert(users)
-    .values({
-      id: newId(),
-      kind: input.kind,
-      username: input.username ?? null,
-      idNumber: input.idNumber ?? null,
-      fullName,
-      fullNameSearch: searchKey(fullName),
-      birthDate: input.birthDate ?? null,
-      phone: input.phone ?? null,
-      email: input.email ?? null,
-      passwordHash: input.passwordHash,
-      mustChangePassword: input.mustChangePassword,
-      representativeName: input.representativeName ? cleanText(input.representativeName) : null,
-      sex: input.sex ?? null,
-      permanentAddress: input.permanentAddress ? cleanText(input.permanentAddress) : null,
-      vneidSub: input.vneidSub ?? null,
-      identityVerifiedAt: input.identityVerifiedAt ?? null,
-      createdAt: now,
-      updatedAt: now,
-      passwordChangedAt: input.passwordHash ? now : null,
-    })
-    .onConflictDoNothing()
-    .returning();
-  const row = inserted[0];
-  if (!row) throw new AppError('ACCOUNT_ALREADY_EXISTS');
-  const { passwordHash: _omit, ...visible } = row;
-  await writeAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: row.id, after: visible, agencyId: audit.agencyId });
-  return row;
+  const values = inputs.map((i) => accountRow(i.account, now));
+  const created: UserRow[] = [];
+  for (let i = 0; i < values.length; i += 500) {
+    created.push(...(await tx.insert(users).values(values.slice(i, i + 500)).onConflictDoNothing().returning()));
+  }
+  if (created.length !== values.length) throw new AppError('ACCOUNT_ALREADY_EXISTS');
+  const byId = new Map(created.map((r) => [r.id, r]));
+  const rows = values.map((v) => byId.get(v.id)!);
+  await writeAudits(
+    tx,
+    ctx,
+    rows.map((row, i) => {
+      const { passwordHash: _omit, ...visible } = row;
+      return { action: 'user.create', entityType: 'user', entityId: row.id, after: visible, agencyId: inputs[i]!.agencyId };
+    }),
+  );
+  return rows;
 }
 
 export async function setPassword(tx: DbOrTx, ctx: Ctx, userId: string, passwordHash: string, mustChange: boolean): Promise<void> {

@@ -1,7 +1,7 @@
 // The notification job kinds and the helpers services call to send a message through the outbox.
 import type { DbOrTx } from '../../db/client.js';
 import type { Ctx } from '../context.js';
-import { enqueue, exponentialBackoff, type JobDefinition } from '../outbox.js';
+import { enqueue, enqueueMany, exponentialBackoff, type JobDefinition } from '../outbox.js';
 import type { EmailPort, SmsPort } from './ports.js';
 
 interface SmsPayload {
@@ -36,7 +36,16 @@ export function notifyJobs(sms: SmsPort, email: EmailPort): JobDefinition<never>
 }
 
 export async function sendSms(tx: DbOrTx, ctx: Ctx, idempotencyKey: string, to: string, body: string): Promise<void> {
-  await enqueue(tx, ctx.deps.jobs, ctx.deps.clock.now(), { kind: 'notify.sms', idempotencyKey, payload: { to, body } });
+  await sendSmsMany(tx, ctx, [{ idempotencyKey, to, body }]);
+}
+
+export async function sendSmsMany(tx: DbOrTx, ctx: Ctx, messages: readonly { idempotencyKey: string; to: string; body: string }[]): Promise<void> {
+  await enqueueMany(
+    tx,
+    ctx.deps.jobs,
+    ctx.deps.clock.now(),
+    messages.map((m) => ({ kind: 'notify.sms', idempotencyKey: m.idempotencyKey, payload: { to: m.to, body: m.body } })),
+  );
 }
 
 export async function sendEmail(tx: DbOrTx, ctx: Ctx, idempotencyKey: string, to: string, subject: string, body: string): Promise<void> {

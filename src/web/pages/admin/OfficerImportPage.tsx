@@ -115,6 +115,9 @@ export function OfficerImportPage() {
           </span>
           {c.skip > 0 && <Typography.Text type="danger">{c.skip} dòng có vấn đề sẽ bị bỏ qua, không được nhập.</Typography.Text>}
           <span>Mọi dòng được kiểm tra lại khi nhập.</span>
+          {c.create >= 500 && (
+            <Typography.Text type="secondary">Tạo nhiều tài khoản cần thời gian (khoảng 1 phút cho 5.000 tài khoản); vui lòng không đóng trang.</Typography.Text>
+          )}
         </Space>
       ),
       okText: 'Nhập',
