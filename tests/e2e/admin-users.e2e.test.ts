@@ -71,6 +71,8 @@ describe('Quản lý người dùng', () => {
     const officer = await e2e.newPage();
     await officerLogin(officer.page, 'chuyenvien.demo');
     await openCreateForm(officer.page);
+    // Not an administrator: the back-office screens are not in their menu.
+    expect(await officer.page.getByRole('menuitem', { name: 'Quản lý người dùng' }).count()).toBe(0);
     await fillStep1(officer.page, scanPdf, { idNumber: '051093000456', name: 'Hồ Thị Duyên', birth: '20/11/1993', phone: '0366112233' });
     const sentAt = e2e.clock.now();
     await officer.page.getByRole('button', { name: 'Gửi mã OTP' }).click();

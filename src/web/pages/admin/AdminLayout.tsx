@@ -20,26 +20,31 @@ export const SCREENS: Record<string, string> = {
 
 const item = (path: string) => ({ key: path, label: <Link to={path}>{SCREENS[path]}</Link> });
 
-const MENU: MenuProps['items'] = [
-  item('/quan-tri'),
-  {
-    type: 'group',
-    label: 'QUẢN TRỊ',
-    children: [
-      { key: 'he-thong', label: 'Quản trị hệ thống', children: [
-          item('/quan-tri/quan-ly-nguoi-dung'),
-          item('/quan-tri/nhap-danh-sach-can-bo'),
-          item('/quan-tri/co-quan-don-vi'),
-          item('/quan-tri/tao-tai-khoan-cong-dan'),
-          item('/quan-tri/bao-cao-thang'),
-          item('/quan-tri/nhat-ky'),
-        ],
-      },
-      { key: 'ho-tro', label: 'Màn hình hỗ trợ', children: [item('/quan-tri/kiem-tra-api'), item('/quan-tri/yeu-cau-ho-tro'), item('/quan-tri/canh-bao-loi')] },
-      item('/quan-tri/thong-bao'),
-    ],
-  },
-];
+/** Screens of the back office that only administrators can use (the server refuses others anyway). */
+const ADMIN_ONLY = new Set(['/quan-tri/quan-ly-nguoi-dung', '/quan-tri/nhap-danh-sach-can-bo', '/quan-tri/co-quan-don-vi', '/quan-tri/bao-cao-thang', '/quan-tri/nhat-ky']);
+
+function menu(isAdmin: boolean): MenuProps['items'] {
+  const system = [
+    '/quan-tri/quan-ly-nguoi-dung',
+    '/quan-tri/nhap-danh-sach-can-bo',
+    '/quan-tri/co-quan-don-vi',
+    '/quan-tri/tao-tai-khoan-cong-dan',
+    '/quan-tri/bao-cao-thang',
+    '/quan-tri/nhat-ky',
+  ].filter((p) => isAdmin || !ADMIN_ONLY.has(p));
+  return [
+    item('/quan-tri'),
+    {
+      type: 'group',
+      label: 'QUẢN TRỊ',
+      children: [
+        { key: 'he-thong', label: 'Quản trị hệ thống', children: system.map(item) },
+        { key: 'ho-tro', label: 'Màn hình hỗ trợ', children: [item('/quan-tri/kiem-tra-api'), item('/quan-tri/yeu-cau-ho-tro'), item('/quan-tri/canh-bao-loi')] },
+        item('/quan-tri/thong-bao'),
+      ],
+    },
+  ];
+}
 
 export function AdminLayout() {
   const { me, loading, logout } = useSession();
@@ -52,6 +57,7 @@ export function AdminLayout() {
     .filter((p) => p !== '/quan-tri' && location.pathname.startsWith(p))
     .sort((a, b) => b.length - a.length)[0];
   const current = section ?? '/quan-tri';
+  const isAdmin = ['HIGH_ADMIN', 'LEVEL1_ADMIN', 'ADMIN_CUC_KSTTHC'].some((p) => me.permissions.includes(p));
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ background: '#0b5394', display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: 24 }}>
@@ -74,7 +80,7 @@ export function AdminLayout() {
       </Layout.Header>
       <Layout>
         <Layout.Sider width={260} theme="light" breakpoint="lg" collapsedWidth={0}>
-          <Menu mode="inline" items={MENU} selectedKeys={[current]} defaultOpenKeys={['he-thong']} style={{ height: '100%' }} />
+          <Menu mode="inline" items={menu(isAdmin)} selectedKeys={[current]} defaultOpenKeys={['he-thong']} style={{ height: '100%' }} />
         </Layout.Sider>
         <Layout.Content style={{ padding: 24 }}>
           <Breadcrumb
