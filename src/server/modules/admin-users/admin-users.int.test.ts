@@ -95,11 +95,16 @@ describe('Quản lý người dùng — tìm kiếm', () => {
     await system().deps.db.execute(sql`delete from users where username like 'cap.%'`);
   });
 
-  it('shows a level-1 administrator only their province and the officers not yet assigned', async () => {
-    const res = await level1.get('/api/admin/users?pageSize=100');
-    const usernames = res.json<{ items: { username: string }[] }>().items.map((i) => i.username);
-    expect(usernames).toEqual(expect.arrayContaining(['motcua.demo', 'chuyenvien.demo', 'moi.chua.gan']));
-    expect(usernames).not.toContain('hanoi.officer');
+  it('shows a level-1 administrator only their province, and the officers not yet assigned under "Không được gán cơ quan"', async () => {
+    const names = async (q: string) => (await level1.get(`/api/admin/users?pageSize=100&${q}`)).json<{ items: { username: string }[] }>().items.map((i) => i.username);
+    const province = await names('');
+    expect(province).toEqual(expect.arrayContaining(['motcua.demo', 'chuyenvien.demo', 'motcua2.demo']));
+    expect(province).not.toContain('hanoi.officer');
+    expect(province).not.toContain('moi.chua.gan');
+    expect(await names('unassigned=true')).toEqual(['moi.chua.gan']);
+    // A name inside the province (read unit-first) and the same name nationally (trigram index).
+    expect(await names('name=tran%20tuan')).toEqual(['motcua.demo']);
+    expect(await names('name=hoang%20van%20ha')).toEqual([]);
     expect((await admin.get('/api/admin/users?name=hoang%20van%20ha')).json().total).toBe(1);
   });
 

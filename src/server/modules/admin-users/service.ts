@@ -42,12 +42,28 @@ export async function scopeOf(ctx: Ctx): Promise<AdminScope> {
   return adminScope(ctx.deps.db, ctx.actor);
 }
 
-/** The WHERE clause of the list and the export: the filters, inside the administrator's scope. */
-async function filterSql(ctx: Ctx, scope: AdminScope, f: UserFilters): Promise<SQL | null> {
+/** Officers of at most this many (unit assignments) are read unit-first when searched by name. */
+const SMALL_UNIT_SET = 20_000;
+
+interface Filter {
+  where: SQL;
+  /** The units the rows must belong to (the narrowest of scope and "Cơ quan" filters), if any. */
+  unitIds: string[] | null;
+}
+
+/**
+ * The WHERE clause of the list and the export: the filters, inside the administrator's scope.
+ * `nameUnitFirst`: match the name on the rows of the units instead of through the trigram index
+ * (see listUsers).
+ */
+async function filterSql(ctx: Ctx, scope: AdminScope, f: UserFilters, opts: { nameUnitFirst?: boolean } = {}): Promise<Filter | null> {
   const db = ctx.deps.db;
   const where: SQL[] = [eq(users.kind, 'officer')];
   const name = f.name ? searchKey(f.name) : '';
-  if (name) where.push(like(users.fullNameSearch, `%${likeEscape(name)}%`));
+  if (name) {
+    const column = opts.nameUnitFirst ? sql`(${users.fullNameSearch} || '')` : users.fullNameSearch;
+    where.push(like(column, `%${likeEscape(name)}%`));
+  }
   const phoneDigits = f.phone?.replace(/\D/g, '') ?? '';
   if (phoneDigits) {
     const local = phoneDigits.startsWith('84') && phoneDigits.length > 9 ? `0${phoneDigits.slice(2)}` : phoneDigits;
@@ -56,7 +72,7 @@ async function filterSql(ctx: Ctx, scope: AdminScope, f: UserFilters): Promise<S
   const id = f.idNumber ? normalizeIdNumber(f.idNumber).replace(/[^0-9-]/g, '') : '';
   if (id) where.push(like(users.idNumber, `${likeEscape(id)}%`));
   if (f.status) where.push(eq(users.status, f.status));
-  if (f.unassigned) where.push(sql`${users.unitIds} = '{}'::uuid[]`);
+  let unitIds: string[] | null = null;
   for (const [agencyId, other] of [
     [f.agencyId, false],
     [f.otherAgencyId, true],
@@ -67,13 +83,27 @@ async function filterSql(ctx: Ctx, scope: AdminScope, f: UserFilters): Promise<S
     const ids = (await subtreeIds(db, [agencyId])).filter((u) => unitInScope(scope, u));
     if (ids.length === 0) return null;
     where.push(sql`${users.unitIds} && ${uuidArray(ids)}`);
+    unitIds = unitIds ? unitIds.filter((u) => ids.includes(u)) : ids;
   }
-  if (scope.unitIds) {
-    // A level-1 administrator sees the officers of their subtree, and those with no unit yet
-    // (an officer who just opened an account waits there to be assigned: SPEC §3.1 rules).
-    where.push(sql`(${users.unitIds} && ${uuidArray([...scope.unitIds])} or ${users.unitIds} = '{}'::uuid[])`);
+  if (f.unassigned) {
+    // "Không được gán cơ quan": officers with no unit yet, whom any administrator may find and
+    // assign (SPEC §3.1 rules: an officer opens an account, then the administrator assigns them).
+    where.push(sql`${users.unitIds} = '{}'::uuid[]`);
+  } else if (scope.unitIds && !unitIds) {
+    // A level-1 administrator's list: the officers of their subtree.
+    unitIds = [...scope.unitIds];
+    where.push(sql`${users.unitIds} && ${uuidArray(unitIds)}`);
   }
-  return and(...where)!;
+  return { where: and(...where)!, unitIds };
+}
+
+/** How many assignments the units hold, counted up to SMALL_UNIT_SET + 1 (an index-only read). */
+async function assignmentsUpTo(db: DbOrTx, unitIds: readonly string[]): Promise<number> {
+  if (unitIds.length === 0) return 0;
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(sql`(${db.select({ one: sql`1` }).from(userUnits).where(inArray(userUnits.agencyId, [...unitIds])).limit(SMALL_UNIT_SET + 1)}) m`);
+  return Number(r?.n ?? 0);
 }
 
 function uuidArray(ids: readonly string[]): SQL {
@@ -102,9 +132,16 @@ type ListRow = { [K in keyof typeof listColumns]: K extends 'unitIds' ? string[]
 export async function listUsers(ctx: Ctx, f: UserFilters & { page: number; pageSize: number }) {
   const scope = await scopeOf(ctx);
   const db = ctx.deps.db;
-  const where = await filterSql(ctx, scope, f);
   const empty = { items: [], total: 0, totalCapped: false, page: f.page, pageSize: f.pageSize };
-  if (!where) return empty;
+  // A name inside units of modest size (a province's officers, a "Cơ quan"): reading those units'
+  // officers and matching the name on each row is cheaper than the trigram index, whose posting
+  // lists for common syllables ("hoang", "nguyen") span the whole country (bench/RESULTS.md).
+  let filter = await filterSql(ctx, scope, f);
+  if (filter?.unitIds && f.name?.trim() && (await assignmentsUpTo(db, filter.unitIds)) <= SMALL_UNIT_SET) {
+    filter = await filterSql(ctx, scope, f, { nameUnitFirst: true });
+  }
+  if (!filter) return empty;
+  const where = filter.where;
   const offset = (f.page - 1) * f.pageSize;
   // One statement takes the first COUNT_CAP + 1 matches in name order; the count and the page
   // both come from that set. Asked this way (a limit far above the expected matches of a rare
@@ -114,9 +151,10 @@ export async function listUsers(ctx: Ctx, f: UserFilters & { page: number; pageS
   //
   // A name within units (a level-1 administrator's province, "Cơ quan") is the exception: the
   // planner cannot see that the two filters together are rare and walks the whole name order.
-  // There the matches are collected unordered (both indexes, bitmap-and; `offset 0` keeps the
-  // planner from merging the order into that read) and sorted after.
-  const withinUnits = !!f.name?.trim() && (scope.unitIds !== null || !!f.agencyId || !!f.otherAgencyId || !!f.unassigned);
+  // There the matches are collected unordered (the units' rows, or both indexes bitmap-and for a
+  // large unit set; `offset 0` keeps the planner from merging the order into that read) and
+  // sorted after.
+  const withinUnits = !!f.name?.trim() && (filter.unitIds !== null || !!f.unassigned);
   const pick = db.select({ id: sql<string>`${users.id}`.as('id'), k: sql<string>`${users.fullNameSearch}`.as('k') }).from(users).where(where);
   const candidates = withinUnits
     ? sql`select id, k from (${pick} offset 0) all_matches order by k, id limit ${COUNT_CAP + 1}`
@@ -187,7 +225,7 @@ export type UserItem = ReturnType<typeof toItem>;
 export async function* exportUsers(ctx: Ctx, f: UserFilters, batchSize = 2000): AsyncGenerator<UserItem[]> {
   const scope = await scopeOf(ctx);
   const db = ctx.deps.db;
-  const where = await filterSql(ctx, scope, f);
+  const where = (await filterSql(ctx, scope, f))?.where;
   if (!where) return;
   const allUnits = new Map<string, UnitRef>(); // filled per batch below
   let after: string | null = null;

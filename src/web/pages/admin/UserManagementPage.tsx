@@ -322,7 +322,7 @@ export function UserManagementPage() {
             style={{ marginTop: 8 }}
             type="info"
             showIcon
-            title='Không thấy cán bộ? Hãy tìm lại với Trạng thái "Không kích hoạt"; nếu vẫn không có, dùng "+THÊM MỚI" để thêm tài khoản.'
+            title='Không thấy cán bộ? Hãy tìm lại với Trạng thái "Không kích hoạt", hoặc đánh dấu "Không được gán cơ quan" (cán bộ chưa được gán vào đơn vị nào); nếu vẫn không có, dùng "+THÊM MỚI" để thêm tài khoản.'
           />
         )}
         <Table<AdminUser>
