@@ -42,6 +42,7 @@ export const AUDIT_ACTION_GROUPS: readonly AuditActionGroup[] = [
       { code: 'user.email_change', label: 'Đổi email' },
       { code: 'user.vneid_link', label: 'Liên kết tài khoản với VNeID' },
       { code: 'officer_import.confirm', label: 'Nhập danh sách cán bộ' },
+      { code: 'user.export', label: 'Xuất Excel danh sách người dùng' },
     ],
   },
   {

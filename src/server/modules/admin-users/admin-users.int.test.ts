@@ -119,6 +119,8 @@ describe('Quản lý người dùng — tìm kiếm', () => {
     expect(names.sort()).toEqual(list.items.map((i) => i.fullName).sort());
     expect(sheet!.rows[1]![6]).toContain('Bộ phận Một cửa phường Cẩm Thành');
     expect(sheet!.rows[1]![7]).toBe('Kích hoạt');
+    const [audit] = await system().deps.db.select().from(auditLog).where(eq(auditLog.action, 'user.export'));
+    expect(audit).toMatchObject({ actorName: 'admin.demo', after: { filters: { agencyId: ids.desk } } });
   });
 });
 

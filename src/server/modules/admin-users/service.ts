@@ -226,6 +226,8 @@ export async function* exportUsers(ctx: Ctx, f: UserFilters, batchSize = 2000): 
   const scope = await scopeOf(ctx);
   const db = ctx.deps.db;
   const where = (await filterSql(ctx, scope, f))?.where;
+  // Personal data of many people leaves the system: who exported what is kept.
+  await writeAudit(db, ctx, { action: 'user.export', entityType: 'user_list', after: { filters: f }, agencyId: scope.actor.unitIds[0] ?? null });
   if (!where) return;
   const allUnits = new Map<string, UnitRef>(); // filled per batch below
   let after: string | null = null;
