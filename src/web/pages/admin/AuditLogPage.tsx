@@ -4,10 +4,10 @@ import { Alert, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input,
 import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { AUDIT_ACTION_GROUPS, AUDIT_ENTITY_LABELS, AUDIT_FIELD_LABELS } from '../../../common/audit-actions';
 import { permissionLabel } from '../../../common/grant-rules';
 import { api, errorMessage, query } from '../../api';
+import { useUrlPagination } from '../../components/url-pagination';
 import { formatDateTime } from '../../format';
 import { ScopeUnitSelect } from './MonthlyReportPage';
 
@@ -109,13 +109,11 @@ function entityText(r: AuditItem): string {
 }
 
 export function AuditLogPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, page, pageSize, pagination } = useUrlPagination();
   const [form] = Form.useForm();
   const [data, setData] = useState<AuditPage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
-  const page = Number(params.get('page') ?? 1);
-  const pageSize = Number(params.get('pageSize') ?? 20);
   const filters = useMemo(() => Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? undefined])), [params]);
 
   useEffect(() => {
@@ -246,20 +244,7 @@ export function AuditLogPage() {
               </Row>
             ),
           }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            onChange: (p, s) =>
-              setParams((prev) => {
-                const next = new URLSearchParams(prev);
-                next.set('page', String(p));
-                next.set('pageSize', String(s));
-                return next;
-              }),
-          }}
+          pagination={pagination(data?.total ?? 0)}
         />
       </Card>
     </Space>

@@ -2,8 +2,9 @@ import { Alert, Button, Card, Col, DatePicker, Empty, Form, Input, Row, Select, 
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api, ApiError, query, type RequestList, type RequestListItem, type RequestStatus, type Unit } from '../../api';
+import { useUrlPagination } from '../../components/url-pagination';
 import { formatDateTime } from '../../format';
 import { useSession } from '../../session';
 
@@ -19,7 +20,7 @@ type ListResponse = RequestList;
 const FILTERS = ['name', 'phone', 'idNumber', 'officer', 'unitId', 'from', 'to', 'status'] as const;
 
 export function CitizenAccountListPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, page, pageSize, pagination } = useUrlPagination();
   const navigate = useNavigate();
   const { me } = useSession();
   const mayCreate = !!me?.permissions.includes('CITIZEN_ACCOUNT_CREATE');
@@ -28,8 +29,6 @@ export function CitizenAccountListPage() {
   const [units, setUnits] = useState<Unit[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
-  const page = Number(params.get('page') ?? 1);
-  const pageSize = Number(params.get('pageSize') ?? 20);
 
   useEffect(() => {
     api
@@ -157,19 +156,7 @@ export function CitizenAccountListPage() {
           dataSource={data?.items ?? []}
           locale={{ emptyText: <Empty description="Không tìm thấy tài khoản thỏa mãn các tiêu chí trên" /> }}
           scroll={{ x: 1000 }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            onChange: (p, s) => setParams((prev) => {
-              const next = new URLSearchParams(prev);
-              next.set('page', String(p));
-              next.set('pageSize', String(s));
-              return next;
-            }),
-          }}
+          pagination={pagination(data?.total ?? 0)}
         />
       </Card>
     </Space>

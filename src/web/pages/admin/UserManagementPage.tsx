@@ -23,10 +23,10 @@ import {
 } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { PERMISSION_GROUPS } from '../../../common/permissions';
 import { ADMIN_LEVELS } from '../../../common/grant-rules';
 import { api, errorMessage, query } from '../../api';
+import { useUrlPagination } from '../../components/url-pagination';
 import { useSession } from '../../session';
 
 interface UnitRef {
@@ -120,7 +120,7 @@ function AgencySelect(props: {
 export function UserManagementPage() {
   const { message } = App.useApp();
   const { me } = useSession();
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, page, pageSize, pagination } = useUrlPagination();
   const [form] = Form.useForm();
   const [data, setData] = useState<UserList | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -128,8 +128,6 @@ export function UserManagementPage() {
   const [creating, setCreating] = useState(false);
   const [unitsFor, setUnitsFor] = useState<AdminUser | null>(null);
   const [grantsFor, setGrantsFor] = useState<AdminUser | null>(null);
-  const page = Number(params.get('page') ?? 1);
-  const pageSize = Number(params.get('pageSize') ?? 20);
   const filters = useMemo(() => Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? undefined])), [params]);
 
   const reload = useCallback(() => {
@@ -334,20 +332,7 @@ export function UserManagementPage() {
           dataSource={data?.items ?? []}
           locale={{ emptyText: <Empty description="Không tìm thấy người dùng thỏa mãn các tiêu chí trên" /> }}
           scroll={{ x: 1000 }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            onChange: (p, s) =>
-              setParams((prev) => {
-                const next = new URLSearchParams(prev);
-                next.set('page', String(p));
-                next.set('pageSize', String(s));
-                return next;
-              }),
-          }}
+          pagination={pagination(data?.total ?? 0)}
         />
       </Card>
       <CreateUserModal
