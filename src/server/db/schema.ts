@@ -8,3 +8,4 @@ export * from '../modules/registration/tables.js';
 export * from '../modules/profile/tables.js';
 export * from '../modules/vneid/tables.js';
 export * from '../modules/officer-import/tables.js';
+export * from '../modules/dossiers/tables.js';
