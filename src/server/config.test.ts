@@ -19,8 +19,12 @@ describe('loadConfig', () => {
       SMTP_URL: 'smtp://m',
       VNEID_ISSUER: 'https://sso.vneid.example',
       VNEID_CLIENT_SECRET: 's3cret',
+      POPULATION_URL: 'https://dancu.example.gov.vn/api',
+      POPULATION_TOKEN: 'tok',
     });
     expect(prod.vneid).toMatchObject({ simulator: false, issuer: 'https://sso.vneid.example', clientSecret: 's3cret' });
+    expect(prod.population).toMatchObject({ simulator: false, url: 'https://dancu.example.gov.vn/api', token: 'tok' });
+    expect(loadConfig({}).population).toMatchObject({ simulator: true, url: null, simulatorPort: 3200 });
   });
   it('turns demo data off with a PostgreSQL URL', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).demoData).toBe(false);
@@ -38,6 +42,11 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'production', DVC_SECRET: 'x'.repeat(32), SMS_HTTP_URL: 'http://s', SMTP_URL: 'smtp://m', VNEID_ISSUER: 'https://id.vn' }, /VNEID_CLIENT_SECRET/],
     [{ NODE_ENV: 'production', DVC_SECRET: 'x'.repeat(32), SMS_HTTP_URL: 'http://s', SMTP_URL: 'smtp://m', VNEID_SIMULATOR: 'true' }, /VNEID_SIMULATOR/],
     [{ VNEID_SIM_PORT: '70000' }, /VNEID_SIM_PORT/],
+    [{ NODE_ENV: 'production', DVC_SECRET: 'x'.repeat(32), SMS_HTTP_URL: 'http://s', SMTP_URL: 'smtp://m', VNEID_ISSUER: 'https://id.vn', VNEID_CLIENT_SECRET: 's' }, /POPULATION_URL/],
+    [{ NODE_ENV: 'production', DVC_SECRET: 'x'.repeat(32), SMS_HTTP_URL: 'http://s', SMTP_URL: 'smtp://m', VNEID_ISSUER: 'https://id.vn', VNEID_CLIENT_SECRET: 's', POPULATION_URL: 'https://p' }, /POPULATION_TOKEN/],
+    [{ NODE_ENV: 'production', DVC_SECRET: 'x'.repeat(32), SMS_HTTP_URL: 'http://s', SMTP_URL: 'smtp://m', VNEID_ISSUER: 'https://id.vn', VNEID_CLIENT_SECRET: 's', POPULATION_SIMULATOR: 'true' }, /POPULATION_SIMULATOR/],
+    [{ POPULATION_URL: 'dancu.gov.vn' }, /POPULATION_URL/],
+    [{ POPULATION_SIM_PORT: '-1' }, /POPULATION_SIM_PORT/],
   ])('refuses %j naming the variable', (env, msg) => {
     expect(() => loadConfig(env)).toThrow(msg);
   });

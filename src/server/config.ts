@@ -31,6 +31,16 @@ export interface Config {
   /** The address citizens open in the browser (OIDC redirect URIs are built from it). */
   publicUrl: string;
   vneid: VneidConfig;
+  population: PopulationConfig;
+}
+
+/** Cơ sở dữ liệu quốc gia về dân cư: HTTP adapter, or the local simulator (docs/integrations.md). */
+export interface PopulationConfig {
+  /** Base URL of the population database API (the simulator's address when it runs). */
+  url: string | null;
+  token: string;
+  simulator: boolean;
+  simulatorPort: number;
 }
 
 /** "Đăng nhập bằng VNeID": OpenID Connect, authorization code + PKCE. */
@@ -123,6 +133,19 @@ export function loadConfig(env: Env = process.env): Config {
   const vneidSecret = str(env, 'VNEID_CLIENT_SECRET');
   if (!vneidSimulator && !vneidSecret) throw new ConfigError('VNEID_CLIENT_SECRET is required with VNEID_ISSUER');
 
+  const populationUrl = str(env, 'POPULATION_URL');
+  const populationSimulator = bool(env, 'POPULATION_SIMULATOR', !production && !populationUrl);
+  if (production && populationSimulator) throw new ConfigError('POPULATION_SIMULATOR cannot be enabled when NODE_ENV=production');
+  if (!populationSimulator && !populationUrl) throw new ConfigError('POPULATION_URL is required unless POPULATION_SIMULATOR=true');
+  if (populationUrl && !/^https?:\/\//.test(populationUrl)) throw new ConfigError('POPULATION_URL must start with http:// or https://');
+  const populationToken = str(env, 'POPULATION_TOKEN');
+  if (!populationSimulator && !populationToken) throw new ConfigError('POPULATION_TOKEN is required with POPULATION_URL');
+  const popPortRaw = str(env, 'POPULATION_SIM_PORT') ?? '3200';
+  const populationPort = Number(popPortRaw);
+  if (!Number.isInteger(populationPort) || populationPort < 0 || populationPort > 65535) {
+    throw new ConfigError(`POPULATION_SIM_PORT must be an integer 0–65535, got "${popPortRaw}"`);
+  }
+
   return {
     nodeEnv,
     port,
@@ -151,6 +174,12 @@ export function loadConfig(env: Env = process.env): Config {
       clientSecret: vneidSecret ?? 'dvc-portal-dev-secret',
       simulator: vneidSimulator,
       simulatorPort,
+    },
+    population: {
+      url: populationSimulator ? null : populationUrl!,
+      token: populationToken ?? 'dvc-population-dev-token',
+      simulator: populationSimulator,
+      simulatorPort: populationPort,
     },
   };
 }

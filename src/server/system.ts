@@ -22,6 +22,8 @@ import { pruneRegistrations } from './modules/registration/service.js';
 import { loadAdminUnits, seedReferenceAgencies } from './modules/agencies/reference.js';
 import { pruneLoginFlows, redirectUri } from './modules/vneid/service.js';
 import { startVneidSimulator, type VneidSimulator } from './vneid-sim/index.js';
+import { HttpPopulationAdapter } from './platform/population/http.js';
+import { startPopulationSimulator, type PopulationSimulator } from './platform/population/simulator.js';
 
 export interface System {
   app: FastifyInstance;
@@ -30,6 +32,8 @@ export interface System {
   worker: Worker | null;
   /** The in-process VNeID simulator (config.vneid.simulator), else null. */
   vneidSimulator: VneidSimulator | null;
+  /** The in-process population database simulator (config.population.simulator), else null. */
+  populationSimulator: PopulationSimulator | null;
   close(): Promise<void>;
 }
 
@@ -90,6 +94,18 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       })
     : null;
 
+  // Population database simulator (development and tests): the production adapter talks to it.
+  let populationSimulator: PopulationSimulator | null = null;
+  if (config.population.simulator) {
+    populationSimulator = await startPopulationSimulator({ port: config.population.simulatorPort, token: config.population.token, log }).catch(
+      async (err: unknown) => {
+        await vneidSimulator?.close();
+        await database.close();
+        throw err;
+      },
+    );
+  }
+
   const deps: Deps = {
     db: database.db,
     dbKind: database.kind,
@@ -100,6 +116,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     blobs: new LocalBlobStore(path.join(config.dataDir, 'files')),
     jobs: new JobRegistry(),
     vneidIssuer: vneidSimulator?.issuer ?? config.vneid.issuer,
+    population: new HttpPopulationAdapter(populationSimulator?.url ?? config.population.url!, config.population.token),
   };
   const app = await buildApp(deps);
   await app.ready();
@@ -119,11 +136,13 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     database,
     worker,
     vneidSimulator,
+    populationSimulator,
     async close() {
       clearInterval(prune);
       await worker?.stop();
       await app.close();
       await vneidSimulator?.close();
+      await populationSimulator?.close();
       await database.close();
     },
   };

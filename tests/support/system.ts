@@ -75,6 +75,7 @@ export async function startTestSystem(opts: TestSystemOptions = {}): Promise<Tes
     DVC_SECRET: randomBytes(32).toString('hex'),
     // Each test system runs its own VNeID simulator on a port of its own (files run in parallel).
     VNEID_SIM_PORT: '0',
+    POPULATION_SIM_PORT: '0',
     ...(db ? { DATABASE_URL: db.url } : {}),
     ...(port ? { PORT: String(port), PUBLIC_URL: baseUrl! } : {}),
     ...opts.env,

@@ -6,6 +6,7 @@ import type { Db } from '../db/client.js';
 import type { Clock } from './clock.js';
 import type { BlobStore } from './files/blob-store.js';
 import type { JobRegistry } from './outbox.js';
+import type { PopulationPort } from './population/port.js';
 
 export interface Deps {
   db: Db;
@@ -19,6 +20,8 @@ export interface Deps {
   jobs: JobRegistry;
   /** The VNeID issuer to discover: config.vneid.issuer, or the in-process simulator's address. */
   vneidIssuer: string;
+  /** Cơ sở dữ liệu quốc gia về dân cư (the HTTP adapter, pointed at the simulator in development). */
+  population: PopulationPort;
 }
 
 export type UserKind = 'officer' | 'citizen' | 'organisation';

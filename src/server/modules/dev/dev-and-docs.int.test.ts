@@ -60,6 +60,8 @@ describe('production', () => {
         SMTP_URL: 'smtp://127.0.0.1:9',
         VNEID_ISSUER: 'https://vneid.invalid',
         VNEID_CLIENT_SECRET: 'x'.repeat(32),
+        POPULATION_URL: 'https://dancu.invalid',
+        POPULATION_TOKEN: 'x'.repeat(32),
         DATA_DIR: dataDir,
         OUTBOX_WORKER: 'false',
       }),
