@@ -26,6 +26,7 @@ import { agenciesModule } from './modules/agencies/routes.js';
 import { officerImportModule } from './modules/officer-import/routes.js';
 import { reportsModule } from './modules/reports/routes.js';
 import { auditViewerModule } from './modules/audit-viewer/routes.js';
+import { proceduresModule } from './modules/procedures/routes.js';
 import { notifyModule } from './platform/notify/module.js';
 
 export interface AppModule {
@@ -51,6 +52,7 @@ export function appModules(deps: Deps): AppModule[] {
     officerImportModule,
     reportsModule,
     auditViewerModule,
+    proceduresModule,
     devModule,
   ];
 }

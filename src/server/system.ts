@@ -20,6 +20,7 @@ import { prunePasswordResets } from './modules/auth/recovery.js';
 import { pruneContactChanges } from './modules/profile/service.js';
 import { pruneRegistrations } from './modules/registration/service.js';
 import { loadAdminUnits, seedReferenceAgencies } from './modules/agencies/reference.js';
+import { seedDemoProcedures } from './modules/procedures/service.js';
 import { pruneLoginFlows, redirectUri } from './modules/vneid/service.js';
 import { startVneidSimulator, type VneidSimulator } from './vneid-sim/index.js';
 import { HttpPopulationAdapter } from './platform/population/http.js';
@@ -75,7 +76,10 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
   });
   await database.migrate();
   await loadAdminUnits(database.db);
-  if (config.demoData) await seedDemo(database.db, clock);
+  if (config.demoData) {
+    await seedDemo(database.db, clock);
+    await seedDemoProcedures(database.db, clock);
+  }
   // Production too: one agency per 2025 province and commune (after the demo, whose units it reuses).
   await seedReferenceAgencies(database.db, clock);
 

@@ -9,3 +9,4 @@ export * from '../modules/profile/tables.js';
 export * from '../modules/vneid/tables.js';
 export * from '../modules/officer-import/tables.js';
 export * from '../modules/dossiers/tables.js';
+export * from '../modules/procedures/tables.js';

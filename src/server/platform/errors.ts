@@ -133,6 +133,7 @@ export const ERRORS = {
   IMPORT_TOO_LARGE: { status: 413, message: 'File danh sách có quá nhiều dòng (tối đa 5.000 dòng mỗi lần nhập).' },
   IMPORT_NOT_FOUND: { status: 404, message: 'Không tìm thấy lần nhập danh sách này; hãy tải file lên lại.' },
   IMPORT_ALREADY_DONE: { status: 409, message: 'Danh sách này đã được nhập; kết quả không thay đổi.' },
+  PROCEDURE_NOT_FOUND: { status: 404, message: 'Không tìm thấy thủ tục hành chính này, hoặc thủ tục đã hết hiệu lực.' },
   INTERNAL: { status: 500, message: 'Hệ thống gặp lỗi. Vui lòng thử lại sau; nếu lỗi lặp lại, báo quản trị viên kèm mã yêu cầu.' },
   VNEID_STATE_INVALID: { status: 400, message: VNEID_ERROR_MESSAGES.VNEID_STATE_INVALID },
   VNEID_DENIED: { status: 401, message: VNEID_ERROR_MESSAGES.VNEID_DENIED },
