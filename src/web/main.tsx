@@ -16,6 +16,7 @@ import { AccountPage } from './pages/portal/AccountPage';
 import { ForgotPasswordPage } from './pages/portal/ForgotPasswordPage';
 import { RegisterPage } from './pages/portal/RegisterPage';
 import { HelpPage } from './pages/portal/HelpPage';
+import { ProcedureDetailPage, ProceduresPage } from './pages/portal/ProceduresPage';
 import { OfficerLoginPage } from './pages/admin/OfficerLoginPage';
 import { AdminLayout } from './pages/admin/AdminLayout';
 import { DashboardPage, PlaceholderPage } from './pages/admin/SimplePages';
@@ -39,6 +40,8 @@ function App() {
         <Route path="quen-mat-khau" element={<ForgotPasswordPage />} />
         <Route path="dang-ky" element={<RegisterPage />} />
         <Route path="ho-tro" element={<HelpPage />} />
+        <Route path="thu-tuc" element={<ProceduresPage />} />
+        <Route path="thu-tuc/:code" element={<ProcedureDetailPage />} />
         <Route path="doi-mat-khau" element={<ChangePasswordPage />} />
         <Route path="tai-khoan" element={<AccountPage />} />
       </Route>

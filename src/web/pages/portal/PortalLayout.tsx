@@ -11,6 +11,9 @@ export function PortalLayout() {
           Cổng Dịch vụ công
         </Link>
         <Space size="large">
+          <Link to="/thu-tuc" style={{ color: '#fff' }}>
+            Thủ tục hành chính
+          </Link>
           <Link to="/ho-tro" style={{ color: '#fff' }}>
             Hỗ trợ
           </Link>
