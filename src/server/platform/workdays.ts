@@ -2,8 +2,7 @@
 // public holidays, compensatory days off (nghỉ bù) and working days swapped into days off (hoán đổi
 // nghỉ); plus the Saturdays worked in exchange (làm bù). Deadlines are counted here, never by adding
 // 24 hours. Data: data/holidays-vn.json (2024–2030, see data/SOURCES.md).
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readDataJson } from './data-files.js';
 
 /** A calendar date, YYYY-MM-DD. */
 export type IsoDate = string;
@@ -111,8 +110,7 @@ let shared: WorkCalendar | null = null;
 /** The calendar of data/holidays-vn.json, read once. */
 export function workCalendar(): WorkCalendar {
   if (!shared) {
-    const file = fileURLToPath(new URL('../../../data/holidays-vn.json', import.meta.url));
-    shared = new WorkCalendar(JSON.parse(fs.readFileSync(file, 'utf8')) as HolidayFile);
+    shared = new WorkCalendar(readDataJson<HolidayFile>('holidays-vn.json'));
   }
   return shared;
 }

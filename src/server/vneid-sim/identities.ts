@@ -1,8 +1,7 @@
 // The simulator's demo identities (data/vneid-demo-identities.json): invented people, one of whom
 // is the seed's demo citizen so that linking an existing account can be tried.
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dataPath } from '../platform/data-files.js';
 
 export interface DemoIdentity {
   /** Stable OIDC subject of this person at the simulator. */
@@ -17,7 +16,7 @@ export interface DemoIdentity {
   address: string;
 }
 
-export const identitiesFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/vneid-demo-identities.json');
+export const identitiesFile = dataPath('vneid-demo-identities.json');
 
 export function loadDemoIdentities(file = identitiesFile): DemoIdentity[] {
   const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { identities: DemoIdentity[] };

@@ -6,6 +6,7 @@ import { GRANTABLE_PERMISSIONS, grantProblem, permissionLabel, type Grantor } fr
 import { cleanText, likeEscape, searchKey } from '../../../common/text.js';
 import { checkIdNumberShape, normalizeIdNumber, normalizeMobile } from '../../../common/vn-ids.js';
 import { rowsOf, type DbOrTx } from '../../db/client.js';
+import { everyWord, uuidArray } from '../../db/sql.js';
 import { writeAudit } from '../../platform/audit.js';
 import { generatePassword, hashPassword } from '../../platform/auth/password.js';
 import { revokeOtherSessions } from '../../platform/auth/sessions.js';
@@ -46,24 +47,27 @@ export async function scopeOf(ctx: Ctx): Promise<AdminScope> {
 const SMALL_UNIT_SET = 20_000;
 
 interface Filter {
-  where: SQL;
+  /** Every filter except the name (see nameCondition). */
+  parts: SQL[];
   /** The units the rows must belong to (the narrowest of scope and "Cơ quan" filters), if any. */
   unitIds: string[] | null;
 }
 
 /**
- * The WHERE clause of the list and the export: the filters, inside the administrator's scope.
- * `nameUnitFirst`: match the name on the rows of the units instead of through the trigram index
- * (see listUsers).
+ * The name filter. `unitFirst`: match the name on the rows of the units instead of through the
+ * trigram index (an expression no index covers; see listUsers).
  */
-async function filterSql(ctx: Ctx, scope: AdminScope, f: UserFilters, opts: { nameUnitFirst?: boolean } = {}): Promise<Filter | null> {
+function nameCondition(f: UserFilters, unitFirst = false): SQL[] {
+  const name = f.name ? searchKey(f.name) : '';
+  if (!name) return [];
+  const column = unitFirst ? sql`(${users.fullNameSearch} || '')` : users.fullNameSearch;
+  return [like(column, `%${likeEscape(name)}%`)];
+}
+
+/** The filters of the list and the export other than the name, inside the administrator's scope. */
+async function filterSql(ctx: Ctx, scope: AdminScope, f: UserFilters): Promise<Filter | null> {
   const db = ctx.deps.db;
   const where: SQL[] = [eq(users.kind, 'officer')];
-  const name = f.name ? searchKey(f.name) : '';
-  if (name) {
-    const column = opts.nameUnitFirst ? sql`(${users.fullNameSearch} || '')` : users.fullNameSearch;
-    where.push(like(column, `%${likeEscape(name)}%`));
-  }
   const phoneDigits = f.phone?.replace(/\D/g, '') ?? '';
   if (phoneDigits) {
     const local = phoneDigits.startsWith('84') && phoneDigits.length > 9 ? `0${phoneDigits.slice(2)}` : phoneDigits;
@@ -94,7 +98,7 @@ async function filterSql(ctx: Ctx, scope: AdminScope, f: UserFilters, opts: { na
     unitIds = [...scope.unitIds];
     where.push(sql`${users.unitIds} && ${uuidArray(unitIds)}`);
   }
-  return { where: and(...where)!, unitIds };
+  return { parts: where, unitIds };
 }
 
 /** How many assignments the units hold, counted up to SMALL_UNIT_SET + 1 (an index-only read). */
@@ -104,13 +108,6 @@ async function assignmentsUpTo(db: DbOrTx, unitIds: readonly string[]): Promise<
     .select({ n: sql<number>`count(*)::int` })
     .from(sql`(${db.select({ one: sql`1` }).from(userUnits).where(inArray(userUnits.agencyId, [...unitIds])).limit(SMALL_UNIT_SET + 1)}) m`);
   return Number(r?.n ?? 0);
-}
-
-function uuidArray(ids: readonly string[]): SQL {
-  return sql`array[${sql.join(
-    ids.map((i) => sql`${i}`),
-    sql`, `,
-  )}]::uuid[]`;
 }
 
 const listColumns = {
@@ -136,12 +133,10 @@ export async function listUsers(ctx: Ctx, f: UserFilters & { page: number; pageS
   // A name inside units of modest size (a province's officers, a "Cơ quan"): reading those units'
   // officers and matching the name on each row is cheaper than the trigram index, whose posting
   // lists for common syllables ("hoang", "nguyen") span the whole country (bench/RESULTS.md).
-  let filter = await filterSql(ctx, scope, f);
-  if (filter?.unitIds && f.name?.trim() && (await assignmentsUpTo(db, filter.unitIds)) <= SMALL_UNIT_SET) {
-    filter = await filterSql(ctx, scope, f, { nameUnitFirst: true });
-  }
+  const filter = await filterSql(ctx, scope, f);
   if (!filter) return empty;
-  const where = filter.where;
+  const unitFirst = !!filter.unitIds && !!f.name?.trim() && (await assignmentsUpTo(db, filter.unitIds)) <= SMALL_UNIT_SET;
+  const where = and(...filter.parts, ...nameCondition(f, unitFirst))!;
   const offset = (f.page - 1) * f.pageSize;
   // One statement takes the first COUNT_CAP + 1 matches in name order; the count and the page
   // both come from that set. Asked this way (a limit far above the expected matches of a rare
@@ -225,7 +220,8 @@ export type UserItem = ReturnType<typeof toItem>;
 export async function* exportUsers(ctx: Ctx, f: UserFilters, batchSize = 2000): AsyncGenerator<UserItem[]> {
   const scope = await scopeOf(ctx);
   const db = ctx.deps.db;
-  const where = (await filterSql(ctx, scope, f))?.where;
+  const filter = await filterSql(ctx, scope, f);
+  const where = filter ? and(...filter.parts, ...nameCondition(f))! : null;
   // Personal data of many people leaves the system: who exported what is kept.
   await writeAudit(db, ctx, { action: 'user.export', entityType: 'user_list', after: { filters: f }, agencyId: scope.actor.unitIds[0] ?? null });
   if (!where) return;
@@ -483,8 +479,7 @@ export async function searchAssignableUnits(ctx: Ctx, userId: string, q: string,
   if (text) {
     const code = /^[0-9.]/.test(text) ? text.toUpperCase() : null;
     if (code) where.push(like(agencies.code, `${likeEscape(code)}%`));
-    // Every word, in any order: "mot cua cam thanh" finds "Bộ phận Một cửa phường Cẩm Thành".
-    else for (const word of searchKey(text).split(' ')) where.push(like(agencies.nameSearch, `%${likeEscape(word)}%`));
+    else where.push(...everyWord(agencies.nameSearch, text));
   }
   if (u.unitIds.length) where.push(sql`${agencies.id} <> all(${uuidArray(u.unitIds)})`);
   if (scope.unitIds) where.push(inArray(agencies.id, [...scope.unitIds]));
@@ -514,7 +509,7 @@ export async function agencyOptions(ctx: Ctx, q: string, group: 'state' | 'other
   ];
   const text = cleanText(q);
   if (/^[0-9.]/.test(text)) where.push(like(agencies.code, `${likeEscape(text.toUpperCase())}%`));
-  else if (text) for (const word of searchKey(text).split(' ')) where.push(like(agencies.nameSearch, `%${likeEscape(word)}%`));
+  else where.push(...everyWord(agencies.nameSearch, text));
   if (scope.unitIds) where.push(inArray(agencies.id, [...scope.unitIds]));
   return ctx.deps.db
     .select({ id: agencies.id, code: agencies.code, name: agencies.name })

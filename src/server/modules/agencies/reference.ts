@@ -1,16 +1,12 @@
 // Loads the 2025 administrative units (data/admin-units-2025.json, see data/SOURCES.md) into
 // admin_units. Idempotent: runs at every start and only writes when the data changed.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { and, count, inArray, isNotNull, like, sql } from 'drizzle-orm';
 import { searchKey } from '../../../common/text.js';
 import { rowsOf, type Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
+import { readDataJson } from '../../platform/data-files.js';
 import { newId } from '../../platform/ids.js';
 import { adminUnits, agencies, agencyHistory } from './tables.js';
-
-export const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../data');
 
 interface UnitsFile {
   provinces: { code: string; name: string; shortName: string; type: string }[];
@@ -18,7 +14,7 @@ interface UnitsFile {
 }
 
 export async function loadAdminUnits(db: Db): Promise<number> {
-  const file = JSON.parse(fs.readFileSync(path.join(dataDir, 'admin-units-2025.json'), 'utf8')) as UnitsFile;
+  const file = readDataJson<UnitsFile>('admin-units-2025.json');
   const rows = [
     ...file.provinces.map((p) => ({ code: p.code, name: p.name, shortName: p.shortName, type: p.type, level: 'province', provinceCode: null })),
     ...file.communes.map((c) => ({ code: c.code, name: c.name, shortName: c.shortName, type: c.type, level: 'commune', provinceCode: c.provinceCode })),

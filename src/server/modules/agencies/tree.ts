@@ -8,6 +8,7 @@ import { and, asc, count, desc, eq, inArray, isNull, like, ne, sql, type SQL } f
 import { cleanText, likeEscape, searchKey } from '../../../common/text.js';
 import { isAgencyCode } from '../../../common/vn-ids.js';
 import { rowsOf, type DbOrTx } from '../../db/client.js';
+import { everyWord } from '../../db/sql.js';
 import { writeAudit } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
@@ -197,7 +198,7 @@ export async function searchAgencies(ctx: Ctx, input: SearchInput) {
   const where: SQL[] = [];
   const byCode = /^[0-9]/.test(text);
   if (byCode) where.push(like(agencies.code, `${likeEscape(text.toUpperCase())}%`));
-  else for (const word of searchKey(text).split(' ')) where.push(like(agencies.nameSearch, `%${likeEscape(word)}%`));
+  else where.push(...everyWord(agencies.nameSearch, text));
   if (!input.includeInactive) where.push(eq(agencies.status, 'active'));
   if (scope.unitIds) {
     if (scope.unitIds.size === 0) return empty;

@@ -12,6 +12,7 @@ import { auditActionLabel } from '../../../common/audit-actions.js';
 import { cleanText, likeEscape, searchKey } from '../../../common/text.js';
 import { normalizeIdNumber } from '../../../common/vn-ids.js';
 import type { DbOrTx } from '../../db/client.js';
+import { uuidArray } from '../../db/sql.js';
 import { vnDayStart } from '../../platform/clock.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
@@ -65,13 +66,6 @@ export function stripSecrets(value: unknown): unknown {
 
 // ---------------------------------------------------------------------------------------------
 // Filters
-
-function uuidArray(ids: readonly string[]): SQL {
-  return sql`array[${sql.join(
-    ids.map((i) => sql`${i}`),
-    sql`, `,
-  )}]::uuid[]`;
-}
 
 /** Rows tagged with one of `unitIds`, or untagged rows about an officer of one of them. */
 function unitsClause(unitIds: readonly string[]): SQL {

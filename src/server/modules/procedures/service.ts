@@ -1,11 +1,11 @@
 // Thủ tục hành chính: the public catalogue (issue 6). A procedure is shown while it is published
 // and in force on today's date in Vietnam, so an expired one disappears by itself.
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { and, asc, count, eq, gte, inArray, isNull, like, lte, or, type SQL } from 'drizzle-orm';
 import { cleanText, likeEscape, searchKey } from '../../../common/text.js';
 import type { Db, DbOrTx } from '../../db/client.js';
+import { everyWord } from '../../db/sql.js';
 import type { Clock } from '../../platform/clock.js';
+import { readDataJson } from '../../platform/data-files.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { vnDate, workCalendar } from '../../platform/workdays.js';
@@ -36,7 +36,7 @@ export async function listPublished(db: DbOrTx, clock: Clock, query: CatalogueQu
   const where: SQL[] = [inForce(vnDate(clock.now()))];
   const q = cleanText(query.q ?? '');
   if (/^\d+\.\d*/.test(q)) where.push(like(procedures.code, `${likeEscape(q)}%`));
-  else if (q) for (const w of searchKey(q).split(' ')) where.push(like(procedures.nameSearch, `%${likeEscape(w)}%`));
+  else where.push(...everyWord(procedures.nameSearch, q));
   if (query.field) where.push(eq(procedures.field, query.field));
   const [rows, [total]] = await Promise.all([
     db
@@ -114,8 +114,7 @@ interface CatalogueFile {
 
 /** The demo catalogue (data/procedures-demo.json), published; procedures already there are kept. */
 export async function seedDemoProcedures(db: Db, clock: Clock): Promise<number> {
-  const file = fileURLToPath(new URL('../../../../data/procedures-demo.json', import.meta.url));
-  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as CatalogueFile;
+  const data = readDataJson<CatalogueFile>('procedures-demo.json');
   const existing = new Set(
     (await db.select({ code: procedures.code }).from(procedures).where(inArray(procedures.code, data.procedures.map((p) => p.code)))).map((r) => r.code),
   );

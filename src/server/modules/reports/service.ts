@@ -3,15 +3,14 @@
 //
 // A report reads across modules (requests, registrations, accounts, units), so it reads their
 // tables directly, read-only, and never writes.
-import fs from 'node:fs';
-import path from 'node:path';
 import { and, asc, eq, gte, inArray, isNotNull, like, lt, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { cleanText, likeEscape, searchKey } from '../../../common/text.js';
+import { cleanText, likeEscape } from '../../../common/text.js';
 import { rowsOf, type DbOrTx } from '../../db/client.js';
+import { everyWord } from '../../db/sql.js';
 import type { Ctx } from '../../platform/context.js';
+import { readDataJson } from '../../platform/data-files.js';
 import { AppError } from '../../platform/errors.js';
 import { adminScope, subtreeIds, unitInScope, type AdminScope } from '../agencies/service.js';
-import { dataDir } from '../agencies/reference.js';
 import { adminUnits, agencies } from '../agencies/tables.js';
 import { citizenAccountRequests as car } from '../citizen-accounts/tables.js';
 import { registrations } from '../registration/tables.js';
@@ -74,9 +73,7 @@ let provinceOfPrefix: Map<string, string> | null = null;
 export function provinceOfCccd(idNumber: string | null): string | null {
   if (!idNumber || !/^\d{12}$/.test(idNumber)) return null;
   if (!provinceOfPrefix) {
-    const file = JSON.parse(fs.readFileSync(path.join(dataDir, 'cccd-province-2025.json'), 'utf8')) as {
-      provinces: { newCode: string; oldCodes: string[] }[];
-    };
+    const file = readDataJson<{ provinces: { newCode: string; oldCodes: string[] }[] }>('cccd-province-2025.json');
     provinceOfPrefix = new Map(file.provinces.flatMap((p) => p.oldCodes.map((old) => [`0${old}`, p.newCode] as const)));
   }
   return provinceOfPrefix.get(idNumber.slice(0, 3)) ?? null;
@@ -384,7 +381,7 @@ export async function scopeUnits(ctx: Ctx, q: string, limit = 20) {
   const where: SQL[] = [sql`${agencies.kind} not in ('bank', 'payment_intermediary', 'other')`];
   const text = cleanText(q);
   if (/^[0-9.]/.test(text)) where.push(like(agencies.code, `${likeEscape(text.toUpperCase())}%`));
-  else if (text) for (const word of searchKey(text).split(' ')) where.push(like(agencies.nameSearch, `%${likeEscape(word)}%`));
+  else where.push(...everyWord(agencies.nameSearch, text));
   if (scope.unitIds) where.push(inArray(agencies.id, [...scope.unitIds]));
   return ctx.deps.db
     .select({ id: agencies.id, code: agencies.code, name: agencies.name, status: agencies.status })

@@ -1,10 +1,9 @@
 // The population database for development and tests: the invented residents of
 // data/population-demo.json behind the production adapter's HTTP contract.
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
+import { readDataJson } from '../data-files.js';
 import type { PopulationRecord } from './port.js';
 
 export interface PopulationSimulator {
@@ -13,8 +12,7 @@ export interface PopulationSimulator {
 }
 
 export function demoResidents(): PopulationRecord[] {
-  const file = fileURLToPath(new URL('../../../../data/population-demo.json', import.meta.url));
-  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { citizens: PopulationRecord[] }).citizens;
+  return readDataJson<{ citizens: PopulationRecord[] }>('population-demo.json').citizens;
 }
 
 export async function startPopulationSimulator(opts: { port: number; token: string; log: Logger }): Promise<PopulationSimulator> {
