@@ -27,6 +27,7 @@ import { officerImportModule } from './modules/officer-import/routes.js';
 import { reportsModule } from './modules/reports/routes.js';
 import { auditViewerModule } from './modules/audit-viewer/routes.js';
 import { proceduresModule } from './modules/procedures/routes.js';
+import { dossiersModule } from './modules/dossiers/routes.js';
 import { notifyModule } from './platform/notify/module.js';
 
 export interface AppModule {
@@ -53,6 +54,7 @@ export function appModules(deps: Deps): AppModule[] {
     reportsModule,
     auditViewerModule,
     proceduresModule,
+    dossiersModule,
     devModule,
   ];
 }

@@ -1,5 +1,7 @@
 // Agencies and administrative units; the administrator's scope (their subtree of the agency tree).
-import { inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { cleanText } from '../../../common/text.js';
+import { everyWord } from '../../db/sql.js';
 import { adminLevel } from '../../../common/grant-rules.js';
 import { rowsOf, type DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/context.js';
@@ -55,4 +57,41 @@ export function unitInScope(scope: AdminScope, unitId: string): boolean {
 export function assertUnitsInScope(scope: AdminScope, unitIds: readonly string[]): void {
   const outside = unitIds.filter((id) => !unitInScope(scope, id));
   if (outside.length > 0) throw new AppError('OUT_OF_SCOPE', { details: { unitIds: outside } });
+}
+
+/**
+ * Agencies that receive dossiers of a procedure at this level: UBND of communes for commune-level
+ * procedures, provinces (and their service centres) for provincial ones. Active only; found by
+ * every word of the name, accents optional.
+ */
+export async function listReceivingAgencies(db: DbOrTx, level: string, q: string, limit: number) {
+  const kinds = level === 'commune' ? ['commune'] : level === 'province' ? ['province', 'service_centre'] : ['ministry'];
+  const rows = await db
+    .select({ id: agencies.id, code: agencies.code, name: agencies.name, provinceCode: agencies.provinceCode })
+    .from(agencies)
+    .where(and(inArray(agencies.kind, kinds), eq(agencies.status, 'active'), ...everyWord(agencies.nameSearch, cleanText(q))))
+    // The demo and real units (codes without the Z placeholder) before the reference placeholders.
+    .orderBy(sql`${agencies.code} like '%.Z%'`, asc(agencies.name))
+    .limit(limit);
+  return rows;
+}
+
+/**
+ * Agencies whose dossiers an officer receives: their own units, and for a one-stop desk (Bộ phận
+ * Một cửa) the commune or province it serves (its parent).
+ */
+export async function deskAgencyIds(db: DbOrTx, unitIds: readonly string[]): Promise<string[]> {
+  if (unitIds.length === 0) return [];
+  const units = await db
+    .select({ id: agencies.id, kind: agencies.kind, parentId: agencies.parentId })
+    .from(agencies)
+    .where(and(inArray(agencies.id, [...unitIds]), eq(agencies.status, 'active')));
+  const ids = new Set(units.map((u) => u.id));
+  for (const u of units) if ((u.kind === 'one_stop_desk' || u.kind === 'service_centre') && u.parentId) ids.add(u.parentId);
+  return [...ids];
+}
+
+export async function getAgency(db: DbOrTx, id: string): Promise<AgencyRow | null> {
+  const [row] = await db.select().from(agencies).where(eq(agencies.id, id)).limit(1);
+  return row ?? null;
 }

@@ -6,12 +6,12 @@ import type { RequestDetail } from './service.js';
 
 const require = createRequire(import.meta.url);
 // Noto Sans (SIL OFL 1.1) covers every Vietnamese letter with its tone marks.
-const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf');
-const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf');
-const FONT_ITALIC = require.resolve('@expo-google-fonts/noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf');
+export const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf');
+export const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf');
+export const FONT_ITALIC = require.resolve('@expo-google-fonts/noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf');
 
 /** "Ngày 24 tháng 11 năm 2026", in Vietnam time. */
-function vnLongDate(d: Date): string {
+export function vnLongDate(d: Date): string {
   const [dd, mm, yyyy] = formatVnDateTime(d).slice(0, 10).split('/');
   return `Ngày ${dd} tháng ${mm} năm ${yyyy}`;
 }
@@ -19,7 +19,7 @@ function vnLongDate(d: Date): string {
 // fontkit's default 'ccmp' decomposes ị, ọ… into base + mark glyphs and pdfkit then maps the
 // shared base glyph ("i") to the last text it drew ("ị"): the page looks right but copied or
 // searched text is wrong. Without ccmp the precomposed glyphs are used and the text layer is exact.
-const SHAPING = { features: { ccmp: false } } as unknown as PDFKit.Mixins.TextOptions;
+export const SHAPING = { features: { ccmp: false } } as unknown as PDFKit.Mixins.TextOptions;
 
 export function renderRequestForm(r: RequestDetail, printedAt: Date): Promise<Buffer> {
   const doc = new PDFDocument({

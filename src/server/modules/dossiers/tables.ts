@@ -1,4 +1,5 @@
-import { date, integer, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * The last dossier number given by an agency on a day (Vietnam time). A code is taken by
@@ -14,4 +15,129 @@ export const dossierCounters = pgTable(
     last: integer('last').notNull(),
   },
   (t) => [primaryKey({ columns: [t.agencyId, t.day] })],
+);
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/**
+ * Hồ sơ: one dossier filed for a procedure, online by the citizen or at the desk by an officer.
+ * `status` is the national list (src/common/dossier-status.ts), `channel` 1 trực tiếp · 2 trực
+ * tuyến · 3 bưu chính. `agency_id` is the receiving agency (the distribution key at scale).
+ */
+export const dossiers = pgTable(
+  'dossiers',
+  {
+    id: uuid('id').primaryKey(),
+    code: text('code').notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    procedureId: uuid('procedure_id').notNull(),
+    procedureCode: text('procedure_code').notNull(),
+    procedureName: text('procedure_name').notNull(),
+    processingDays: integer('processing_days').notNull(),
+    applicantId: uuid('applicant_id').notNull(),
+    applicantName: text('applicant_name').notNull(),
+    applicantIdNumber: text('applicant_id_number'),
+    channel: smallint('channel').notNull(),
+    status: smallint('status').notNull(),
+    formData: jsonb('form_data').notNull(),
+    /** Where each prefilled field came from at submission ({ field: { source, locked } }). */
+    provenance: jsonb('provenance').notNull(),
+    contactPhone: text('contact_phone'),
+    contactEmail: text('contact_email'),
+    submittedAt: ts('submitted_at').notNull(),
+    receivedAt: ts('received_at'),
+    receivedBy: uuid('received_by'),
+    /** Ngày hẹn trả kết quả (Vietnam date), counted in working days from reception. */
+    appointmentDate: date('appointment_date', { mode: 'string' }),
+    /** The reason of the last refusal or supplementation request. */
+    statusReason: text('status_reason'),
+    /** Online only: when the citizen signed in for the session that submitted, and the seconds to submission. */
+    loginAt: ts('login_at'),
+    submitSeconds: integer('submit_seconds'),
+    /** The citizen's (or desk's) idempotency key: a repeated submission returns the first dossier. */
+    submissionKey: text('submission_key').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('dossiers_code_uq').on(t.code),
+    uniqueIndex('dossiers_submission_key_uq').on(t.createdBy, t.submissionKey),
+    index('dossiers_applicant_idx').on(t.applicantId, t.submittedAt.desc(), t.id),
+    index('dossiers_queue_idx').on(t.agencyId, t.status, t.submittedAt),
+    check('dossiers_status_ck', sql`${t.status} between 1 and 10`),
+    check('dossiers_channel_ck', sql`${t.channel} between 1 and 3`),
+  ],
+);
+
+/** The papers of a dossier: one row per uploaded or scanned file, per thành phần hồ sơ. */
+export const dossierDocuments = pgTable(
+  'dossier_documents',
+  {
+    id: uuid('id').primaryKey(),
+    dossierId: uuid('dossier_id').notNull(),
+    /** procedure_documents.position of the thành phần hồ sơ this file answers. */
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    fileId: uuid('file_id').notNull(),
+    /** upload (citizen) · scan (desk) · store (attached from Kho dữ liệu). */
+    source: text('source').notNull(),
+    addedAt: ts('added_at').notNull(),
+    addedBy: uuid('added_by').notNull(),
+  },
+  (t) => [
+    index('dossier_documents_dossier_idx').on(t.dossierId, t.position),
+    check('dossier_documents_source_ck', sql`${t.source} in ('upload', 'scan', 'store')`),
+  ],
+);
+
+/** Every status change of a dossier, with who made it and why (what the citizen sees as history). */
+export const dossierEvents = pgTable(
+  'dossier_events',
+  {
+    id: uuid('id').primaryKey(),
+    dossierId: uuid('dossier_id').notNull(),
+    at: ts('at').notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    action: text('action').notNull(),
+    fromStatus: smallint('from_status'),
+    toStatus: smallint('to_status').notNull(),
+    reason: text('reason'),
+  },
+  (t) => [index('dossier_events_dossier_idx').on(t.dossierId, t.at)],
+);
+
+/** A citizen's unfinished online dossier, saved as they type: one per citizen and procedure. */
+export const dossierDrafts = pgTable(
+  'dossier_drafts',
+  {
+    id: uuid('id').primaryKey(),
+    applicantId: uuid('applicant_id').notNull(),
+    procedureId: uuid('procedure_id').notNull(),
+    agencyId: uuid('agency_id'),
+    formData: jsonb('form_data').notNull(),
+    /** [{ position, fileId, source }] */
+    documents: jsonb('documents').notNull(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('dossier_drafts_applicant_proc_uq').on(t.applicantId, t.procedureId)],
+);
+
+/** Kho dữ liệu: papers a citizen keeps to reuse (uploaded by them, or results issued to them). */
+export const citizenDocuments = pgTable(
+  'citizen_documents',
+  {
+    id: uuid('id').primaryKey(),
+    ownerId: uuid('owner_id').notNull(),
+    title: text('title').notNull(),
+    kind: text('kind').notNull(),
+    fileId: uuid('file_id').notNull(),
+    dossierId: uuid('dossier_id'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    index('citizen_documents_owner_idx').on(t.ownerId, t.createdAt.desc()),
+    check('citizen_documents_kind_ck', sql`${t.kind} in ('upload', 'result')`),
+  ],
 );

@@ -61,6 +61,8 @@ export const procedureDocuments = pgTable(
     required: boolean('required').notNull(),
     /** Mẫu (template) name when the document has an official form, e.g. "Tờ khai đăng ký khai sinh". */
     templateName: text('template_name'),
+    /** The template file (stored_files) citizens can download, when uploaded. */
+    templateFileId: uuid('template_file_id'),
     note: text('note'),
   },
   (t) => [index('procedure_documents_proc_idx').on(t.procedureId, t.position)],

@@ -1,0 +1,381 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addOfficer, addUnit } from '../../../../tests/support/fixtures.js';
+import { Http, loggedIn, PNG_1PX, tinyPdf } from '../../../../tests/support/http.js';
+import { useTestSystem } from '../../../../tests/support/system.js';
+import { hashPassword } from '../../platform/auth/password.js';
+import type { ManualClock } from '../../platform/clock.js';
+import { vnDate, workCalendar } from '../../platform/workdays.js';
+import { searchKey } from '../../../common/text.js';
+import { newId } from '../../platform/ids.js';
+import { agencies } from '../agencies/tables.js';
+import { users } from '../users/tables.js';
+import { dossiers } from './tables.js';
+
+const system = useTestSystem();
+const KHAI_SINH = '1.001193';
+
+const child = {
+  childFullName: 'Nguyễn Minh Khang',
+  childBirthDate: '2026-10-30',
+  childSex: 'Nam',
+  childBirthPlace: 'Bệnh viện Phụ sản Hà Nội, phường Láng, thành phố Hà Nội',
+  childHometown: 'Xã Phù Đổng, thành phố Hà Nội',
+};
+
+interface Problem {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+interface Result {
+  id: string;
+  code: string;
+  status: number;
+  statusLabel: string;
+  appointmentDate: string | null;
+  submitSeconds: number | null;
+}
+
+let ip = 20;
+const nextIp = () => `10.66.0.${ip++}`;
+
+async function citizen(login = '001090000001'): Promise<Http> {
+  const h = new Http(system().app, nextIp());
+  const res = await h.login('citizen', login, 'Demo@2026');
+  if (res.statusCode !== 200) throw new Error(`login failed ${res.body}`);
+  return h;
+}
+
+async function paper(h: Http, url = '/api/my/papers', name = 'giay-to.pdf', data = tinyPdf()): Promise<string> {
+  const res = await h.upload(url, [{ name, data }]);
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<{ id: string }>().id;
+}
+
+let camThanh: string;
+beforeAll(async () => {
+  const db = system().deps.db;
+  const [a] = await db.select().from(agencies).where(eq(agencies.code, '000.01.15.H48'));
+  camThanh = a!.id;
+  // A second citizen, to check that one citizen never reaches another's dossiers or papers.
+  const now = system().clock.now();
+  await db.insert(users).values({
+    id: newId(),
+    kind: 'citizen',
+    idNumber: '079195004821',
+    fullName: 'Trần Thị Mai',
+    fullNameSearch: searchKey('Trần Thị Mai'),
+    phone: '0909000111',
+    passwordHash: await hashPassword('Demo@2026'),
+    createdAt: now,
+    updatedAt: now,
+  });
+});
+
+/** What the page sends: the prefilled values (editable ones as proposed) plus what the citizen typed. */
+async function prefilled(h: Http): Promise<Record<string, string>> {
+  return (await h.get(`/api/filing/${KHAI_SINH}`)).json<{ prefill: { values: Record<string, string> } }>().prefill.values;
+}
+
+async function submit(h: Http, over: Record<string, unknown> = {}) {
+  const formData = { ...(await prefilled(h)), ...child, ...((over.formData as object) ?? {}) };
+  const docs = [
+    { position: 1, fileId: await paper(h) },
+    { position: 2, fileId: await paper(h, '/api/my/papers', 'chung-sinh.png', PNG_1PX) },
+  ];
+  return h.post(`/api/filing/${KHAI_SINH}/submit`, {
+    agencyId: camThanh,
+    documents: docs,
+    submissionKey: `key-${Math.random().toString(36).slice(2)}`,
+    ...over,
+    formData,
+  });
+}
+
+async function outbox(h: Http): Promise<{ to: string; body: string; subject: string | null }[]> {
+  await system().deliver();
+  return (await h.get('/api/dev/outbox')).json();
+}
+
+describe('online filing', () => {
+  it('prefills the form from the population database, locked, with the mother from the household', async () => {
+    const h = await citizen();
+    const res = await h.get(`/api/filing/${KHAI_SINH}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json<{ prefill: { values: Record<string, string>; provenance: Record<string, { source: string; locked: boolean }>; populationFound: boolean } }>();
+    expect(body.prefill.populationFound).toBe(true);
+    expect(body.prefill.values).toMatchObject({ applicantFullName: 'Nguyễn Văn An', fatherFullName: 'Nguyễn Văn An', motherFullName: 'Phạm Thị Hoa', relationToChild: 'Cha' });
+    expect(body.prefill.provenance.motherFullName).toMatchObject({ source: 'population', locked: true });
+    expect(body.prefill.provenance.contactPhone).toMatchObject({ source: 'profile', locked: false });
+    expect(body.prefill.values.childFullName).toBeUndefined();
+  });
+
+  it('keeps a draft between visits', async () => {
+    const h = await citizen();
+    const fileId = await paper(h);
+    const saved = await h.put(`/api/filing/${KHAI_SINH}/draft`, { agencyId: camThanh, formData: { childFullName: 'Nguyễn Minh Khang' }, documents: [{ position: 1, fileId }] });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const again = (await h.get(`/api/filing/${KHAI_SINH}`)).json<{ draft: { formData: Record<string, string>; agency: { name: string }; documents: { fileId: string; fileName: string }[] } }>();
+    expect(again.draft.formData.childFullName).toBe('Nguyễn Minh Khang');
+    expect(again.draft.agency.name).toBe('UBND phường Cẩm Thành');
+    expect(again.draft.documents).toEqual([expect.objectContaining({ fileId, fileName: 'giay-to.pdf' })]);
+    expect((await h.del(`/api/filing/${KHAI_SINH}/draft`)).statusCode).toBe(204);
+    expect((await h.get(`/api/filing/${KHAI_SINH}`)).json<{ draft: unknown }>().draft).toBeNull();
+  });
+
+  it('finds the receiving commune without accents', async () => {
+    const res = await new Http(system().app, nextIp()).get(`/api/procedures/${KHAI_SINH}/agencies?q=cam%20thanh`);
+    expect(res.json<{ name: string }[]>().map((a) => a.name)).toContain('UBND phường Cẩm Thành');
+  });
+
+  it('gives the dossier its code, status 1, an appointment in working days and the time since login', async () => {
+    const h = await citizen();
+    // Five minutes between signing in and submitting (the test clock only moves when told).
+    (system().clock as ManualClock).advance(5 * 60_000);
+    const res = await submit(h);
+    expect(res.statusCode, res.body).toBe(201);
+    const r = res.json<Result>();
+    const today = vnDate(system().clock.now());
+    expect(r.code).toMatch(new RegExp(`^000\\.01\\.15\\.H48-${today.slice(2, 4)}${today.slice(5, 7)}${today.slice(8, 10)}-\\d{4}$`));
+    expect(r).toMatchObject({ status: 1, statusLabel: 'Mới đăng ký' });
+    expect(r.appointmentDate).toBe(workCalendar().appointmentDate(system().clock.now(), 0));
+    expect(r.submitSeconds).toBe(300);
+
+    const mine = (await h.get('/api/my/dossiers')).json<{ items: { code: string; statusLabel: string; agencyName: string }[] }>();
+    expect(mine.items[0]).toMatchObject({ code: r.code, statusLabel: 'Mới đăng ký', agencyName: 'UBND phường Cẩm Thành' });
+
+    const detail = (await h.get(`/api/my/dossiers/${r.id}`)).json<{ formData: Record<string, string>; documents: unknown[]; events: { toStatusLabel: string }[] }>();
+    expect(detail.formData).toMatchObject({ ...child, applicantFullName: 'Nguyễn Văn An', motherFullName: 'Phạm Thị Hoa' });
+    expect(detail.documents).toHaveLength(2);
+    expect(detail.events.map((e) => e.toStatusLabel)).toEqual(['Mới đăng ký']);
+
+    const sms = (await outbox(h)).filter((m) => m.body.includes(r.code));
+    expect(sms.map((m) => m.to)).toContain('0912345678');
+  });
+
+  it('returns the first dossier when the same submission is sent twice', async () => {
+    const h = await citizen();
+    const key = 'same-key-123456';
+    const a = await submit(h, { submissionKey: key });
+    const b = await submit(h, { submissionKey: key });
+    expect(a.json<Result>().id).toBe(b.json<Result>().id);
+    expect(await system().deps.db.$count(dossiers, eq(dossiers.submissionKey, key))).toBe(1);
+  });
+
+  it('refuses a dossier without a required paper, naming it', async () => {
+    const h = await citizen();
+    const res = await h.post(`/api/filing/${KHAI_SINH}/submit`, {
+      agencyId: camThanh,
+      formData: { ...(await prefilled(h)), ...child },
+      documents: [{ position: 1, fileId: await paper(h) }],
+      submissionKey: 'missing-paper-1',
+    });
+    expect(res.statusCode).toBe(400);
+    const p = res.json<Problem>();
+    expect(p.code).toBe('DOSSIER_DOCUMENT_MISSING');
+    expect(p.message).toContain('Giấy chứng sinh');
+    expect(p.details).toEqual({ positions: [2] });
+  });
+
+  it('names every field the citizen still has to fill, in Vietnamese', async () => {
+    const h = await citizen();
+    const res = await submit(h, { formData: { childSex: '', childBirthPlace: '', childBirthDate: '2099-01-01' } });
+    expect(res.statusCode).toBe(400);
+    const p = res.json<Problem & { details: { problems: { field: string; label: string; message: string }[] } }>();
+    expect(p.code).toBe('FORM_INVALID');
+    const byField = Object.fromEntries(p.details.problems.map((x) => [x.field, x]));
+    expect(byField.childSex).toMatchObject({ label: 'Giới tính', message: 'Chưa nhập (bắt buộc).' });
+    expect(byField.childBirthPlace?.message).toBe('Chưa nhập (bắt buộc).');
+    expect(byField.childBirthDate?.message).toBe('Ngày không được sau ngày hôm nay.');
+    expect(byField.applicantFullName).toBeUndefined();
+  });
+
+  it('refuses a change to a verified field', async () => {
+    const h = await citizen();
+    const res = await submit(h, { formData: { ...child, motherFullName: 'Người Khác' } });
+    expect(res.json<Problem>()).toMatchObject({ code: 'FORM_LOCKED_FIELD_CHANGED', details: { fields: ['motherFullName'] } });
+    expect(res.statusCode).toBe(409);
+  });
+
+  it('refuses an agency that does not receive the procedure, and papers of somebody else', async () => {
+    const h = await citizen();
+    const desk = (await system().deps.db.select().from(agencies).where(eq(agencies.code, '000.15.15.H48')))[0]!;
+    expect((await submit(h, { agencyId: desk.id })).json<Problem>().code).toBe('AGENCY_NOT_RECEIVING');
+    const other = await citizen('079195004821');
+    const foreign = await paper(other);
+    const res = await submit(h, { documents: [{ position: 1, fileId: foreign }, { position: 2, fileId: foreign }] });
+    expect(res.json<Problem>().code).toBe('FILE_NOT_FOUND');
+  });
+
+  it('takes only scans and photos as papers, judged by content', async () => {
+    const h = await citizen();
+    const res = await h.upload('/api/my/papers', [{ name: 'to-khai.pdf', data: Buffer.from('PK\u0003\u0004 not a pdf at all') }]);
+    expect(res.statusCode).toBe(415);
+    expect(res.json<Problem>().code).toBe('PAPER_TYPE_NOT_ALLOWED');
+  });
+
+  it('attaches a paper from Kho dữ liệu and hides the dossier from other citizens', async () => {
+    const h = await citizen();
+    const boundary = '----store';
+    const token = await h.token();
+    const stored = await system().app.inject({
+      method: 'POST',
+      url: '/api/my/store',
+      remoteAddress: h.ip,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-csrf-token': token, cookie: (h as unknown as { cookieHeader(): string }).cookieHeader() },
+      payload: Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nGiấy chứng sinh của bé Khang\r\n`),
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="chung-sinh.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+        tinyPdf(),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    });
+    expect(stored.statusCode, stored.body).toBe(201);
+    const item = stored.json<{ fileId: string; title: string }>();
+    expect(item.title).toBe('Giấy chứng sinh của bé Khang');
+    expect((await h.get('/api/my/store')).json<{ title: string }[]>().map((s) => s.title)).toContain('Giấy chứng sinh của bé Khang');
+
+    const res = await submit(h, { documents: [{ position: 1, fileId: await paper(h) }, { position: 2, fileId: item.fileId, source: 'store' }] });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json<Result>().id;
+    const detail = (await h.get(`/api/my/dossiers/${id}`)).json<{ documents: { position: number; source: string }[] }>();
+    expect(detail.documents.find((d) => d.position === 2)?.source).toBe('store');
+
+    const other = await citizen('079195004821');
+    expect((await other.get(`/api/my/dossiers/${id}`)).json<Problem>().code).toBe('DOSSIER_NOT_FOUND');
+    expect((await other.get(`/api/dossiers/${id}/receipt.pdf`)).statusCode).toBe(404);
+    expect((await other.get(`/api/papers/${item.fileId}`)).statusCode).toBe(404);
+    expect((await h.get(`/api/papers/${item.fileId}`)).rawPayload.subarray(0, 4).toString()).toBe('%PDF');
+  });
+});
+
+describe('the reception queue', () => {
+  it('lets the desk ask for supplementation, the citizen supplement, and the desk receive', async () => {
+    const h = await citizen();
+    const r = (await submit(h)).json<Result>();
+    const officer = await loggedIn(system().app, 'officer', 'motcua.demo');
+
+    const queue = (await officer.get('/api/desk/dossiers?status=1')).json<{ items: { code: string }[] }>();
+    expect(queue.items.map((i) => i.code)).toContain(r.code);
+
+    const noReason = await officer.post(`/api/desk/dossiers/${r.id}/request-supplement`, { reason: ' ' });
+    expect(noReason.json<Problem>().code).toBe('REASON_REQUIRED');
+
+    const asked = await officer.post(`/api/desk/dossiers/${r.id}/request-supplement`, { reason: 'Giấy chứng sinh bị mờ, đề nghị chụp lại rõ nét.' });
+    expect(asked.statusCode, asked.body).toBe(200);
+    expect(asked.json<Result>()).toMatchObject({ status: 5, statusLabel: 'Yêu cầu bổ sung giấy tờ' });
+    const sms = (await outbox(h)).find((m) => m.to === '0912345678' && m.body.includes(r.code) && m.body.includes('bo sung'));
+    expect(sms?.body).toContain('Giấy chứng sinh bị mờ');
+
+    // Receiving is no longer possible while the citizen supplements.
+    expect((await officer.post(`/api/desk/dossiers/${r.id}/receive`, {})).json<Problem>().code).toBe('DOSSIER_STATUS_CONFLICT');
+
+    const mine = (await h.get(`/api/my/dossiers/${r.id}`)).json<{ statusReason: string; formData: Record<string, string> }>();
+    expect(mine.statusReason).toBe('Giấy chứng sinh bị mờ, đề nghị chụp lại rõ nét.');
+    const supplemented = await h.post(`/api/my/dossiers/${r.id}/supplement`, {
+      formData: mine.formData,
+      documents: [
+        { position: 1, fileId: await paper(h) },
+        { position: 2, fileId: await paper(h, '/api/my/papers', 'chung-sinh-ro.pdf') },
+      ],
+    });
+    expect(supplemented.statusCode, supplemented.body).toBe(200);
+    expect(supplemented.json<Result>().status).toBe(1);
+
+    const received = await officer.post(`/api/desk/dossiers/${r.id}/receive`, {});
+    expect(received.json<Result>()).toMatchObject({ status: 2, statusLabel: 'Được tiếp nhận' });
+    expect((await officer.post(`/api/desk/dossiers/${r.id}/receive`, {})).json<Problem>().code).toBe('DOSSIER_STATUS_CONFLICT');
+
+    const detail = (await h.get(`/api/my/dossiers/${r.id}`)).json<{ events: { toStatusLabel: string; reason: string | null }[]; documents: { fileName: string }[]; receivedByName: string }>();
+    expect(detail.events.map((e) => e.toStatusLabel)).toEqual(['Mới đăng ký', 'Yêu cầu bổ sung giấy tờ', 'Mới đăng ký', 'Được tiếp nhận']);
+    expect(detail.documents.map((d) => d.fileName)).toContain('chung-sinh-ro.pdf');
+    expect(detail.receivedByName).toBe('Trần Tuấn Hiệp');
+    const messages = await outbox(h);
+    expect(messages.some((m) => m.to === '0912345678' && m.body.includes(r.code) && m.body.includes('da duoc tiep nhan'))).toBe(true);
+  });
+
+  it('refuses with a reason, and keeps dossiers of other units out of reach', async () => {
+    const h = await citizen();
+    const r = (await submit(h)).json<Result>();
+    const db = system().deps.db;
+    const now = system().clock.now();
+    const otherDesk = await addUnit(db, now, { code: '000.99.15.H48', name: 'Bộ phận Một cửa xã Khác' });
+    await addOfficer(db, now, { username: 'motcua.khac', fullName: 'Lê Văn Khác', phone: '0351110000', passwordHash: await hashPassword('Demo@2026'), unitIds: [otherDesk] });
+    const stranger = await loggedIn(system().app, 'officer', 'motcua.khac');
+    expect((await stranger.get(`/api/desk/dossiers/${r.id}`)).statusCode).toBe(404);
+    expect((await stranger.post(`/api/desk/dossiers/${r.id}/refuse`, { reason: 'Không thuộc thẩm quyền' })).statusCode).toBe(404);
+    expect((await stranger.get('/api/desk/dossiers?status=1')).json<{ items: { code: string }[] }>().items.map((i) => i.code)).not.toContain(r.code);
+
+    const officer = await loggedIn(system().app, 'officer', 'motcua.demo');
+    const refused = await officer.post(`/api/desk/dossiers/${r.id}/refuse`, { reason: 'Người được khai sinh đã được đăng ký khai sinh tại nơi khác.' });
+    expect(refused.json<Result>()).toMatchObject({ status: 3, statusLabel: 'Không được tiếp nhận' });
+    const sms = (await outbox(h)).find((m) => m.body.includes(r.code) && m.body.includes('khong duoc tiep nhan'));
+    expect(sms?.body).toContain('đã được đăng ký khai sinh tại nơi khác');
+  });
+});
+
+describe('desk reception', () => {
+  it('finds the citizen by CCCD and says when there is no account', async () => {
+    const officer = await loggedIn(system().app, 'officer', 'motcua.demo');
+    const found = (await officer.get('/api/desk/citizens?idNumber=001090000001')).json<{ account: { fullName: string }; population: { fullName: string } }>();
+    expect(found.account.fullName).toBe('Nguyễn Văn An');
+    expect(found.population.fullName).toBe('Nguyễn Văn An');
+    const none = (await officer.get('/api/desk/citizens?idNumber=048188002467')).json<{ account: unknown; population: { fullName: string } }>();
+    expect(none.account).toBeNull();
+    expect(none.population.fullName).toBe('Phạm Thị Thu Hà');
+    expect((await officer.get('/api/desk/citizens?idNumber=12345')).json<Problem>().code).toBe('INVALID_ID_NUMBER');
+  });
+
+  it('receives an in-person dossier only when every required paper is digitised, and prints the receipt', async () => {
+    const officer = await loggedIn(system().app, 'officer', 'motcua.demo');
+    const who = (await officer.get('/api/desk/citizens?idNumber=001090000001')).json<{ account: { id: string } }>();
+    const start = (await officer.get(`/api/desk/filing/${KHAI_SINH}?citizenId=${who.account.id}`)).json<{ agencies: { id: string; name: string }[]; prefill: { values: Record<string, string> } }>();
+    expect(start.agencies.map((a) => a.name)).toEqual(['UBND phường Cẩm Thành']);
+    expect(start.prefill.values.motherFullName).toBe('Phạm Thị Hoa');
+
+    const scan = await paper(officer, '/api/desk/papers', 'to-khai-scan.pdf');
+    const body = { citizenId: who.account.id, agencyId: start.agencies[0]!.id, formData: { ...start.prefill.values, ...child }, submissionKey: 'desk-0001-abc' };
+    const missing = await officer.post(`/api/desk/filing/${KHAI_SINH}`, { ...body, documents: [{ position: 1, fileId: scan }] });
+    expect(missing.json<Problem>().code).toBe('DOSSIER_DOCUMENT_MISSING');
+
+    // A citizen's own upload is not the officer's scan.
+    const h = await citizen();
+    const citizensFile = await paper(h);
+    const notMine = await officer.post(`/api/desk/filing/${KHAI_SINH}`, { ...body, documents: [{ position: 1, fileId: scan }, { position: 2, fileId: citizensFile }] });
+    expect(notMine.json<Problem>().code).toBe('FILE_NOT_FOUND');
+
+    const scan2 = await paper(officer, '/api/desk/papers', 'chung-sinh-scan.pdf');
+    const res = await officer.post(`/api/desk/filing/${KHAI_SINH}`, { ...body, documents: [{ position: 1, fileId: scan }, { position: 2, fileId: scan2 }] });
+    expect(res.statusCode, res.body).toBe(201);
+    const r = res.json<Result>();
+    expect(r).toMatchObject({ status: 2, statusLabel: 'Được tiếp nhận' });
+    expect(r.code).toMatch(/^000\.01\.15\.H48-\d{6}-\d{4}$/);
+    const [row] = await system().deps.db.select().from(dossiers).where(eq(dossiers.id, r.id));
+    expect(row).toMatchObject({ channel: 1, submitSeconds: null });
+
+    const pdf = await officer.get(`/api/dossiers/${r.id}/receipt.pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'receipt-'));
+    fs.writeFileSync(path.join(dir, 'r.pdf'), pdf.rawPayload);
+    const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'r.pdf'), '-']).toString();
+    fs.rmSync(dir, { recursive: true });
+    expect(text).toContain(r.code);
+    expect(text).toContain('Nguyễn Văn An');
+    expect(text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    expect(text).toContain('Trần Tuấn Hiệp');
+    // The citizen sees the same dossier among theirs.
+    expect((await h.get('/api/my/dossiers')).json<{ items: { code: string }[] }>().items.map((i) => i.code)).toContain(r.code);
+  });
+
+  it('keeps citizens out of the desk and officers out of filing', async () => {
+    const h = await citizen();
+    expect((await h.get('/api/desk/dossiers')).statusCode).toBe(401);
+    const officer = await loggedIn(system().app, 'officer', 'motcua.demo');
+    expect((await officer.get(`/api/filing/${KHAI_SINH}`)).statusCode).toBe(401);
+  });
+});

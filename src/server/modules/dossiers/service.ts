@@ -1,0 +1,941 @@
+// Hồ sơ (issue 6): online filing with a prefilled e-form and autosaved drafts, desk reception of
+// in-person dossiers, and the reception queue (receive / ask for supplementation / refuse).
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { CHANNEL, DOSSIER_STATUS, DOSSIER_STATUS_LABELS, type Channel, type DossierStatus } from '../../../common/dossier-status.js';
+import type { EForm, FormValues, ProvenanceMap } from '../../../common/eform.js';
+import { cleanText, likeEscape } from '../../../common/text.js';
+import { checkIdNumberShape, normalizeIdNumber } from '../../../common/vn-ids.js';
+import type { DbOrTx } from '../../db/client.js';
+import { writeAudit } from '../../platform/audit.js';
+import { formatIsoDate } from '../../platform/clock.js';
+import type { Actor, Ctx } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { sendEmail, sendSms } from '../../platform/notify/jobs.js';
+import { PopulationUnavailable, type PopulationRecord } from '../../platform/population/port.js';
+import { sessions } from '../../platform/tables.js';
+import { vnDate, workCalendar } from '../../platform/workdays.js';
+import { deskAgencyIds, getAgency, listReceivingAgencies, listUnits, type AgencyRow } from '../agencies/service.js';
+import { getForFiling, type ProcedureForFiling } from '../procedures/service.js';
+import { getUser, type UserRow } from '../users/service.js';
+import { users } from '../users/tables.js';
+import { nextDossierCode } from './codes.js';
+import { assertCitizenMayUse, assertOfficerUploaded, filesByIds } from './files.js';
+import { cleanValues, formProblems } from './form-validation.js';
+import { applyLocked, prefillForm, spouseInHousehold, type Prefill, type PrefillSources } from './prefill.js';
+import { renderReceipt } from './receipt-pdf.js';
+import { citizenDocuments, dossierDocuments, dossierDrafts, dossierEvents, dossiers } from './tables.js';
+
+export type DossierRow = typeof dossiers.$inferSelect;
+
+export interface PaperRef {
+  position: number;
+  fileId: string;
+  source?: 'upload' | 'scan' | 'store';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Actors
+
+function citizen(ctx: Ctx): Actor {
+  const a = ctx.actor;
+  if (!a) throw new AppError('NOT_AUTHENTICATED');
+  if (a.kind === 'officer') throw new AppError('FORBIDDEN');
+  return a;
+}
+
+function officer(ctx: Ctx): Actor {
+  const a = ctx.actor;
+  if (!a) throw new AppError('NOT_AUTHENTICATED');
+  if (a.kind !== 'officer') throw new AppError('FORBIDDEN');
+  return a;
+}
+
+async function officerAgencies(ctx: Ctx, actor: Actor): Promise<string[]> {
+  const ids = await deskAgencyIds(ctx.deps.db, actor.unitIds);
+  if (ids.length === 0) throw new AppError('NO_RECEIVING_UNIT');
+  return ids;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prefill
+
+/** The population record of a CCCD, null when none or when the database did not answer. */
+async function lookupPerson(ctx: Ctx, idNumber: string | null): Promise<{ record: PopulationRecord | null; available: boolean }> {
+  if (!idNumber) return { record: null, available: true };
+  try {
+    return { record: await ctx.deps.population.findByIdNumber(idNumber), available: true };
+  } catch (e) {
+    if (!(e instanceof PopulationUnavailable)) throw e;
+    ctx.deps.log.warn({ err: e.message }, 'population database unavailable; prefilling from the account only');
+    return { record: null, available: false };
+  }
+}
+
+export async function prefillFor(ctx: Ctx, user: UserRow, form: EForm): Promise<Prefill & { populationAvailable: boolean; populationFound: boolean }> {
+  const person = await lookupPerson(ctx, user.idNumber);
+  let spouse: PrefillSources['spouse'] = null;
+  const member = person.record ? spouseInHousehold(person.record) : null;
+  if (member) spouse = { member, record: member.idNumber ? (await lookupPerson(ctx, member.idNumber)).record : null };
+  const sources: PrefillSources = {
+    account: {
+      fullName: user.fullName,
+      idNumber: user.idNumber,
+      birthDate: user.birthDate,
+      sex: user.sex === 'male' || user.sex === 'female' ? user.sex : null,
+      permanentAddress: user.permanentAddress,
+      phone: user.phone,
+      email: user.email,
+      identityVerified: user.identityVerifiedAt !== null,
+    },
+    person: person.record,
+    spouse,
+  };
+  return { ...prefillForm(form, sources), populationAvailable: person.available, populationFound: person.record !== null };
+}
+
+function requireForm(p: ProcedureForFiling): EForm {
+  if (!p.form) throw new AppError('PROCEDURE_NOT_ONLINE');
+  return p.form;
+}
+
+function publicProcedure(p: ProcedureForFiling) {
+  return { code: p.code, name: p.name, processingDays: p.processingDays, fullyOnline: p.fullyOnline, documents: p.documents, form: p.form };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Online filing: start, autosave, submit
+
+export async function startFiling(ctx: Ctx, code: string) {
+  const actor = citizen(ctx);
+  const proc = await getForFiling(ctx.deps.db, ctx.deps.clock, code);
+  const form = requireForm(proc);
+  const user = await getUser(ctx.deps.db, actor.userId);
+  if (!user) throw new AppError('NOT_AUTHENTICATED');
+  const prefill = await prefillFor(ctx, user, form);
+  const [draft] = await ctx.deps.db
+    .select()
+    .from(dossierDrafts)
+    .where(and(eq(dossierDrafts.applicantId, actor.userId), eq(dossierDrafts.procedureId, proc.id)));
+  const draftFiles = draft ? await describePapers(ctx.deps.db, (draft.documents as PaperRef[]) ?? []) : [];
+  return {
+    procedure: publicProcedure(proc),
+    prefill,
+    draft: draft
+      ? {
+          agencyId: draft.agencyId,
+          agency: draft.agencyId ? agencyBrief(await getAgency(ctx.deps.db, draft.agencyId)) : null,
+          formData: draft.formData as FormValues,
+          documents: draftFiles,
+          updatedAt: draft.updatedAt.toISOString(),
+        }
+      : null,
+  };
+}
+
+function agencyBrief(a: AgencyRow | null) {
+  return a ? { id: a.id, code: a.code, name: a.name } : null;
+}
+
+async function describePapers(db: DbOrTx, refs: readonly PaperRef[]) {
+  const files = new Map((await filesByIds(db, refs.map((r) => r.fileId))).map((f) => [f.id, f]));
+  return refs
+    .filter((r) => files.has(r.fileId))
+    .map((r) => {
+      const f = files.get(r.fileId)!;
+      return { position: r.position, fileId: r.fileId, source: r.source ?? 'upload', fileName: f.originalName, size: f.size, type: f.ext };
+    });
+}
+
+export async function receivingAgencies(ctx: Ctx, code: string, q: string) {
+  const proc = await getForFiling(ctx.deps.db, ctx.deps.clock, code);
+  return listReceivingAgencies(ctx.deps.db, proc.level, q, 20);
+}
+
+export interface DraftInput {
+  agencyId?: string | null;
+  formData: Record<string, unknown>;
+  documents: PaperRef[];
+}
+
+const MAX_PAPERS = 40;
+
+function checkPaperRefs(proc: ProcedureForFiling, refs: readonly PaperRef[]): void {
+  if (refs.length > MAX_PAPERS) throw new AppError('VALIDATION_FAILED', { message: `Một hồ sơ có tối đa ${MAX_PAPERS} tệp.` });
+  const positions = new Set(proc.documents.map((d) => d.position));
+  const bad = refs.filter((r) => !positions.has(r.position));
+  if (bad.length) throw new AppError('VALIDATION_FAILED', { message: 'Tệp đính kèm không thuộc thành phần hồ sơ nào của thủ tục.' });
+}
+
+/** Autosave: keeps whatever the citizen has typed so far; nothing is checked but ownership. */
+export async function saveDraft(ctx: Ctx, code: string, input: DraftInput) {
+  const actor = citizen(ctx);
+  const proc = await getForFiling(ctx.deps.db, ctx.deps.clock, code);
+  const form = requireForm(proc);
+  checkPaperRefs(proc, input.documents);
+  await assertCitizenMayUse(ctx.deps.db, actor.userId, input.documents.map((d) => d.fileId));
+  const formData = cleanValues(form, input.formData);
+  const now = ctx.deps.clock.now();
+  const documents = input.documents.map((d) => ({ position: d.position, fileId: d.fileId, source: d.source === 'store' ? 'store' : 'upload' }));
+  await ctx.deps.db
+    .insert(dossierDrafts)
+    .values({ id: newId(), applicantId: actor.userId, procedureId: proc.id, agencyId: input.agencyId ?? null, formData, documents, createdAt: now, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [dossierDrafts.applicantId, dossierDrafts.procedureId],
+      set: { agencyId: input.agencyId ?? null, formData, documents, updatedAt: now },
+    });
+  return { savedAt: now.toISOString() };
+}
+
+export async function discardDraft(ctx: Ctx, code: string) {
+  const actor = citizen(ctx);
+  const proc = await getForFiling(ctx.deps.db, ctx.deps.clock, code);
+  await ctx.deps.db.delete(dossierDrafts).where(and(eq(dossierDrafts.applicantId, actor.userId), eq(dossierDrafts.procedureId, proc.id)));
+}
+
+interface Checked {
+  values: FormValues;
+  provenance: ProvenanceMap;
+  papers: PaperRef[];
+}
+
+/** Everything a dossier must satisfy before it exists: locked fields, the schema, the papers. */
+function checkDossier(ctx: Ctx, proc: ProcedureForFiling, form: EForm, prefill: Prefill, input: DraftInput): Checked {
+  checkPaperRefs(proc, input.documents);
+  const cleaned = cleanValues(form, input.formData);
+  const { values, changed } = applyLocked(cleaned, prefill);
+  if (changed.length) throw new AppError('FORM_LOCKED_FIELD_CHANGED', { details: { fields: changed } });
+  const problems = formProblems(form, values, vnDate(ctx.deps.clock.now()));
+  if (problems.length) {
+    throw new AppError('FORM_INVALID', {
+      message: `Tờ khai chưa hợp lệ: ${problems.map((p) => `${p.label} – ${p.message.replace(/\.$/, '').toLowerCase()}`).join('; ')}.`,
+      details: { problems },
+    });
+  }
+  const given = new Set(input.documents.map((d) => d.position));
+  const missing = proc.documents.filter((d) => d.required && !given.has(d.position));
+  if (missing.length) {
+    throw new AppError('DOSSIER_DOCUMENT_MISSING', {
+      message: `Còn thiếu bản điện tử của giấy tờ bắt buộc: ${missing.map((d) => d.name).join('; ')}.`,
+      details: { positions: missing.map((d) => d.position) },
+    });
+  }
+  return { values, provenance: prefill.provenance, papers: input.documents };
+}
+
+export interface SubmitInput extends DraftInput {
+  agencyId: string;
+  submissionKey: string;
+}
+
+async function receivingAgency(db: DbOrTx, proc: ProcedureForFiling, agencyId: string): Promise<AgencyRow> {
+  const a = await getAgency(db, agencyId);
+  const kinds = proc.level === 'commune' ? ['commune'] : proc.level === 'province' ? ['province', 'service_centre'] : ['ministry'];
+  if (!a || a.status !== 'active' || !kinds.includes(a.kind)) throw new AppError('AGENCY_NOT_RECEIVING');
+  return a;
+}
+
+function appointmentFrom(proc: { processingDays: number }, at: Date): string {
+  return workCalendar().appointmentDate(at, proc.processingDays);
+}
+
+/** The citizen submits online: the dossier gets its code and status 1 Mới đăng ký. */
+export async function submitOnline(ctx: Ctx, code: string, input: SubmitInput, sessionTokenHash: string | null) {
+  const actor = citizen(ctx);
+  const db = ctx.deps.db;
+  const repeat = await findBySubmissionKey(db, actor.userId, input.submissionKey);
+  if (repeat) return submissionResult(repeat);
+  const proc = await getForFiling(db, ctx.deps.clock, code);
+  const form = requireForm(proc);
+  const agency = await receivingAgency(db, proc, input.agencyId);
+  const user = await getUser(db, actor.userId);
+  if (!user) throw new AppError('NOT_AUTHENTICATED');
+  const prefill = await prefillFor(ctx, user, form);
+  const checked = checkDossier(ctx, proc, form, prefill, input);
+  await assertCitizenMayUse(db, actor.userId, checked.papers.map((p) => p.fileId));
+  const storeFiles = await storeFileIds(db, actor.userId, checked.papers);
+  const now = ctx.deps.clock.now();
+  const loginAt = sessionTokenHash ? await sessionStart(db, sessionTokenHash) : null;
+
+  const row = await db.transaction(async (tx) => {
+    const dossierCode = await nextDossierCode(tx, agency, now);
+    const d = await insertDossier(tx, ctx, {
+      code: dossierCode,
+      agency,
+      proc,
+      applicant: user,
+      channel: CHANNEL.ONLINE,
+      status: DOSSIER_STATUS.NEW,
+      checked,
+      paperSource: (p) => (storeFiles.has(p.fileId) ? 'store' : 'upload'),
+      now,
+      receivedBy: null,
+      appointmentDate: appointmentFrom(proc, now),
+      loginAt,
+      submissionKey: input.submissionKey,
+    });
+    await tx.delete(dossierDrafts).where(and(eq(dossierDrafts.applicantId, actor.userId), eq(dossierDrafts.procedureId, proc.id)));
+    await notifyApplicant(tx, ctx, d, 'submitted', user);
+    return d;
+  });
+  return submissionResult(row);
+}
+
+async function storeFileIds(db: DbOrTx, citizenId: string, papers: readonly PaperRef[]): Promise<Set<string>> {
+  const ids = papers.filter((p) => p.source === 'store').map((p) => p.fileId);
+  if (!ids.length) return new Set();
+  const rows = await db
+    .select({ fileId: citizenDocuments.fileId })
+    .from(citizenDocuments)
+    .where(and(eq(citizenDocuments.ownerId, citizenId), inArray(citizenDocuments.fileId, ids)));
+  return new Set(rows.map((r) => r.fileId));
+}
+
+async function sessionStart(db: DbOrTx, tokenHash: string): Promise<Date | null> {
+  const [s] = await db.select({ createdAt: sessions.createdAt }).from(sessions).where(eq(sessions.tokenHash, tokenHash));
+  return s?.createdAt ?? null;
+}
+
+async function findBySubmissionKey(db: DbOrTx, createdBy: string, key: string): Promise<DossierRow | null> {
+  const [d] = await db
+    .select()
+    .from(dossiers)
+    .where(and(eq(dossiers.createdBy, createdBy), eq(dossiers.submissionKey, key)));
+  return d ?? null;
+}
+
+function submissionResult(d: DossierRow) {
+  return {
+    id: d.id,
+    code: d.code,
+    status: d.status,
+    statusLabel: DOSSIER_STATUS_LABELS[d.status as DossierStatus],
+    submittedAt: d.submittedAt.toISOString(),
+    appointmentDate: d.appointmentDate,
+    submitSeconds: d.submitSeconds,
+  };
+}
+
+interface NewDossier {
+  code: string;
+  agency: AgencyRow;
+  proc: ProcedureForFiling;
+  applicant: UserRow;
+  channel: Channel;
+  status: DossierStatus;
+  checked: Checked;
+  paperSource: (p: PaperRef) => 'upload' | 'scan' | 'store';
+  now: Date;
+  receivedBy: Actor | null;
+  appointmentDate: string;
+  loginAt: Date | null;
+  submissionKey: string;
+}
+
+async function insertDossier(tx: DbOrTx, ctx: Ctx, n: NewDossier): Promise<DossierRow> {
+  const actor = ctx.actor!;
+  const names = new Map(n.proc.documents.map((d) => [d.position, d.name]));
+  const row: DossierRow = {
+    id: newId(),
+    code: n.code,
+    agencyId: n.agency.id,
+    procedureId: n.proc.id,
+    procedureCode: n.proc.code,
+    procedureName: n.proc.name,
+    processingDays: n.proc.processingDays,
+    applicantId: n.applicant.id,
+    applicantName: n.applicant.fullName,
+    applicantIdNumber: n.applicant.idNumber,
+    channel: n.channel,
+    status: n.status,
+    formData: n.checked.values,
+    provenance: n.checked.provenance,
+    contactPhone: n.checked.values.contactPhone ?? n.applicant.phone,
+    contactEmail: n.checked.values.contactEmail ?? n.applicant.email,
+    submittedAt: n.now,
+    receivedAt: n.receivedBy ? n.now : null,
+    receivedBy: n.receivedBy?.userId ?? null,
+    appointmentDate: n.appointmentDate,
+    statusReason: null,
+    loginAt: n.loginAt,
+    submitSeconds: n.loginAt ? Math.max(0, Math.round((n.now.getTime() - n.loginAt.getTime()) / 1000)) : null,
+    submissionKey: n.submissionKey,
+    createdBy: actor.userId,
+    updatedAt: n.now,
+  };
+  await tx.insert(dossiers).values(row);
+  await replacePapers(tx, row.id, n.checked.papers, names, n.paperSource, actor.userId, n.now);
+  await tx.insert(dossierEvents).values({
+    id: newId(),
+    dossierId: row.id,
+    at: n.now,
+    actorId: actor.userId,
+    actorName: actor.fullName,
+    action: n.channel === CHANNEL.ONLINE ? 'submitted' : 'received_in_person',
+    fromStatus: null,
+    toStatus: n.status,
+    reason: null,
+  });
+  await writeAudit(tx, ctx, {
+    action: n.channel === CHANNEL.ONLINE ? 'dossier.submit' : 'dossier.receive_in_person',
+    entityType: 'dossier',
+    entityId: row.id,
+    agencyId: row.agencyId,
+    after: { code: row.code, procedureCode: row.procedureCode, status: row.status, channel: row.channel, applicantId: row.applicantId, papers: n.checked.papers.length },
+  });
+  return row;
+}
+
+async function replacePapers(
+  tx: DbOrTx,
+  dossierId: string,
+  papers: readonly PaperRef[],
+  names: Map<number, string>,
+  source: (p: PaperRef) => 'upload' | 'scan' | 'store',
+  by: string,
+  now: Date,
+) {
+  await tx.delete(dossierDocuments).where(eq(dossierDocuments.dossierId, dossierId));
+  if (!papers.length) return;
+  await tx.insert(dossierDocuments).values(
+    papers.map((p) => ({ id: newId(), dossierId, position: p.position, name: names.get(p.position)!, fileId: p.fileId, source: source(p), addedAt: now, addedBy: by })),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notifications
+
+type Notice = 'submitted' | 'received' | 'supplement' | 'refused' | 'supplemented';
+
+function noticeText(d: DossierRow, kind: Notice): { sms: string; subject: string } {
+  const appt = d.appointmentDate ? formatIsoDate(d.appointmentDate) : null;
+  switch (kind) {
+    case 'submitted':
+      return {
+        sms: `Cong DVC: Ho so ${d.code} (${d.procedureName}) da duoc nop truc tuyen, cho co quan tiep nhan.${appt ? ` Hen tra ket qua du kien: ${appt}.` : ''}`,
+        subject: `Hồ sơ ${d.code} đã được nộp trực tuyến`,
+      };
+    case 'received':
+      return { sms: `Cong DVC: Ho so ${d.code} (${d.procedureName}) da duoc tiep nhan. Hen tra ket qua: ${appt}.`, subject: `Hồ sơ ${d.code} đã được tiếp nhận` };
+    case 'supplement':
+      return {
+        sms: `Cong DVC: Ho so ${d.code} can bo sung giay to: ${d.statusReason}. Vui long dang nhap Cong DVC de bo sung.`,
+        subject: `Hồ sơ ${d.code} cần bổ sung giấy tờ`,
+      };
+    case 'refused':
+      return { sms: `Cong DVC: Ho so ${d.code} khong duoc tiep nhan. Ly do: ${d.statusReason}.`, subject: `Hồ sơ ${d.code} không được tiếp nhận` };
+    case 'supplemented':
+      return { sms: `Cong DVC: Ho so ${d.code} da duoc bo sung, cho co quan tiep nhan lai.`, subject: `Hồ sơ ${d.code} đã được bổ sung` };
+  }
+}
+
+function noticeEmailBody(d: DossierRow, kind: Notice, url: string): string {
+  const appt = d.appointmentDate ? formatIsoDate(d.appointmentDate) : null;
+  const lines = [`Kính gửi Ông/Bà ${d.applicantName},`, ''];
+  if (kind === 'submitted') lines.push(`Hồ sơ ${d.code} – ${d.procedureName} đã được nộp trực tuyến thành công và đang chờ cơ quan tiếp nhận.`, appt ? `Ngày hẹn trả kết quả dự kiến: ${appt}.` : '');
+  if (kind === 'received') lines.push(`Hồ sơ ${d.code} – ${d.procedureName} đã được tiếp nhận.`, `Ngày hẹn trả kết quả: ${appt}.`);
+  if (kind === 'supplement') lines.push(`Hồ sơ ${d.code} – ${d.procedureName} cần bổ sung giấy tờ.`, `Nội dung yêu cầu bổ sung: ${d.statusReason}`, 'Vui lòng đăng nhập Cổng Dịch vụ công để bổ sung hồ sơ.');
+  if (kind === 'refused') lines.push(`Hồ sơ ${d.code} – ${d.procedureName} không được tiếp nhận.`, `Lý do: ${d.statusReason}`);
+  if (kind === 'supplemented') lines.push(`Hồ sơ ${d.code} – ${d.procedureName} đã được bổ sung và đang chờ cơ quan tiếp nhận lại.`);
+  lines.push('', `Tra cứu hồ sơ: ${url}`, '', 'Cổng Dịch vụ công');
+  return lines.filter((l, i, a) => !(l === '' && a[i - 1] === '')).join('\n');
+}
+
+async function notifyApplicant(tx: DbOrTx, ctx: Ctx, d: DossierRow, kind: Notice, applicant?: UserRow | null) {
+  const text = noticeText(d, kind);
+  const key = `dossier:${d.id}:${kind}:${d.updatedAt.getTime()}`;
+  const phone = d.contactPhone ?? applicant?.phone ?? null;
+  const email = d.contactEmail ?? applicant?.email ?? null;
+  if (phone) await sendSms(tx, ctx, `${key}:sms`, phone, text.sms);
+  if (email) await sendEmail(tx, ctx, `${key}:email`, email, text.subject, noticeEmailBody(d, kind, trackingUrl(ctx, d)));
+}
+
+function trackingUrl(ctx: Ctx, d: DossierRow): string {
+  return `${ctx.deps.config.publicUrl.replace(/\/$/, '')}/ho-so-cua-toi/${d.id}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The citizen's dossiers
+
+export async function listMine(ctx: Ctx, page: number, pageSize: number) {
+  const actor = citizen(ctx);
+  const db = ctx.deps.db;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: dossiers.id,
+        code: dossiers.code,
+        procedureCode: dossiers.procedureCode,
+        procedureName: dossiers.procedureName,
+        status: dossiers.status,
+        channel: dossiers.channel,
+        submittedAt: dossiers.submittedAt,
+        appointmentDate: dossiers.appointmentDate,
+        agencyId: dossiers.agencyId,
+      })
+      .from(dossiers)
+      .where(eq(dossiers.applicantId, actor.userId))
+      .orderBy(desc(dossiers.submittedAt), desc(dossiers.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: count() }).from(dossiers).where(eq(dossiers.applicantId, actor.userId)),
+  ]);
+  const names = await agencyNames(db, rows.map((r) => r.agencyId));
+  return {
+    items: rows.map((r) => ({
+      ...r,
+      submittedAt: r.submittedAt.toISOString(),
+      statusLabel: DOSSIER_STATUS_LABELS[r.status as DossierStatus],
+      agencyName: names.get(r.agencyId) ?? '',
+    })),
+    total: Number(total?.n ?? 0),
+    page,
+    pageSize,
+  };
+}
+
+async function agencyNames(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await listUnits(db, unique);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+async function loadDossier(db: DbOrTx, id: string): Promise<DossierRow> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('DOSSIER_NOT_FOUND');
+  const [d] = await db.select().from(dossiers).where(eq(dossiers.id, id));
+  if (!d) throw new AppError('DOSSIER_NOT_FOUND');
+  return d;
+}
+
+/** Who may see a dossier: its applicant, or an officer of the receiving agency. */
+async function authorizeView(ctx: Ctx, d: DossierRow): Promise<Actor> {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('NOT_AUTHENTICATED');
+  if (actor.kind === 'officer') {
+    if (!(await deskAgencyIds(ctx.deps.db, actor.unitIds)).includes(d.agencyId)) throw new AppError('DOSSIER_NOT_FOUND');
+  } else if (d.applicantId !== actor.userId) throw new AppError('DOSSIER_NOT_FOUND');
+  return actor;
+}
+
+export async function getDossier(ctx: Ctx, id: string) {
+  const db = ctx.deps.db;
+  const d = await loadDossier(db, id);
+  await authorizeView(ctx, d);
+  return dossierDetail(ctx, d);
+}
+
+async function dossierDetail(ctx: Ctx, d: DossierRow) {
+  const db = ctx.deps.db;
+  const [papers, events, agency, proc, receiver] = await Promise.all([
+    db.select().from(dossierDocuments).where(eq(dossierDocuments.dossierId, d.id)).orderBy(asc(dossierDocuments.position), asc(dossierDocuments.addedAt)),
+    db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, d.id)).orderBy(asc(dossierEvents.at)),
+    getAgency(db, d.agencyId),
+    getForFiling(db, ctx.deps.clock, d.procedureCode).catch(() => null),
+    d.receivedBy ? getUser(db, d.receivedBy) : Promise.resolve(null),
+  ]);
+  const files = new Map((await filesByIds(db, papers.map((p) => p.fileId))).map((f) => [f.id, f]));
+  return {
+    id: d.id,
+    code: d.code,
+    procedureCode: d.procedureCode,
+    procedureName: d.procedureName,
+    processingDays: d.processingDays,
+    agency: agencyBrief(agency),
+    applicant: { id: d.applicantId, fullName: d.applicantName, idNumber: d.applicantIdNumber },
+    channel: d.channel,
+    status: d.status,
+    statusLabel: DOSSIER_STATUS_LABELS[d.status as DossierStatus],
+    statusReason: d.statusReason,
+    submittedAt: d.submittedAt.toISOString(),
+    receivedAt: d.receivedAt?.toISOString() ?? null,
+    receivedByName: receiver?.fullName ?? null,
+    appointmentDate: d.appointmentDate,
+    submitSeconds: d.submitSeconds,
+    formData: d.formData as FormValues,
+    provenance: d.provenance as ProvenanceMap,
+    form: proc?.form ?? null,
+    requiredDocuments: proc?.documents ?? [],
+    documents: papers.map((p) => {
+      const f = files.get(p.fileId);
+      return { position: p.position, name: p.name, fileId: p.fileId, source: p.source, fileName: f?.originalName ?? '', size: f?.size ?? 0, type: f?.ext ?? '' };
+    }),
+    events: events.map((e) => ({
+      at: e.at.toISOString(),
+      action: e.action,
+      actorName: e.actorName,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      toStatusLabel: DOSSIER_STATUS_LABELS[e.toStatus as DossierStatus],
+      reason: e.reason,
+    })),
+  };
+}
+
+/** A dossier waiting for supplementation: the citizen sends the corrected form and papers; it returns to the queue. */
+export async function supplement(ctx: Ctx, id: string, input: DraftInput) {
+  const actor = citizen(ctx);
+  const db = ctx.deps.db;
+  const d = await loadDossier(db, id);
+  if (d.applicantId !== actor.userId) throw new AppError('DOSSIER_NOT_FOUND');
+  if (d.status !== DOSSIER_STATUS.SUPPLEMENT_REQUESTED) throw new AppError('DOSSIER_STATUS_CONFLICT');
+  const proc = await getForFiling(db, ctx.deps.clock, d.procedureCode);
+  const form = requireForm(proc);
+  const user = await getUser(db, actor.userId);
+  if (!user) throw new AppError('NOT_AUTHENTICATED');
+  const prefill = await prefillFor(ctx, user, form);
+  const checked = checkDossier(ctx, proc, form, prefill, input);
+  await assertCitizenMayUse(db, actor.userId, checked.papers.map((p) => p.fileId));
+  const storeFiles = await storeFileIds(db, actor.userId, checked.papers);
+  const now = ctx.deps.clock.now();
+  const names = new Map(proc.documents.map((x) => [x.position, x.name]));
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(dossiers)
+      .set({ status: DOSSIER_STATUS.NEW, formData: checked.values, provenance: checked.provenance, statusReason: null, updatedAt: now })
+      .where(and(eq(dossiers.id, d.id), eq(dossiers.status, DOSSIER_STATUS.SUPPLEMENT_REQUESTED)))
+      .returning();
+    if (!updated) throw new AppError('DOSSIER_STATUS_CONFLICT');
+    await replacePapers(tx, d.id, checked.papers, names, (p) => (storeFiles.has(p.fileId) ? 'store' : 'upload'), actor.userId, now);
+    await addEvent(tx, ctx, updated, 'supplemented', DOSSIER_STATUS.SUPPLEMENT_REQUESTED, null, now);
+    await writeAudit(tx, ctx, {
+      action: 'dossier.supplement',
+      entityType: 'dossier',
+      entityId: d.id,
+      agencyId: d.agencyId,
+      before: { status: d.status, formData: d.formData },
+      after: { status: updated.status, formData: updated.formData, papers: checked.papers.length },
+    });
+    await notifyApplicant(tx, ctx, updated, 'supplemented', user);
+    return submissionResult(updated);
+  });
+}
+
+async function addEvent(tx: DbOrTx, ctx: Ctx, d: DossierRow, action: string, from: number, reason: string | null, now: Date) {
+  await tx.insert(dossierEvents).values({
+    id: newId(),
+    dossierId: d.id,
+    at: now,
+    actorId: ctx.actor?.userId ?? null,
+    actorName: ctx.actor?.fullName ?? null,
+    action,
+    fromStatus: from,
+    toStatus: d.status,
+    reason,
+  });
+}
+
+export async function receiptPdf(ctx: Ctx, id: string): Promise<{ code: string; pdf: Buffer }> {
+  const db = ctx.deps.db;
+  const d = await loadDossier(db, id);
+  await authorizeView(ctx, d);
+  const detail = await dossierDetail(ctx, d);
+  const agency = await getAgency(db, d.agencyId);
+  const province = agency?.parentId ? await getAgency(db, agency.parentId) : null;
+  const counts = new Map<number, number>();
+  for (const p of detail.documents) counts.set(p.position, (counts.get(p.position) ?? 0) + 1);
+  const required = detail.requiredDocuments;
+  const documents = required.length
+    ? required.filter((r) => counts.has(r.position)).map((r) => ({ name: r.name, quantity: r.quantity, files: counts.get(r.position)! }))
+    : [...counts.entries()].map(([pos, files]) => ({ name: detail.documents.find((x) => x.position === pos)!.name, quantity: '', files }));
+  const values = d.formData as FormValues;
+  const pdf = await renderReceipt(
+    {
+      code: d.code,
+      procedureCode: d.procedureCode,
+      procedureName: d.procedureName,
+      agencyName: agency?.name ?? '',
+      provinceName: province?.kind === 'province' ? province.name : null,
+      applicantName: d.applicantName,
+      applicantIdNumber: d.applicantIdNumber,
+      applicantAddress: values.applicantResidence ?? null,
+      phone: d.contactPhone,
+      email: d.contactEmail,
+      channel: d.channel as Channel,
+      submittedAt: d.submittedAt,
+      receivedAt: d.receivedAt,
+      appointmentDate: d.appointmentDate,
+      processingDays: d.processingDays,
+      receivedByName: detail.receivedByName,
+      documents,
+      statusLabel: detail.statusLabel,
+      trackingUrl: trackingUrl(ctx, d),
+    },
+    ctx.deps.clock.now(),
+  );
+  return { code: d.code, pdf };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Desk: find the citizen, receive an in-person dossier
+
+export async function deskFindCitizen(ctx: Ctx, idNumber: string) {
+  officer(ctx);
+  const id = normalizeIdNumber(cleanText(idNumber));
+  const shape = checkIdNumberShape(id);
+  if (!shape.ok) throw new AppError('INVALID_ID_NUMBER', { message: shape.message });
+  const [account] = await ctx.deps.db
+    .select()
+    .from(users)
+    .where(and(eq(users.idNumber, id), inArray(users.kind, ['citizen'])))
+    .limit(1);
+  const person = await lookupPerson(ctx, id);
+  return {
+    account: account
+      ? { id: account.id, fullName: account.fullName, idNumber: account.idNumber, birthDate: account.birthDate, phone: account.phone, status: account.status }
+      : null,
+    population: person.record ? { fullName: person.record.fullName, birthDate: person.record.birthDate } : null,
+    populationAvailable: person.available,
+  };
+}
+
+async function deskCitizen(ctx: Ctx, citizenId: string): Promise<UserRow> {
+  if (!/^[0-9a-f-]{36}$/i.test(citizenId)) throw new AppError('CITIZEN_NOT_FOUND');
+  const u = await getUser(ctx.deps.db, citizenId);
+  if (!u || u.kind !== 'citizen') throw new AppError('CITIZEN_NOT_FOUND');
+  if (u.status !== 'active') throw new AppError('CITIZEN_INACTIVE');
+  return u;
+}
+
+export async function deskStart(ctx: Ctx, code: string, citizenId: string) {
+  const actor = officer(ctx);
+  const agencyIds = await officerAgencies(ctx, actor);
+  const proc = await getForFiling(ctx.deps.db, ctx.deps.clock, code);
+  const form = requireForm(proc);
+  const user = await deskCitizen(ctx, citizenId);
+  const prefill = await prefillFor(ctx, user, form);
+  const kinds = proc.level === 'commune' ? ['commune'] : proc.level === 'province' ? ['province', 'service_centre'] : ['ministry'];
+  const agencies = (await Promise.all(agencyIds.map((id) => getAgency(ctx.deps.db, id)))).filter(
+    (a): a is AgencyRow => !!a && a.status === 'active' && kinds.includes(a.kind),
+  );
+  return {
+    procedure: publicProcedure(proc),
+    prefill,
+    citizen: { id: user.id, fullName: user.fullName, idNumber: user.idNumber, phone: user.phone },
+    agencies: agencies.map(agencyBrief),
+  };
+}
+
+export interface DeskInput extends SubmitInput {
+  citizenId: string;
+}
+
+/** An officer receives an in-person dossier: every required paper scanned, status 2 Được tiếp nhận. */
+export async function deskReceive(ctx: Ctx, code: string, input: DeskInput) {
+  const actor = officer(ctx);
+  const db = ctx.deps.db;
+  const repeat = await findBySubmissionKey(db, actor.userId, input.submissionKey);
+  if (repeat) return submissionResult(repeat);
+  const agencyIds = await officerAgencies(ctx, actor);
+  const proc = await getForFiling(db, ctx.deps.clock, code);
+  const form = requireForm(proc);
+  if (!agencyIds.includes(input.agencyId)) throw new AppError('DOSSIER_OUT_OF_SCOPE');
+  const agency = await receivingAgency(db, proc, input.agencyId);
+  const user = await deskCitizen(ctx, input.citizenId);
+  const prefill = await prefillFor(ctx, user, form);
+  const checked = checkDossier(ctx, proc, form, prefill, input);
+  await assertOfficerUploaded(db, actor.userId, checked.papers.map((p) => p.fileId));
+  const now = ctx.deps.clock.now();
+  const row = await db.transaction(async (tx) => {
+    const dossierCode = await nextDossierCode(tx, agency, now);
+    const d = await insertDossier(tx, ctx, {
+      code: dossierCode,
+      agency,
+      proc,
+      applicant: user,
+      channel: CHANNEL.IN_PERSON,
+      status: DOSSIER_STATUS.RECEIVED,
+      checked,
+      paperSource: () => 'scan',
+      now,
+      receivedBy: actor,
+      appointmentDate: appointmentFrom(proc, now),
+      loginAt: null,
+      submissionKey: input.submissionKey,
+    });
+    await notifyApplicant(tx, ctx, d, 'received', user);
+    return d;
+  });
+  return submissionResult(row);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Desk: the reception queue
+
+export interface QueueQuery {
+  status?: number;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function listQueue(ctx: Ctx, query: QueueQuery) {
+  const actor = officer(ctx);
+  const agencyIds = await officerAgencies(ctx, actor);
+  const db = ctx.deps.db;
+  const where = [inArray(dossiers.agencyId, agencyIds), eq(dossiers.status, query.status ?? DOSSIER_STATUS.NEW)];
+  // By dossier code (any part of it) or the applicant's CMND/CCCD.
+  const q = cleanText(query.q ?? '');
+  if (q) where.push(sql`(${dossiers.code} like ${`%${likeEscape(q)}%`} or ${dossiers.applicantIdNumber} = ${q})`);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(dossiers)
+      .where(and(...where))
+      .orderBy(asc(dossiers.submittedAt))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ n: count() }).from(dossiers).where(and(...where)),
+  ]);
+  const names = await agencyNames(db, rows.map((r) => r.agencyId));
+  return {
+    items: rows.map((d) => ({
+      id: d.id,
+      code: d.code,
+      procedureCode: d.procedureCode,
+      procedureName: d.procedureName,
+      applicantName: d.applicantName,
+      applicantIdNumber: d.applicantIdNumber,
+      channel: d.channel,
+      status: d.status,
+      statusLabel: DOSSIER_STATUS_LABELS[d.status as DossierStatus],
+      submittedAt: d.submittedAt.toISOString(),
+      appointmentDate: d.appointmentDate,
+      agencyName: names.get(d.agencyId) ?? '',
+    })),
+    total: Number(total?.n ?? 0),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+type QueueAction = 'receive' | 'supplement' | 'refuse';
+
+const ACTIONS: Record<QueueAction, { to: DossierStatus; event: string; audit: string; notice: Notice; needsReason: boolean }> = {
+  receive: { to: DOSSIER_STATUS.RECEIVED, event: 'received', audit: 'dossier.receive', notice: 'received', needsReason: false },
+  supplement: { to: DOSSIER_STATUS.SUPPLEMENT_REQUESTED, event: 'supplement_requested', audit: 'dossier.request_supplement', notice: 'supplement', needsReason: true },
+  refuse: { to: DOSSIER_STATUS.REFUSED, event: 'refused', audit: 'dossier.refuse', notice: 'refused', needsReason: true },
+};
+
+/** Receive, ask for supplementation, or refuse an online dossier waiting in the queue (status 1). */
+export async function decide(ctx: Ctx, id: string, action: QueueAction, rawReason?: string | null) {
+  const actor = officer(ctx);
+  const db = ctx.deps.db;
+  const a = ACTIONS[action];
+  const reason = cleanText(rawReason ?? '') || null;
+  if (a.needsReason && (!reason || reason.length < 5)) throw new AppError('REASON_REQUIRED');
+  if (reason && reason.length > 1000) throw new AppError('VALIDATION_FAILED', { message: 'Lý do dài quá 1000 ký tự.' });
+  const d = await loadDossier(db, id);
+  if (!(await officerAgencies(ctx, actor)).includes(d.agencyId)) throw new AppError('DOSSIER_NOT_FOUND');
+  if (d.status !== DOSSIER_STATUS.NEW) throw new AppError('DOSSIER_STATUS_CONFLICT');
+  const now = ctx.deps.clock.now();
+  const applicant = await getUser(db, d.applicantId);
+  return db.transaction(async (tx) => {
+    const set: Partial<DossierRow> = { status: a.to, statusReason: a.needsReason ? reason : null, updatedAt: now };
+    if (action === 'receive') Object.assign(set, { receivedAt: now, receivedBy: actor.userId, appointmentDate: appointmentFrom(d, now) });
+    const [updated] = await tx
+      .update(dossiers)
+      .set(set)
+      .where(and(eq(dossiers.id, d.id), eq(dossiers.status, DOSSIER_STATUS.NEW)))
+      .returning();
+    if (!updated) throw new AppError('DOSSIER_STATUS_CONFLICT');
+    await addEvent(tx, ctx, updated, a.event, d.status, reason, now);
+    await writeAudit(tx, ctx, {
+      action: a.audit,
+      entityType: 'dossier',
+      entityId: d.id,
+      agencyId: d.agencyId,
+      before: { status: d.status, appointmentDate: d.appointmentDate },
+      after: { status: updated.status, appointmentDate: updated.appointmentDate, reason },
+    });
+    await notifyApplicant(tx, ctx, updated, a.notice, applicant);
+    return submissionResult(updated);
+  });
+}
+
+export async function officerReceivingAgencies(ctx: Ctx) {
+  const actor = officer(ctx);
+  const ids = await deskAgencyIds(ctx.deps.db, actor.unitIds);
+  const rows = await Promise.all(ids.map((id) => getAgency(ctx.deps.db, id)));
+  return rows.filter((a): a is AgencyRow => !!a).map((a) => ({ ...agencyBrief(a)!, kind: a.kind }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kho dữ liệu
+
+export async function listStore(ctx: Ctx) {
+  const actor = citizen(ctx);
+  const rows = await ctx.deps.db
+    .select()
+    .from(citizenDocuments)
+    .where(eq(citizenDocuments.ownerId, actor.userId))
+    .orderBy(desc(citizenDocuments.createdAt))
+    .limit(200);
+  const files = new Map((await filesByIds(ctx.deps.db, rows.map((r) => r.fileId))).map((f) => [f.id, f]));
+  return rows.map((r) => {
+    const f = files.get(r.fileId);
+    return { id: r.id, title: r.title, kind: r.kind, fileId: r.fileId, fileName: f?.originalName ?? '', size: f?.size ?? 0, type: f?.ext ?? '', createdAt: r.createdAt.toISOString() };
+  });
+}
+
+export async function addToStore(ctx: Ctx, title: string, fileId: string) {
+  const actor = citizen(ctx);
+  const clean = cleanText(title);
+  if (clean.length < 2 || clean.length > 200) throw new AppError('STORE_TITLE_INVALID');
+  const [file] = await filesByIds(ctx.deps.db, [fileId]);
+  if (!file || file.uploadedBy !== actor.userId) throw new AppError('FILE_NOT_FOUND');
+  const row = { id: newId(), ownerId: actor.userId, title: clean, kind: 'upload', fileId, dossierId: null, createdAt: ctx.deps.clock.now() };
+  await ctx.deps.db.transaction(async (tx) => {
+    await tx.insert(citizenDocuments).values(row);
+    await writeAudit(tx, ctx, { action: 'store.add', entityType: 'citizen_document', entityId: row.id, after: { title: clean, fileId } });
+  });
+  return { id: row.id, title: clean, kind: row.kind, fileId, fileName: file.originalName, size: file.size, type: file.ext, createdAt: row.createdAt.toISOString() };
+}
+
+export async function removeFromStore(ctx: Ctx, id: string) {
+  const actor = citizen(ctx);
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('FILE_NOT_FOUND');
+  await ctx.deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(citizenDocuments)
+      .where(and(eq(citizenDocuments.id, id), eq(citizenDocuments.ownerId, actor.userId)))
+      .returning();
+    if (!row) throw new AppError('FILE_NOT_FOUND');
+    // The file itself stays: dossiers that already hold it keep their copy.
+    await writeAudit(tx, ctx, { action: 'store.remove', entityType: 'citizen_document', entityId: id, before: { title: row.title, fileId: row.fileId } });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Downloading a paper
+
+/** A paper's bytes, for its uploader, the owner of the Kho dữ liệu holding it, or anyone who may see a dossier holding it. */
+export async function downloadPaper(ctx: Ctx, fileId: string) {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('NOT_AUTHENTICATED');
+  if (!/^[0-9a-f-]{36}$/i.test(fileId)) throw new AppError('FILE_NOT_FOUND');
+  const db = ctx.deps.db;
+  const [file] = await filesByIds(db, [fileId]);
+  if (!file) throw new AppError('FILE_NOT_FOUND');
+  let allowed = file.uploadedBy === actor.userId && file.purpose !== 'id-scan';
+  if (!allowed && actor.kind !== 'officer') {
+    const [inStore] = await db
+      .select({ id: citizenDocuments.id })
+      .from(citizenDocuments)
+      .where(and(eq(citizenDocuments.ownerId, actor.userId), eq(citizenDocuments.fileId, fileId)));
+    allowed = !!inStore;
+  }
+  if (!allowed) {
+    const holders = await db
+      .select({ applicantId: dossiers.applicantId, agencyId: dossiers.agencyId })
+      .from(dossierDocuments)
+      .innerJoin(dossiers, eq(dossiers.id, dossierDocuments.dossierId))
+      .where(eq(dossierDocuments.fileId, fileId));
+    if (actor.kind === 'officer') {
+      const mine = new Set(await deskAgencyIds(db, actor.unitIds));
+      allowed = holders.some((h) => mine.has(h.agencyId));
+    } else allowed = holders.some((h) => h.applicantId === actor.userId);
+  }
+  if (!allowed) throw new AppError('FILE_NOT_FOUND');
+  return { name: file.originalName, mime: file.mime, data: await ctx.deps.blobs.get(file.storageKey) };
+}
