@@ -4,7 +4,8 @@
 //
 // Settings: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/dvc_bench),
 // BENCH_ROWS (default 1000000), BENCH_DURATION seconds per scenario (default 15),
-// BENCH_CONNECTIONS (default 16), BENCH_RESEED=1 to drop and seed again.
+// BENCH_CONNECTIONS (default 16), BENCH_RESEED=1 to drop and seed again, BENCH_ONLY=dossiers to
+// measure only the dossier scenarios (issue 6) and replace their section of RESULTS.md.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,6 +16,7 @@ import pg from 'pg';
 import { seedBenchData, BENCH_DESK_SHARE } from './seed.js';
 import { seedOfficers, type SeededOfficers } from './seed-officers.js';
 import { readWorkbook } from '../src/server/platform/files/xlsx.js';
+import { dossierSection, measureDossiers, type DossierBench } from './dossiers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dbUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dvc_bench';
@@ -158,6 +160,14 @@ async function main() {
   try {
     await waitForServer();
     log('server up (migrations and demo data applied)');
+    if (process.env.BENCH_ONLY === 'dossiers') {
+      log(`pgbench -S, ${connections} clients, ${duration}s`);
+      const pgb = runPgbench();
+      log(`pgbench: ${pgb.tps.toFixed(0)} tps`);
+      const d = await measureDossiers(base, dbUrl, { connections, light: LIGHT_CONNECTIONS, duration }, log);
+      replaceDossierSection(dossierSection(d, pgb.tps, connections, LIGHT_CONNECTIONS));
+      return;
+    }
     const seeded = await seedBenchData(dbUrl, rows, log);
     const cookie = await officerCookie();
 
@@ -220,7 +230,8 @@ async function main() {
     const auth = await measureAuth();
     const floor = await measureFloor(scenarios[0]!, cookie);
     const admin = await measureAdmin(server.pid!);
-    writeResults(pgb, results, light, floor, auth, seeded, admin);
+    const dossiers = await measureDossiers(base, dbUrl, { connections, light: LIGHT_CONNECTIONS, duration }, log);
+    writeResults(pgb, results, light, floor, auth, seeded, admin, dossiers);
   } finally {
     server.kill('SIGTERM');
   }
@@ -415,6 +426,7 @@ function writeResults(
   auth: AuthMeasured,
   seeded: { rows: number; deskRows: number; seedSeconds: number | null },
   admin: AdminMeasured,
+  dossiers: DossierBench,
 ) {
   const lookup = results[0]!;
   const lists = results.slice(1);
@@ -495,6 +507,7 @@ function writeResults(
     '',
     `- User search p95 < 50 ms (issue 5) at ${LIGHT_CONNECTIONS} connections: worst p95 **${Math.max(...admin.light.map((l) => l.p95))} ms** — ${admin.light.every((l) => l.p95 < 50) ? 'met' : 'NOT met'}; at ${connections}: worst **${Math.max(...admin.searches.map((l) => l.p95))} ms**.`,
     '',
+    ...dossierSection(dossiers, pgb.tps, connections, LIGHT_CONNECTIONS),
     '## Targets (issue 3)',
     '',
     `- Look-up ≥ 25 % of pgbench's select-only TPS: **${share.toFixed(1)} %** (${lookup.rps.toFixed(0)} / ${pgb.tps.toFixed(0)}) — ${share >= 25 ? 'met' : 'NOT met'}.`,
@@ -506,6 +519,19 @@ function writeResults(
   if (fs.existsSync(notesFile)) lines.push(fs.readFileSync(notesFile, 'utf8'));
   fs.writeFileSync(path.join(root, 'bench', 'RESULTS.md'), lines.join('\n'));
   log('wrote bench/RESULTS.md');
+}
+
+/** BENCH_ONLY=dossiers: the dossier section of RESULTS.md is replaced, the rest kept. */
+function replaceDossierSection(section: string[]): void {
+  const file = path.join(root, 'bench', 'RESULTS.md');
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n';
+  const block = section.join('\n');
+  const re = /<!-- dossiers:start -->[\s\S]*?<!-- dossiers:end -->\n?/;
+  const stamp = `\n_Dossier scenarios measured on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (BENCH_ONLY=dossiers), ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}._\n`;
+  const withStamp = block.replace('<!-- dossiers:end -->', `${stamp}<!-- dossiers:end -->`);
+  const next = re.test(text) ? text.replace(re, `${withStamp}\n`) : text.replace('## Targets (issue 3)', `${withStamp}\n\n## Targets (issue 3)`);
+  fs.writeFileSync(file, next.includes(withStamp) ? next : `${text}\n${withStamp}\n`);
+  log('updated the dossier section of bench/RESULTS.md');
 }
 
 main().catch((err) => {
