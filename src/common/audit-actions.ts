@@ -9,6 +9,19 @@ export interface AuditActionGroup {
 
 export const AUDIT_ACTION_GROUPS: readonly AuditActionGroup[] = [
   {
+    label: 'Hồ sơ',
+    actions: [
+      { code: 'dossier.submit', label: 'Nộp hồ sơ trực tuyến' },
+      { code: 'dossier.receive_in_person', label: 'Tiếp nhận hồ sơ trực tiếp' },
+      { code: 'dossier.receive', label: 'Tiếp nhận hồ sơ trực tuyến' },
+      { code: 'dossier.request_supplement', label: 'Yêu cầu bổ sung hồ sơ' },
+      { code: 'dossier.refuse', label: 'Từ chối tiếp nhận hồ sơ' },
+      { code: 'dossier.supplement', label: 'Công dân bổ sung hồ sơ' },
+      { code: 'store.add', label: 'Thêm giấy tờ vào Kho dữ liệu' },
+      { code: 'store.remove', label: 'Xóa giấy tờ khỏi Kho dữ liệu' },
+    ],
+  },
+  {
     label: 'Đăng nhập',
     actions: [
       { code: 'auth.login', label: 'Đăng nhập' },
@@ -78,6 +91,18 @@ export const AUDIT_ACTION_GROUPS: readonly AuditActionGroup[] = [
       { code: 'agency.merge', label: 'Sáp nhập đơn vị' },
     ],
   },
+  {
+    label: 'Thủ tục hành chính',
+    actions: [
+      { code: 'procedure.create', label: 'Thêm thủ tục hành chính' },
+      { code: 'procedure.update', label: 'Sửa thủ tục hành chính' },
+      { code: 'procedure.publish', label: 'Công bố thủ tục hành chính' },
+      { code: 'procedure.unpublish', label: 'Ngừng công bố thủ tục hành chính' },
+      { code: 'procedure.form_set', label: 'Cập nhật biểu mẫu điện tử' },
+      { code: 'procedure.template_upload', label: 'Tải lên mẫu đơn, tờ khai' },
+      { code: 'procedure.template_remove', label: 'Gỡ mẫu đơn, tờ khai' },
+    ],
+  },
 ];
 
 const LABELS = new Map(AUDIT_ACTION_GROUPS.flatMap((g) => g.actions.map((a) => [a.code, a.label] as const)));
@@ -97,6 +122,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   registration: 'Đăng ký tài khoản',
   stored_file: 'Tệp đính kèm',
   officer_import: 'Nhập danh sách cán bộ',
+  procedure: 'Thủ tục hành chính',
 };
 
 /** Names of the fields in "Trước" / "Sau". A field not listed is shown under its key. */
@@ -140,4 +166,22 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
   identityVerifiedAt: 'Thời gian xác thực VNeID',
   seconds: 'Thời gian khóa (giây)',
   by: 'Khóa theo',
+  field: 'Lĩnh vực',
+  level: 'Cấp thực hiện',
+  implementingAgency: 'Cơ quan thực hiện',
+  processingDays: 'Thời hạn giải quyết (ngày làm việc)',
+  processingNote: 'Ghi chú thời hạn',
+  fees: 'Phí, lệ phí',
+  fullyOnline: 'Dịch vụ công trực tuyến toàn trình',
+  legalBasis: 'Căn cứ pháp lý',
+  effectiveFrom: 'Hiệu lực từ ngày',
+  effectiveTo: 'Hiệu lực đến ngày',
+  decisionRef: 'Quyết định công bố',
+  decisionDate: 'Ngày quyết định công bố',
+  publishedAt: 'Thời gian công bố',
+  hasForm: 'Có biểu mẫu điện tử',
+  form: 'Biểu mẫu điện tử',
+  documents: 'Thành phần hồ sơ',
+  document: 'Thành phần hồ sơ',
+  templateFileId: 'Tệp mẫu',
 };

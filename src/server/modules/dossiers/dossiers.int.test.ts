@@ -262,6 +262,9 @@ describe('the reception queue', () => {
 
     const queue = (await officer.get('/api/desk/dossiers?status=1')).json<{ items: { code: string }[] }>();
     expect(queue.items.map((i) => i.code)).toContain(r.code);
+    // Found by any part of its code, in any case.
+    const byCode = (await officer.get(`/api/desk/dossiers?status=1&q=${encodeURIComponent(r.code.slice(-11).toLowerCase())}`)).json<{ items: { code: string }[] }>();
+    expect(byCode.items.map((i) => i.code)).toEqual([r.code]);
 
     const noReason = await officer.post(`/api/desk/dossiers/${r.id}/request-supplement`, { reason: ' ' });
     expect(noReason.json<Problem>().code).toBe('REASON_REQUIRED');
@@ -313,7 +316,7 @@ describe('the reception queue', () => {
 
     const officer = await loggedIn(system().app, 'officer', 'motcua.demo');
     const refused = await officer.post(`/api/desk/dossiers/${r.id}/refuse`, { reason: 'Người được khai sinh đã được đăng ký khai sinh tại nơi khác.' });
-    expect(refused.json<Result>()).toMatchObject({ status: 3, statusLabel: 'Không được tiếp nhận' });
+    expect(refused.json<Result>()).toMatchObject({ status: 3, statusLabel: 'Không được tiếp nhận', appointmentDate: null });
     const sms = (await outbox(h)).find((m) => m.body.includes(r.code) && m.body.includes('khong duoc tiep nhan'));
     expect(sms?.body).toContain('đã được đăng ký khai sinh tại nơi khác');
   });

@@ -776,7 +776,7 @@ export async function listQueue(ctx: Ctx, query: QueueQuery) {
   const where = [inArray(dossiers.agencyId, agencyIds), eq(dossiers.status, query.status ?? DOSSIER_STATUS.NEW)];
   // By dossier code (any part of it) or the applicant's CMND/CCCD.
   const q = cleanText(query.q ?? '');
-  if (q) where.push(sql`(${dossiers.code} like ${`%${likeEscape(q)}%`} or ${dossiers.applicantIdNumber} = ${q})`);
+  if (q) where.push(sql`(${dossiers.code} like ${`%${likeEscape(q.toUpperCase())}%`} or ${dossiers.applicantIdNumber} = ${q})`);
   const [rows, [total]] = await Promise.all([
     db
       .select()
@@ -833,6 +833,8 @@ export async function decide(ctx: Ctx, id: string, action: QueueAction, rawReaso
   return db.transaction(async (tx) => {
     const set: Partial<DossierRow> = { status: a.to, statusReason: a.needsReason ? reason : null, updatedAt: now };
     if (action === 'receive') Object.assign(set, { receivedAt: now, receivedBy: actor.userId, appointmentDate: appointmentFrom(d, now) });
+    // A refused dossier promises nothing any more.
+    if (action === 'refuse') set.appointmentDate = null;
     const [updated] = await tx
       .update(dossiers)
       .set(set)

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppModule } from '../../app.js';
+import { adminRoutes, sendFile } from './admin-routes.js';
+import { readTemplateFile } from './admin-service.js';
 import * as svc from './service.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -53,7 +55,15 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
             ...summaryFields,
             legalBasis: Nullable(Type.String()),
             documents: Type.Array(
-              Type.Object({ name: Type.String(), quantity: Type.String(), required: Type.Boolean(), templateName: Nullable(Type.String()), note: Nullable(Type.String()) }),
+              Type.Object({
+                position: Type.Integer(),
+                name: Type.String(),
+                quantity: Type.String(),
+                required: Type.Boolean(),
+                templateName: Nullable(Type.String()),
+                hasTemplate: Type.Boolean({ description: 'A template file can be downloaded from …/documents/:position/template' }),
+                note: Nullable(Type.String()),
+              }),
             ),
           }),
         },
@@ -61,6 +71,24 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => svc.getPublished(deps.db, deps.clock, req.params.code),
   );
+
+  app.get(
+    '/api/procedures/:code/documents/:position/template',
+    {
+      schema: {
+        tags,
+        summary: 'Tải mẫu đơn, tờ khai của một thành phần hồ sơ (thủ tục đang có hiệu lực)',
+        params: Type.Object({ code: Type.String({ maxLength: 30 }), position: Type.Integer({ minimum: 1, maximum: 1000 }) }),
+      },
+    },
+    async (req, reply) => {
+      const fileId = await svc.publishedTemplateFileId(deps.db, deps.clock, req.params.code, req.params.position);
+      return sendFile(reply, await readTemplateFile(deps.db, deps.blobs, fileId));
+    },
+  );
+
+  // The catalogue's administration lives in the same module (admin-routes.ts).
+  await app.register(adminRoutes);
 };
 
 export const proceduresModule: AppModule = { name: 'procedures', routes };

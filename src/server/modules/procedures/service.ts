@@ -1,6 +1,7 @@
 // Thủ tục hành chính: the public catalogue (issue 6). A procedure is shown while it is published
 // and in force on today's date in Vietnam, so an expired one disappears by itself.
 import { and, asc, count, eq, gte, inArray, isNull, like, lte, or, type SQL } from 'drizzle-orm';
+import type { EForm } from '../../../common/eform.js';
 import { cleanText, likeEscape, searchKey } from '../../../common/text.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { everyWord } from '../../db/sql.js';
@@ -82,7 +83,65 @@ export async function getPublished(db: DbOrTx, clock: Clock, code: string) {
   return {
     ...summary(p),
     legalBasis: p.legalBasis,
-    documents: documents.map((d) => ({ name: d.name, quantity: d.quantity, required: d.required, templateName: d.templateName, note: d.note })),
+    documents: documents.map((d) => ({
+      position: d.position,
+      name: d.name,
+      quantity: d.quantity,
+      required: d.required,
+      templateName: d.templateName,
+      /** A template file can be downloaded (GET …/documents/:position/template). */
+      hasTemplate: d.templateFileId !== null,
+      note: d.note,
+    })),
+  };
+}
+
+/** The template file (mẫu đơn, tờ khai) of a document of a procedure in force. */
+export async function publishedTemplateFileId(db: DbOrTx, clock: Clock, code: string, position: number): Promise<string | null> {
+  const [p] = await db
+    .select({ id: procedures.id })
+    .from(procedures)
+    .where(and(eq(procedures.code, code), inForce(vnDate(clock.now()))));
+  if (!p) throw new AppError('PROCEDURE_NOT_FOUND');
+  const [d] = await db
+    .select({ fileId: procedureDocuments.templateFileId })
+    .from(procedureDocuments)
+    .where(and(eq(procedureDocuments.procedureId, p.id), eq(procedureDocuments.position, position)));
+  return d?.fileId ?? null;
+}
+
+/** What filing a dossier needs: the procedure in force, its e-form and its thành phần hồ sơ. */
+export interface ProcedureForFiling {
+  id: string;
+  code: string;
+  name: string;
+  level: string;
+  processingDays: number;
+  fullyOnline: boolean;
+  form: EForm | null;
+  documents: { position: number; name: string; quantity: string; required: boolean; templateName: string | null }[];
+}
+
+export async function getForFiling(db: DbOrTx, clock: Clock, code: string): Promise<ProcedureForFiling> {
+  const [p] = await db
+    .select()
+    .from(procedures)
+    .where(and(eq(procedures.code, code), inForce(vnDate(clock.now()))));
+  if (!p) throw new AppError('PROCEDURE_NOT_FOUND');
+  const documents = await db
+    .select()
+    .from(procedureDocuments)
+    .where(eq(procedureDocuments.procedureId, p.id))
+    .orderBy(asc(procedureDocuments.position));
+  return {
+    id: p.id,
+    code: p.code,
+    name: p.name,
+    level: p.level,
+    processingDays: p.processingDays,
+    fullyOnline: p.fullyOnline,
+    form: (p.form as EForm | null) ?? null,
+    documents: documents.map((d) => ({ position: d.position, name: d.name, quantity: d.quantity, required: d.required, templateName: d.templateName })),
   };
 }
 
@@ -109,6 +168,7 @@ interface CatalogueFile {
     fullyOnline: boolean;
     legalBasis?: string;
     documents: { name: string; quantity: string; required: boolean; templateName?: string; note?: string }[];
+    form?: EForm;
   }[];
 }
 
@@ -120,6 +180,14 @@ export async function seedDemoProcedures(db: Db, clock: Clock): Promise<number> 
   );
   const now = clock.now();
   let created = 0;
+  // A demo database made before the e-forms existed gets them, without touching a form an
+  // administrator has set since.
+  for (const p of data.procedures.filter((x) => existing.has(x.code) && x.form)) {
+    await db
+      .update(procedures)
+      .set({ form: p.form, updatedAt: now })
+      .where(and(eq(procedures.code, p.code), isNull(procedures.form)));
+  }
   for (const p of data.procedures.filter((x) => !existing.has(x.code))) {
     await db.transaction(async (tx) => {
       const id = newId();
@@ -136,6 +204,7 @@ export async function seedDemoProcedures(db: Db, clock: Clock): Promise<number> 
         fees: p.fees,
         fullyOnline: p.fullyOnline,
         legalBasis: p.legalBasis ?? null,
+        form: p.form ?? null,
         effectiveFrom: '2025-07-01',
         status: 'published',
         publishedAt: now,
