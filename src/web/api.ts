@@ -18,12 +18,15 @@ export class ApiError extends Error {
 const NETWORK_MESSAGE = 'Không kết nối được tới máy chủ. Kiểm tra kết nối mạng rồi thử lại.';
 
 let csrfToken: Promise<string> | null = null;
+/** The token once known, for requests that must leave synchronously (a page being closed). */
+let csrfTokenValue: string | null = null;
 
 function fetchCsrf(): Promise<string> {
   const p = fetch('/api/auth/csrf', { credentials: 'same-origin', headers: { accept: 'application/json' } })
     .then(async (res) => {
       if (!res.ok) throw await toApiError(res);
-      return ((await res.json()) as { token: string }).token;
+      csrfTokenValue = ((await res.json()) as { token: string }).token;
+      return csrfTokenValue;
     })
     .catch((err: unknown) => {
       csrfToken = null;
@@ -31,6 +34,22 @@ function fetchCsrf(): Promise<string> {
     });
   csrfToken = p;
   return p;
+}
+
+/**
+ * A PUT that survives the page being closed or reloaded (fetch keepalive), for a last autosave.
+ * Fire and forget: returns false when no CSRF token is known yet.
+ */
+export function putOnUnload(url: string, body: unknown): boolean {
+  if (!csrfTokenValue) return false;
+  void fetch(url, {
+    method: 'PUT',
+    keepalive: true,
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfTokenValue },
+    body: JSON.stringify(body),
+  }).catch(() => undefined);
+  return true;
 }
 
 function getCsrf(force = false): Promise<string> {

@@ -17,6 +17,9 @@ import { ForgotPasswordPage } from './pages/portal/ForgotPasswordPage';
 import { RegisterPage } from './pages/portal/RegisterPage';
 import { HelpPage } from './pages/portal/HelpPage';
 import { ProcedureDetailPage, ProceduresPage } from './pages/portal/ProceduresPage';
+import { FilingPage } from './pages/portal/FilingPage';
+import { MyDossierPage, MyDossiersPage } from './pages/portal/MyDossiersPage';
+import { DataStorePage } from './pages/portal/DataStorePage';
 import { OfficerLoginPage } from './pages/admin/OfficerLoginPage';
 import { AdminLayout } from './pages/admin/AdminLayout';
 import { DashboardPage, PlaceholderPage } from './pages/admin/SimplePages';
@@ -27,6 +30,10 @@ import { OfficerImportPage } from './pages/admin/OfficerImportPage';
 import { AgencyTreePage } from './pages/admin/AgencyTreePage';
 import { MonthlyReportPage } from './pages/admin/MonthlyReportPage';
 import { AuditLogPage } from './pages/admin/AuditLogPage';
+import { ProcedureCataloguePage } from './pages/admin/ProcedureCataloguePage';
+import { DeskReceptionPage } from './pages/admin/DeskReceptionPage';
+import { ReceptionQueuePage } from './pages/admin/ReceptionQueuePage';
+import { DossierDetailPage } from './pages/admin/DossierDetailPage';
 
 dayjs.extend(customParseFormat);
 dayjs.locale('vi');
@@ -44,6 +51,10 @@ function App() {
         <Route path="thu-tuc/:code" element={<ProcedureDetailPage />} />
         <Route path="doi-mat-khau" element={<ChangePasswordPage />} />
         <Route path="tai-khoan" element={<AccountPage />} />
+        <Route path="nop-ho-so/:code" element={<FilingPage />} />
+        <Route path="ho-so-cua-toi" element={<MyDossiersPage />} />
+        <Route path="ho-so-cua-toi/:id" element={<MyDossierPage />} />
+        <Route path="kho-du-lieu" element={<DataStorePage />} />
       </Route>
       <Route path="quan-tri/dang-nhap" element={<OfficerLoginPage />} />
       <Route path="quan-tri" element={<AdminLayout />}>
@@ -57,6 +68,10 @@ function App() {
         <Route path="co-quan-don-vi" element={<AgencyTreePage />} />
         <Route path="bao-cao-thang" element={<MonthlyReportPage />} />
         <Route path="nhat-ky" element={<AuditLogPage />} />
+        <Route path="thu-tuc-hanh-chinh" element={<ProcedureCataloguePage />} />
+        <Route path="tiep-nhan-truc-tiep" element={<DeskReceptionPage />} />
+        <Route path="ho-so-cho-tiep-nhan" element={<ReceptionQueuePage />} />
+        <Route path="ho-so/:id" element={<DossierDetailPage />} />
         <Route path="*" element={<PlaceholderPage />} />
       </Route>
       <Route path="*" element={<Navigate to="/" replace />} />

@@ -585,7 +585,10 @@ export async function supplement(ctx: Ctx, id: string, input: DraftInput) {
   if (!user) throw new AppError('NOT_AUTHENTICATED');
   const prefill = await prefillFor(ctx, user, form);
   const checked = checkDossier(ctx, proc, form, prefill, input);
-  await assertCitizenMayUse(db, actor.userId, checked.papers.map((p) => p.fileId));
+  // Papers already in the dossier stay usable even if the citizen has since removed them from Kho dữ liệu.
+  const kept = await db.select({ fileId: dossierDocuments.fileId, source: dossierDocuments.source }).from(dossierDocuments).where(eq(dossierDocuments.dossierId, d.id));
+  const keptSource = new Map(kept.map((k) => [k.fileId, k.source as 'upload' | 'scan' | 'store']));
+  await assertCitizenMayUse(db, actor.userId, checked.papers.map((p) => p.fileId).filter((id) => !keptSource.has(id)));
   const storeFiles = await storeFileIds(db, actor.userId, checked.papers);
   const now = ctx.deps.clock.now();
   const names = new Map(proc.documents.map((x) => [x.position, x.name]));
@@ -596,7 +599,7 @@ export async function supplement(ctx: Ctx, id: string, input: DraftInput) {
       .where(and(eq(dossiers.id, d.id), eq(dossiers.status, DOSSIER_STATUS.SUPPLEMENT_REQUESTED)))
       .returning();
     if (!updated) throw new AppError('DOSSIER_STATUS_CONFLICT');
-    await replacePapers(tx, d.id, checked.papers, names, (p) => (storeFiles.has(p.fileId) ? 'store' : 'upload'), actor.userId, now);
+    await replacePapers(tx, d.id, checked.papers, names, (p) => keptSource.get(p.fileId) ?? (storeFiles.has(p.fileId) ? 'store' : 'upload'), actor.userId, now);
     await addEvent(tx, ctx, updated, 'supplemented', DOSSIER_STATUS.SUPPLEMENT_REQUESTED, null, now);
     await writeAudit(tx, ctx, {
       action: 'dossier.supplement',

@@ -42,6 +42,7 @@ describe('Danh mục thủ tục hành chính (public)', () => {
       name: 'Đăng ký khai sinh',
       processingDays: 0,
       fullyOnline: true,
+      onlineFiling: true,
       fees: [{ amountVnd: 0 }],
       documents: [
         { name: 'Tờ khai đăng ký khai sinh', required: true, quantity: '01 bản chính' },
@@ -74,6 +75,8 @@ describe('Danh mục thủ tục hành chính (public)', () => {
     const names = (await anyone().get('/api/procedures?q=thu%20nghiem')).json<{ items: Item[] }>().items.map((i) => i.name);
     expect(names).toEqual(['Thủ tục thử nghiệm còn hiệu lực']);
     expect((await anyone().get('/api/procedures/9.000001')).statusCode).toBe(404);
+    // Without an e-form it is shown, but not offered for online filing.
+    expect((await anyone().get('/api/procedures/9.000003')).json()).toMatchObject({ onlineFiling: false });
     await db.delete(procedures).where(eq(procedures.code, '9.000003'));
   });
 

@@ -16,6 +16,7 @@ const summaryFields = {
   processingNote: Nullable(Type.String()),
   fees: Type.Array(Type.Object({ label: Type.String(), amountVnd: Type.Number(), unit: Type.Optional(Type.String()) })),
   fullyOnline: Type.Boolean({ description: 'Dịch vụ công trực tuyến toàn trình' }),
+  onlineFiling: Type.Boolean({ description: 'Có biểu mẫu điện tử: nộp được trên cổng' }),
   effectiveFrom: Type.String(),
   effectiveTo: Nullable(Type.String()),
 };

@@ -63,6 +63,8 @@ function summary(p: ProcedureRow) {
     processingNote: p.processingNote,
     fees: p.fees as { label: string; amountVnd: number; unit?: string }[],
     fullyOnline: p.fullyOnline,
+    /** An e-form exists: the dossier can be filed on the portal. */
+    onlineFiling: p.form !== null,
     effectiveFrom: p.effectiveFrom,
     effectiveTo: p.effectiveTo,
   };

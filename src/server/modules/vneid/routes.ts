@@ -30,12 +30,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'Đăng nhập bằng VNeID: chuyển tới VNeID (OpenID Connect, PKCE)',
+        querystring: Type.Object({ next: Type.Optional(Type.String({ maxLength: 500, description: 'Trang của cổng để quay về sau khi đăng nhập' })) }),
         response: { 302: Redirect },
       },
     },
     async (req, reply) => {
       try {
-        const flow = await startVneidLogin(ctxOf(req, deps, null));
+        const flow = await startVneidLogin(ctxOf(req, deps, null), req.query.next ?? null);
         void reply.setCookie(FLOW_COOKIE, flow.state, {
           path: FLOW_COOKIE_PATH,
           httpOnly: true,
@@ -73,7 +74,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       try {
         const r = await finishVneidLogin(ctxOf(req, deps, null), { url: req.url, cookieState, userAgent: req.headers['user-agent'] });
         void reply.setCookie(SESSION_COOKIE, r.token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: r.expiresAt });
-        return reply.redirect(SIGNED_IN_PATH, 302);
+        return reply.redirect(r.returnTo ?? SIGNED_IN_PATH, 302);
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         return reply.redirect(loginErrorPath(err.code), 302);

@@ -3,6 +3,7 @@
 // authorization URL; finish() consumes that row once, exchanges the code, and signs the citizen in
 // — to the account already linked to this VNeID subject, else to the account with the same
 // CMND/CCCD (linked now), else to a new verified account. docs/decisions/0006-vneid-oidc.md.
+import { safeReturnPath } from '../../../common/return-path.js';
 import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import * as oidc from 'openid-client';
 import { cleanText } from '../../../common/text.js';
@@ -52,15 +53,15 @@ function providerConfiguration(deps: Deps): Promise<oidc.Configuration> {
 }
 
 /** Starts a sign-in; on failure (VNeID unreachable, too many clicks) audits auth.vneid_failed and throws. */
-export async function startVneidLogin(ctx: Ctx): Promise<{ url: string; state: string; expiresAt: Date }> {
+export async function startVneidLogin(ctx: Ctx, returnTo: string | null = null): Promise<{ url: string; state: string; expiresAt: Date }> {
   try {
-    return await start(ctx);
+    return await start(ctx, safeReturnPath(returnTo));
   } catch (err) {
     throw await failed(ctx, err, 'start');
   }
 }
 
-async function start(ctx: Ctx): Promise<{ url: string; state: string; expiresAt: Date }> {
+async function start(ctx: Ctx, returnTo: string | null): Promise<{ url: string; state: string; expiresAt: Date }> {
   const { db, clock, log } = ctx.deps;
   const now = clock.now();
   // Every click writes a row: bound it per address like the password login.
@@ -76,7 +77,7 @@ async function start(ctx: Ctx): Promise<{ url: string; state: string; expiresAt:
   const nonce = oidc.randomNonce();
   const codeVerifier = oidc.randomPKCECodeVerifier();
   const expiresAt = new Date(now.getTime() + FLOW_TTL_MS);
-  await db.insert(oidcLoginFlows).values({ state, codeVerifier, nonce, returnTo: null, createdAt: now, expiresAt });
+  await db.insert(oidcLoginFlows).values({ state, codeVerifier, nonce, returnTo, createdAt: now, expiresAt });
   const url = oidc.buildAuthorizationUrl(config, {
     redirect_uri: redirectUri(ctx.deps.config),
     scope: VNEID_SCOPE,
@@ -101,6 +102,8 @@ export interface VneidLoginResult {
   expiresAt: Date;
   userId: string;
   outcome: 'signed_in' | 'linked' | 'created';
+  /** The portal path the sign-in started from, if any (checked again before use). */
+  returnTo: string | null;
 }
 
 /** The person as VNeID describes them, checked and cleaned. */
@@ -245,7 +248,7 @@ async function finish(ctx: Ctx, cb: VneidCallback): Promise<VneidLoginResult> {
       actorName: user.fullName,
       after: { audience: 'citizen', outcome },
     });
-    return { token: session.token, expiresAt: session.expiresAt, userId: user.id, outcome };
+    return { token: session.token, expiresAt: session.expiresAt, userId: user.id, outcome, returnTo: safeReturnPath(flow.returnTo) };
   });
 }
 

@@ -90,10 +90,11 @@ const onApp = (u: URL) => u.origin === new URL(base()).origin;
 const onCallback = (u: URL) => onApp(u) && u.pathname === '/api/auth/vneid/callback';
 
 /** "Đăng nhập bằng VNeID" up to the simulator's identity page. */
-async function openSimulator(b: Browser): Promise<{ html: string; url: string }> {
-  const start = await b.request(`${base()}/api/auth/vneid/start`);
+async function openSimulator(b: Browser, next?: string): Promise<{ html: string; url: string }> {
+  const startUrl = `${base()}/api/auth/vneid/start${next ? `?next=${encodeURIComponent(next)}` : ''}`;
+  const start = await b.request(startUrl);
   expect(start.status).toBe(302);
-  const { res, url } = await b.follow(start, `${base()}/api/auth/vneid/start`, () => false);
+  const { res, url } = await b.follow(start, startUrl, () => false);
   expect(res.status).toBe(200);
   expect(new URL(url).origin).toBe(system().vneidSimulator!.issuer);
   return { html: await res.text(), url };
@@ -124,9 +125,9 @@ async function me(b: Browser) {
   return { status: res.status, body: (await res.json()) as { fullName?: string; audience?: string; code?: string } };
 }
 
-async function signIn(name: string): Promise<{ b: Browser; location: string }> {
+async function signIn(name: string, next?: string): Promise<{ b: Browser; location: string }> {
   const b = new Browser();
-  const callback = await press(b, await openSimulator(b), name);
+  const callback = await press(b, await openSimulator(b, next), name);
   return { b, location: await land(b, callback) };
 }
 
@@ -272,6 +273,13 @@ describe('Đăng nhập bằng VNeID', () => {
     } finally {
       await db.update(users).set({ idNumber: '001090000001', vneidSub: other!.vneidSub }).where(eq(users.id, other!.id));
     }
+  });
+
+  it('returns to the portal page the sign-in started from, but never to another site or the back office', async () => {
+    expect((await signIn('Nguyễn Văn An', '/nop-ho-so/1.001193')).location).toBe('/nop-ho-so/1.001193');
+    expect((await signIn('Nguyễn Văn An', 'https://evil.example/phish')).location).toBe('/tai-khoan');
+    expect((await signIn('Nguyễn Văn An', '//evil.example')).location).toBe('/tai-khoan');
+    expect((await signIn('Nguyễn Văn An', '/quan-tri/quan-ly-nguoi-dung')).location).toBe('/tai-khoan');
   });
 
   it('sends the person back to the login page when they refuse at VNeID', async () => {

@@ -1,6 +1,7 @@
 import { Breadcrumb, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { canManageCatalogue } from '../../../common/procedure-catalogue';
 import { useSession } from '../../session';
 
 export const SCREENS: Record<string, string> = {
@@ -10,7 +11,11 @@ export const SCREENS: Record<string, string> = {
   '/quan-tri/co-quan-don-vi': 'Quản lý cơ quan/đơn vị',
   '/quan-tri/bao-cao-thang': 'Báo cáo tài khoản theo tháng',
   '/quan-tri/nhat-ky': 'Nhật ký hệ thống',
+  '/quan-tri/thu-tuc-hanh-chinh': 'Danh mục thủ tục',
   '/quan-tri/tao-tai-khoan-cong-dan': 'Tạo tài khoản công dân',
+  '/quan-tri/tiep-nhan-truc-tiep': 'Tiếp nhận trực tiếp',
+  '/quan-tri/ho-so-cho-tiep-nhan': 'Hồ sơ chờ tiếp nhận',
+  '/quan-tri/ho-so': 'Chi tiết hồ sơ',
   '/quan-tri/kiem-tra-api': 'Kiểm tra API',
   '/quan-tri/yeu-cau-ho-tro': 'Quản lý yêu cầu hỗ trợ',
   '/quan-tri/canh-bao-loi': 'Đăng ký nhận cảnh báo lỗi',
@@ -23,7 +28,10 @@ const item = (path: string) => ({ key: path, label: <Link to={path}>{SCREENS[pat
 /** Screens of the back office that only administrators can use (the server refuses others anyway). */
 const ADMIN_ONLY = new Set(['/quan-tri/quan-ly-nguoi-dung', '/quan-tri/nhap-danh-sach-can-bo', '/quan-tri/co-quan-don-vi', '/quan-tri/bao-cao-thang', '/quan-tri/nhat-ky']);
 
-function menu(isAdmin: boolean): MenuProps['items'] {
+/** Only for HIGH_ADMIN and ADMIN CỤC KSTTHC (a level-1 administrator does not manage the catalogue). */
+const CATALOGUE_ONLY = new Set(['/quan-tri/thu-tuc-hanh-chinh']);
+
+function menu(isAdmin: boolean, isCatalogueAdmin = false): MenuProps['items'] {
   const system = [
     '/quan-tri/quan-ly-nguoi-dung',
     '/quan-tri/nhap-danh-sach-can-bo',
@@ -31,9 +39,12 @@ function menu(isAdmin: boolean): MenuProps['items'] {
     '/quan-tri/tao-tai-khoan-cong-dan',
     '/quan-tri/bao-cao-thang',
     '/quan-tri/nhat-ky',
-  ].filter((p) => isAdmin || !ADMIN_ONLY.has(p));
+    '/quan-tri/thu-tuc-hanh-chinh',
+  ].filter((p) => (isAdmin || !ADMIN_ONLY.has(p)) && (isCatalogueAdmin || !CATALOGUE_ONLY.has(p)));
   return [
     item('/quan-tri'),
+    // The one-stop desk: every officer (the server limits it to the agencies their units serve).
+    { type: 'group', label: 'MỘT CỬA', children: [item('/quan-tri/tiep-nhan-truc-tiep'), item('/quan-tri/ho-so-cho-tiep-nhan')] },
     {
       type: 'group',
       label: 'QUẢN TRỊ',
@@ -80,7 +91,7 @@ export function AdminLayout() {
       </Layout.Header>
       <Layout>
         <Layout.Sider width={260} theme="light" breakpoint="lg" collapsedWidth={0}>
-          <Menu mode="inline" items={menu(isAdmin)} selectedKeys={[current]} defaultOpenKeys={['he-thong']} style={{ height: '100%' }} />
+          <Menu mode="inline" items={menu(isAdmin, canManageCatalogue(me.permissions))} selectedKeys={[current]} defaultOpenKeys={['he-thong']} style={{ height: '100%' }} />
         </Layout.Sider>
         <Layout.Content style={{ padding: 24 }}>
           <Breadcrumb

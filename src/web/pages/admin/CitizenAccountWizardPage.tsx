@@ -3,7 +3,7 @@
 import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Popconfirm, Result, Select, Space, Spin, Steps, Typography, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { checkBirthDate, checkIdNumber, checkIdNumberShape, isEmail, normalizeIdNumber, normalizeMobile } from '../../../common/vn-ids';
 import { api, ApiError, type Attachment, type FormContext, type OtpSent, type RequestDetail } from '../../api';
 import { formatBytes, formatDate, formatDateTime } from '../../format';
@@ -107,6 +107,9 @@ function Step1({ ctx, draft, onSaved, onCancelled }: { ctx: FormContext; draft: 
   const typedId: string = Form.useWatch('idNumber', form) ?? '';
   const unlocked = !!lookup && !lookup.exists && lookup.idNumber === normalizeIdNumber(typedId);
   const noUnit = ctx.units.length === 0;
+  // Sent here from "Tiếp nhận hồ sơ trực tiếp" when the citizen has no account yet.
+  const [params] = useSearchParams();
+  const fromDesk = draft ? null : params.get('idNumber');
 
   useEffect(() => {
     if (draft) {
@@ -123,6 +126,13 @@ function Step1({ ctx, draft, onSaved, onCancelled }: { ctx: FormContext; draft: 
       form.setFieldsValue({ unitId: ctx.units[0]!.id });
     }
   }, [draft, ctx, form]);
+
+  useEffect(() => {
+    if (!fromDesk) return;
+    form.setFieldsValue({ idNumber: fromDesk });
+    void doLookup();
+    // Once, for the number in the address.
+  }, [fromDesk]);
 
   const doLookup = async () => {
     setLookupError(null);

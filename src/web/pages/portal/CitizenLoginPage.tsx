@@ -1,3 +1,4 @@
+import { safeReturnPath } from '../../../common/return-path';
 import { Alert, Button, Divider, Space, Typography } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { VNEID_ERROR_MESSAGES } from '../../../common/vneid-errors';
@@ -9,6 +10,7 @@ export function CitizenLoginPage() {
   const { refresh } = useSession();
   const [params] = useSearchParams();
   const loi = params.get('loi');
+  const next = safeReturnPath(params.get('next'));
   return (
     <>
       {loi && (
@@ -20,13 +22,14 @@ export function CitizenLoginPage() {
           style={{ maxWidth: 440, margin: '0 auto 16px' }}
         />
       )}
+      {next && !loi && <Alert type="info" showIcon title="Bạn cần đăng nhập để tiếp tục." style={{ maxWidth: 440, margin: '0 auto 16px' }} />}
       <LoginForm
         title="Đăng nhập"
         audience="citizen"
         loginLabel="Số CMND/CCCD, mã số thuế hoặc số điện thoại"
         onDone={async (mustChange) => {
           await refresh();
-          navigate(mustChange ? '/doi-mat-khau' : '/tai-khoan');
+          navigate(mustChange ? '/doi-mat-khau' : (next ?? '/tai-khoan'));
         }}
         footer={
           <Space orientation="vertical" style={{ marginTop: 16, width: '100%' }}>
@@ -39,7 +42,7 @@ export function CitizenLoginPage() {
             <Divider plain style={{ margin: '8px 0' }}>
               hoặc
             </Divider>
-            <Button block size="large" href="/api/auth/vneid/start">
+            <Button block size="large" href={next ? `/api/auth/vneid/start?next=${encodeURIComponent(next)}` : '/api/auth/vneid/start'}>
               Đăng nhập bằng VNeID
             </Button>
           </Space>
@@ -48,3 +51,5 @@ export function CitizenLoginPage() {
     </>
   );
 }
+
+/** A return path inside the portal ("/nop-ho-so/1.001193"), never another site or the back office. */

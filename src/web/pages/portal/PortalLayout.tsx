@@ -18,9 +18,17 @@ export function PortalLayout() {
             Hỗ trợ
           </Link>
           {me?.audience === 'citizen' ? (
-            <Link to="/tai-khoan" style={{ color: '#fff' }}>
-              {me.fullName}
-            </Link>
+            <>
+              <Link to="/ho-so-cua-toi" style={{ color: '#fff' }}>
+                Hồ sơ của tôi
+              </Link>
+              <Link to="/kho-du-lieu" style={{ color: '#fff' }}>
+                Kho dữ liệu
+              </Link>
+              <Link to="/tai-khoan" style={{ color: '#fff' }}>
+                {me.fullName}
+              </Link>
+            </>
           ) : (
             <>
               <Link to="/dang-ky" style={{ color: '#fff' }}>

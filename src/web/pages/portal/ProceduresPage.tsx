@@ -1,8 +1,8 @@
 // "Thủ tục hành chính": the public catalogue, searchable without accents, and one procedure with
 // its time, fees and thành phần hồ sơ (issue 6).
-import { Alert, Card, Descriptions, Empty, Input, List, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Input, List, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, errorMessage } from '../../api';
 
 interface Fee {
@@ -20,11 +20,12 @@ interface ProcedureSummary {
   processingNote: string | null;
   fees: Fee[];
   fullyOnline: boolean;
+  onlineFiling: boolean;
 }
 
 interface ProcedureDetail extends ProcedureSummary {
   legalBasis: string | null;
-  documents: { name: string; quantity: string; required: boolean; templateName: string | null; note: string | null }[];
+  documents: { position: number; name: string; quantity: string; required: boolean; templateName: string | null; hasTemplate: boolean; note: string | null }[];
 }
 
 const money = new Intl.NumberFormat('vi-VN');
@@ -102,6 +103,7 @@ export function ProceduresPage() {
 
 export function ProcedureDetailPage() {
   const { code } = useParams();
+  const navigate = useNavigate();
   const [p, setP] = useState<ProcedureDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -118,7 +120,16 @@ export function ProcedureDetailPage() {
       <Typography.Title level={2} style={{ margin: 0 }}>
         {p.name}
       </Typography.Title>
-      <OnlineTag fullyOnline={p.fullyOnline} />
+      <Space wrap>
+        <OnlineTag fullyOnline={p.fullyOnline} />
+        {p.onlineFiling ? (
+          <Button type="primary" size="large" onClick={() => navigate(`/nop-ho-so/${encodeURIComponent(p.code)}`)}>
+            Nộp hồ sơ trực tuyến
+          </Button>
+        ) : (
+          <Typography.Text type="secondary">Thủ tục này chưa nộp trực tuyến được; vui lòng nộp trực tiếp tại Bộ phận Một cửa.</Typography.Text>
+        )}
+      </Space>
       <Descriptions bordered column={1} size="small">
         <Descriptions.Item label="Mã thủ tục">{p.code}</Descriptions.Item>
         <Descriptions.Item label="Lĩnh vực">{p.field}</Descriptions.Item>
@@ -152,6 +163,16 @@ export function ProcedureDetailPage() {
                 <Typography.Text type="secondary">
                   {d.quantity}
                   {d.templateName ? ` · Mẫu: ${d.templateName}` : ''}
+                  {d.hasTemplate && ' · '}
+                  {d.hasTemplate && (
+                    <Typography.Link
+                      href={`/api/procedures/${encodeURIComponent(p.code)}/documents/${d.position}/template`}
+                      download
+                      aria-label={`Tải mẫu: ${d.templateName ?? d.name}`}
+                    >
+                      Tải mẫu
+                    </Typography.Link>
+                  )}
                 </Typography.Text>
               </Space>
             </List.Item>

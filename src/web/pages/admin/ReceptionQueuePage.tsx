@@ -1,0 +1,167 @@
+// "Hồ sơ chờ tiếp nhận" (issue 6): the dossiers of the officer's receiving agencies by status
+// (default 1 Mới đăng ký, the reception queue), searchable by dossier code or CMND/CCCD. A row opens
+// the dossier, where the officer receives it, asks for supplementation or refuses it.
+import { Alert, Card, Empty, Input, Space, Table, Tabs, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { DOSSIER_STATUS, DOSSIER_STATUS_LABELS, type DossierStatus } from '../../../common/dossier-status';
+import { api, errorMessage, query } from '../../api';
+import { useUrlPagination } from '../../components/url-pagination';
+import { formatDate, formatDateTime } from '../../format';
+import { channelLabel, StatusTag } from './DossierDetailPage';
+
+interface QueueItem {
+  id: string;
+  code: string;
+  procedureCode: string;
+  procedureName: string;
+  applicantName: string;
+  applicantIdNumber: string | null;
+  channel: number;
+  status: number;
+  statusLabel: string;
+  submittedAt: string;
+  appointmentDate: string | null;
+  agencyName: string;
+}
+
+interface QueuePage {
+  items: QueueItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+const TABS = [DOSSIER_STATUS.NEW, DOSSIER_STATUS.RECEIVED, DOSSIER_STATUS.SUPPLEMENT_REQUESTED, DOSSIER_STATUS.REFUSED].map((s) => ({
+  key: String(s),
+  label: DOSSIER_STATUS_LABELS[s],
+}));
+
+export function ReceptionQueuePage() {
+  const { params, setParams, page, pageSize, pagination } = useUrlPagination();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const status = TABS.some((t) => t.key === params.get('status')) ? params.get('status')! : String(DOSSIER_STATUS.NEW);
+  const q = params.get('q') ?? '';
+  const [typed, setTyped] = useState(q);
+  const [data, setData] = useState<QueuePage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const here = `${location.pathname}${location.search}`;
+
+  useEffect(() => setTyped(q), [q]);
+
+  useEffect(() => {
+    const ctl = new AbortController();
+    setLoading(true);
+    api
+      .get<QueuePage>(`/api/desk/dossiers${query({ status, q: q || undefined, page, pageSize })}`, undefined, ctl.signal)
+      .then((d) => {
+        setData(d);
+        setError(null);
+      })
+      .catch((e: unknown) => {
+        if ((e as Error)?.name !== 'AbortError') setError(errorMessage(e));
+      })
+      .finally(() => setLoading(false));
+    return () => ctl.abort();
+  }, [status, q, page, pageSize]);
+
+  const change = (next: { status?: string; q?: string }) =>
+    setParams((prev) => {
+      const p = new URLSearchParams(prev);
+      if (next.status !== undefined) p.set('status', next.status);
+      if (next.q !== undefined) {
+        if (next.q.trim()) p.set('q', next.q.trim());
+        else p.delete('q');
+      }
+      p.set('page', '1');
+      return p;
+    });
+
+  const open = (r: QueueItem) => navigate(`/quan-tri/ho-so/${r.id}`, { state: { from: here } });
+
+  const columns: TableColumnsType<QueueItem> = [
+    {
+      title: 'Mã hồ sơ',
+      dataIndex: 'code',
+      width: 200,
+      render: (code: string, r) => (
+        <Link to={`/quan-tri/ho-so/${r.id}`} state={{ from: here }} onClick={(e) => e.stopPropagation()}>
+          {code}
+        </Link>
+      ),
+    },
+    { title: 'Thủ tục', dataIndex: 'procedureName', render: (name: string, r) => <span title={r.procedureCode}>{name}</span> },
+    { title: 'Người nộp', dataIndex: 'applicantName' },
+    { title: 'CMND/CCCD', dataIndex: 'applicantIdNumber', width: 120 },
+    { title: 'Kênh', dataIndex: 'channel', width: 90, render: (c: number) => channelLabel(c) },
+    {
+      title: 'Ngày nộp',
+      dataIndex: 'submittedAt',
+      width: 100,
+      render: (v: string) => {
+        const [date, time] = formatDateTime(v).split(' ');
+        return (
+          <>
+            {date}
+            <br />
+            <Typography.Text type="secondary">{time?.slice(0, 5)}</Typography.Text>
+          </>
+        );
+      },
+    },
+    { title: 'Hẹn trả', dataIndex: 'appointmentDate', width: 100, render: (v: string | null) => formatDate(v) },
+    { title: 'Trạng thái', dataIndex: 'status', width: 170, render: (s: number, r) => <StatusTag status={s} label={r.statusLabel} /> },
+    {
+      title: 'Thao tác',
+      key: 'actions',
+      width: 75,
+      fixed: 'end',
+      render: (_v, r) => (
+        <Link to={`/quan-tri/ho-so/${r.id}`} state={{ from: here }} onClick={(e) => e.stopPropagation()}>
+          {r.status === DOSSIER_STATUS.NEW ? 'Xử lý' : 'Xem'}
+        </Link>
+      ),
+    },
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        Hồ sơ chờ tiếp nhận
+      </Typography.Title>
+      {error && <Alert role="alert" type="error" showIcon title={error} />}
+      <Card size="small">
+        <Tabs activeKey={status} items={TABS} onChange={(key) => change({ status: key })} />
+        <Input.Search
+          aria-label="Tìm theo mã hồ sơ hoặc CMND/CCCD"
+          placeholder="Mã hồ sơ hoặc số CMND/CCCD của người nộp"
+          allowClear
+          enterButton="Tìm kiếm"
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          // Dossier codes are upper case ("…H48-…"); CMND/CCCD are digits.
+          onSearch={(v) => change({ q: v.toUpperCase() })}
+          style={{ maxWidth: 520 }}
+        />
+        <div style={{ marginTop: 12 }}>
+          <Typography.Text strong>{data ? `Tìm thấy ${data.total.toLocaleString('vi-VN')} hồ sơ` : ' '}</Typography.Text>
+        </div>
+        <Table<QueueItem>
+          rowKey="id"
+          size="small"
+          style={{ marginTop: 12 }}
+          loading={loading}
+          columns={columns}
+          dataSource={data?.items ?? []}
+          onRow={(r) => ({ onClick: () => open(r), style: { cursor: 'pointer' } })}
+          locale={{ emptyText: <Empty description={q ? 'Không tìm thấy hồ sơ phù hợp' : `Không có hồ sơ ở trạng thái "${DOSSIER_STATUS_LABELS[Number(status) as DossierStatus]}"`} /> }}
+          scroll={{ x: 1080 }}
+          pagination={pagination(data?.total ?? 0)}
+        />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,633 @@
+// "Nộp hồ sơ trực tuyến" (issue 6): the procedure's e-form prefilled from the population database
+// (verified values locked), the receiving agency, the papers (uploaded or taken from Kho dữ liệu),
+// an autosaved draft, and submission with an idempotency key.
+import { CheckCircleOutlined, DeleteOutlined, FolderOpenOutlined, LoadingOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Empty, Form, List, Modal, Select, Space, Spin, Tag, Typography, Upload } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router';
+import type { EForm, FormValues, ProvenanceMap } from '../../../common/eform';
+import { api, ApiError, errorMessage, putOnUnload } from '../../api';
+import { EFormFields } from '../../components/EFormFields';
+import { formatBytes, formatDateTime } from '../../format';
+import { useSession } from '../../session';
+
+// ----------------------------------------------------------------------------------------------
+// Shapes of the filing API
+
+export interface ProcedureDocument {
+  position: number;
+  name: string;
+  quantity: string;
+  required: boolean;
+  templateName: string | null;
+}
+
+export interface Paper {
+  position: number;
+  fileId: string;
+  source: 'upload' | 'scan' | 'store';
+  fileName: string;
+  size: number;
+  type: string;
+}
+
+interface Agency {
+  id: string;
+  code: string;
+  name: string;
+}
+
+interface FilingStart {
+  procedure: { code: string; name: string; processingDays: number; fullyOnline: boolean; documents: ProcedureDocument[]; form: EForm };
+  prefill: { values: FormValues; provenance: ProvenanceMap; populationAvailable: boolean; populationFound: boolean };
+  draft: null | { agencyId: string | null; agency: Agency | null; formData: FormValues; documents: Paper[]; updatedAt: string };
+}
+
+interface Submitted {
+  id: string;
+  code: string;
+}
+
+interface StoreItem {
+  id: string;
+  title: string;
+  kind: 'upload' | 'result';
+  fileId: string;
+  fileName: string;
+  size: number;
+  type: string;
+  createdAt: string;
+}
+
+type AgencyValue = { value: string; label: string };
+
+export const POPULATION_UNAVAILABLE = 'Không kết nối được CSDL quốc gia về dân cư; vui lòng tự nhập thông tin.';
+const PAPER_ACCEPT = '.pdf,.jpg,.jpeg,.png';
+const PAPER_MAX = 10 * 1024 * 1024;
+
+const timeOnly = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+
+/** The form's values as the API takes them: strings only. */
+export function formDataOf(values: Record<string, unknown>): FormValues {
+  const out: FormValues = {};
+  for (const [k, v] of Object.entries(values)) {
+    if (typeof v === 'string') out[k] = v;
+    else if (typeof v === 'number') out[k] = String(v);
+  }
+  return out;
+}
+
+/** Prefilled values, then what the citizen typed, but verified values always from their source. */
+export function initialValues(prefill: { values: FormValues; provenance: ProvenanceMap }, typed: FormValues | null | undefined): FormValues {
+  const values = { ...prefill.values, ...(typed ?? {}) };
+  for (const [name, p] of Object.entries(prefill.provenance)) if (p.locked && prefill.values[name] !== undefined) values[name] = prefill.values[name]!;
+  return values;
+}
+
+/** Required documents with no file attached. */
+export function missingPositions(documents: ProcedureDocument[], papers: Paper[]): number[] {
+  const given = new Set(papers.map((p) => p.position));
+  return documents.filter((d) => d.required && !given.has(d.position)).map((d) => d.position);
+}
+
+function scrollToFirstError() {
+  requestAnimationFrame(() => document.querySelector('.ant-form-item-has-error, .paper-missing')?.scrollIntoView({ block: 'center', behavior: 'smooth' }));
+}
+
+function timeText(days: number): string {
+  return days === 0 ? 'Trong ngày làm việc' : `${days} ngày làm việc`;
+}
+
+// ----------------------------------------------------------------------------------------------
+
+type SaveState = { kind: 'idle' } | { kind: 'pending' } | { kind: 'saved'; at: string } | { kind: 'restored'; at: string } | { kind: 'error'; message: string };
+
+export function FilingPage() {
+  const { code = '' } = useParams();
+  const { me, loading } = useSession();
+  const location = useLocation();
+  if (loading) return <Spin />;
+  if (!me || me.audience !== 'citizen') return <Navigate to={`/dang-nhap?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return <Filing key={code} code={code} />;
+}
+
+function Filing({ code }: { code: string }) {
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [data, setData] = useState<FilingStart | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [form] = Form.useForm();
+  const [agencyForm] = Form.useForm<{ agency?: AgencyValue }>();
+  const [papers, setPapers] = useState<Paper[]>([]);
+  const [missing, setMissing] = useState<number[]>([]);
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  // One key per page: a repeated click or a retry after a lost answer returns the same dossier.
+  const submissionKey = useMemo(() => crypto.randomUUID(), []);
+
+  const papersRef = useRef<Paper[]>([]);
+  const seq = useRef(0);
+  const timer = useRef<number | undefined>(undefined);
+  const inflight = useRef<Promise<void> | null>(null);
+  const done = useRef(false);
+  const pending = useRef(false);
+
+  useEffect(() => {
+    api
+      .get<FilingStart>(`/api/filing/${encodeURIComponent(code)}`)
+      .then((d) => {
+        setData(d);
+        form.setFieldsValue(initialValues(d.prefill, d.draft?.formData));
+        if (d.draft?.agency) agencyForm.setFieldsValue({ agency: { value: d.draft.agency.id, label: d.draft.agency.name } });
+        const restored = d.draft?.documents ?? [];
+        papersRef.current = restored;
+        setPapers(restored);
+        if (d.draft) setSave({ kind: 'restored', at: d.draft.updatedAt });
+      })
+      .catch((err) => setLoadError(errorMessage(err)));
+  }, [code, form, agencyForm]);
+
+
+  const draftBody = useCallback(
+    () => ({
+      agencyId: agencyForm.getFieldValue('agency')?.value ?? null,
+      formData: formDataOf(form.getFieldsValue(true)),
+      documents: papersRef.current.map((p) => ({ position: p.position, fileId: p.fileId, source: p.source })),
+    }),
+    [form, agencyForm],
+  );
+
+  const saveNow = useCallback(async () => {
+    pending.current = false;
+    if (done.current) return;
+    if (inflight.current) await inflight.current;
+    const mine = seq.current;
+    const body = draftBody();
+    const p = api
+      .put<{ savedAt: string }>(`/api/filing/${encodeURIComponent(code)}/draft`, body)
+      .then((r) => {
+        if (seq.current === mine) setSave({ kind: 'saved', at: r.savedAt });
+      })
+      .catch((err) => {
+        if (seq.current === mine) setSave({ kind: 'error', message: errorMessage(err) });
+      });
+    inflight.current = p;
+    await p;
+    if (inflight.current === p) inflight.current = null;
+  }, [code, draftBody]);
+
+  // Closing or reloading the tab within the 1.5 s before an autosave: send the draft anyway.
+  useEffect(() => {
+    const onHide = () => {
+      if (!pending.current || done.current) return;
+      window.clearTimeout(timer.current);
+      if (putOnUnload(`/api/filing/${encodeURIComponent(code)}/draft`, draftBody())) pending.current = false;
+    };
+    window.addEventListener('pagehide', onHide);
+    return () => window.removeEventListener('pagehide', onHide);
+  }, [code, draftBody]);
+
+  // Leaving the page (another link) with a change not yet saved: save it now.
+  useEffect(
+    () => () => {
+      window.clearTimeout(timer.current);
+      if (pending.current) void saveNow();
+    },
+    [saveNow],
+  );
+
+  /** Something changed: save the draft 1.5 s after the last change. */
+  const changed = useCallback(() => {
+    if (done.current) return;
+    seq.current += 1;
+    pending.current = true;
+    setSave({ kind: 'pending' });
+    setSubmitError(null);
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => void saveNow(), 1500);
+  }, [saveNow]);
+
+  const changePapers = (next: Paper[]) => {
+    papersRef.current = next;
+    setPapers(next);
+    setMissing((m) => m.filter((pos) => !next.some((p) => p.position === pos)));
+    changed();
+  };
+
+  const submit = async () => {
+    if (!data) return;
+    setSubmitError(null);
+    const checks = await Promise.allSettled([agencyForm.validateFields(), form.validateFields()]);
+    const lacking = missingPositions(data.procedure.documents, papersRef.current);
+    setMissing(lacking);
+    if (checks.some((c) => c.status === 'rejected') || lacking.length) {
+      setSubmitError(
+        lacking.length && checks.every((c) => c.status === 'fulfilled')
+          ? 'Còn thiếu bản điện tử của giấy tờ bắt buộc trong thành phần hồ sơ.'
+          : 'Hồ sơ chưa đầy đủ; hãy kiểm tra các mục được đánh dấu đỏ.',
+      );
+      scrollToFirstError();
+      return;
+    }
+    // The draft first (if a change is waiting), so that a refused submission loses nothing.
+    window.clearTimeout(timer.current);
+    if (pending.current) await saveNow();
+    else if (inflight.current) await inflight.current;
+    setSubmitting(true);
+    try {
+      const r = await api.post<Submitted>(`/api/filing/${encodeURIComponent(code)}/submit`, {
+        agencyId: agencyForm.getFieldValue('agency')!.value,
+        formData: formDataOf(form.getFieldsValue(true)),
+        documents: papersRef.current.map((p) => ({ position: p.position, fileId: p.fileId, source: p.source })),
+        submissionKey,
+      });
+      done.current = true;
+      navigate(`/ho-so-cua-toi/${r.id}?moi=1`);
+    } catch (err) {
+      setSubmitError(errorMessage(err));
+      if (err instanceof ApiError) {
+        if (err.code === 'FORM_INVALID') {
+          const problems = (err.details?.problems ?? []) as { field: string; message: string }[];
+          form.setFields(problems.map((p) => ({ name: p.field, errors: [p.message] })));
+          scrollToFirstError();
+        } else if (err.code === 'DOSSIER_DOCUMENT_MISSING') {
+          setMissing(((err.details?.positions ?? []) as number[]).filter((n) => typeof n === 'number'));
+          scrollToFirstError();
+        } else if (err.code === 'AGENCY_NOT_RECEIVING') {
+          agencyForm.setFields([{ name: 'agency', errors: [err.message] }]);
+        }
+      }
+      if (!(err instanceof ApiError) || err.status >= 500) message.error(errorMessage(err));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  if (loadError)
+    return (
+      <Alert
+        role="alert"
+        type="error"
+        showIcon
+        title={loadError}
+        description={
+          <Link to={`/thu-tuc/${encodeURIComponent(code)}`}>Về trang thủ tục</Link>
+        }
+      />
+    );
+  if (!data) return <Spin />;
+  const p = data.procedure;
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Link to={`/thu-tuc/${encodeURIComponent(p.code)}`}>← Thông tin thủ tục</Link>
+      <div>
+        <Typography.Text type="secondary">Nộp hồ sơ trực tuyến</Typography.Text>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          {p.name}
+        </Typography.Title>
+      </div>
+      <Descriptions bordered column={{ xs: 1, sm: 2 }} size="small">
+        <Descriptions.Item label="Mã thủ tục">{p.code}</Descriptions.Item>
+        <Descriptions.Item label="Thời hạn giải quyết">{timeText(p.processingDays)}</Descriptions.Item>
+      </Descriptions>
+
+      <Card size="small" title="Cơ quan tiếp nhận hồ sơ">
+        <Form form={agencyForm} name="filing-agency" layout="vertical" onValuesChange={changed}>
+          <Form.Item name="agency" label="Cơ quan tiếp nhận" rules={[{ required: true, message: 'Chọn cơ quan tiếp nhận hồ sơ.' }]} style={{ marginBottom: 0 }}>
+            <AgencySelect code={p.code} />
+          </Form.Item>
+        </Form>
+      </Card>
+
+      <Card size="small" title={p.form.title}>
+        {!data.prefill.populationAvailable && <Alert type="warning" showIcon title={POPULATION_UNAVAILABLE} style={{ marginBottom: 16 }} />}
+        {data.prefill.populationAvailable && Object.keys(data.prefill.provenance).length > 0 && (
+          <Alert
+            type="info"
+            showIcon
+            title="Một số thông tin đã được điền sẵn từ CSDL quốc gia về dân cư và tài khoản của bạn."
+            description="Thông tin có biểu tượng ổ khóa đã được xác thực nên không sửa được; các thông tin khác bạn có thể sửa nếu chưa đúng."
+            style={{ marginBottom: 16 }}
+          />
+        )}
+        <Form form={form} name="filing-eform" layout="vertical" onValuesChange={changed} scrollToFirstError>
+          <EFormFields form={p.form} provenance={data.prefill.provenance} />
+        </Form>
+      </Card>
+
+      <Card size="small" title="Thành phần hồ sơ">
+        <PapersEditor documents={p.documents} papers={papers} onChange={changePapers} missing={missing} />
+      </Card>
+
+      <Card size="small">
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          {submitError && <Alert role="alert" type="error" showIcon title={submitError} />}
+          <Space wrap size="large" style={{ justifyContent: 'space-between', width: '100%' }}>
+            <SaveIndicator state={save} />
+            <Button type="primary" size="large" loading={submitting} onClick={() => void submit()}>
+              Nộp hồ sơ
+            </Button>
+          </Space>
+        </Space>
+      </Card>
+    </Space>
+  );
+}
+
+function SaveIndicator({ state }: { state: SaveState }) {
+  const style = { fontSize: 13 };
+  switch (state.kind) {
+    case 'pending':
+      return (
+        <Typography.Text type="secondary" style={style} role="status">
+          <LoadingOutlined /> Đang lưu…
+        </Typography.Text>
+      );
+    case 'saved':
+      return (
+        <Typography.Text type="success" style={style} role="status">
+          <CheckCircleOutlined /> Đã lưu nháp lúc {timeOnly.format(new Date(state.at))}
+        </Typography.Text>
+      );
+    case 'restored':
+      return (
+        <Typography.Text type="secondary" style={style} role="status">
+          Đã khôi phục bản nháp lưu lúc {formatDateTime(state.at)}
+        </Typography.Text>
+      );
+    case 'error':
+      return (
+        <Typography.Text type="danger" style={style} role="status">
+          Chưa lưu được bản nháp: {state.message}
+        </Typography.Text>
+      );
+    default:
+      return (
+        <Typography.Text type="secondary" style={style}>
+          Hồ sơ được tự động lưu nháp khi bạn nhập.
+        </Typography.Text>
+      );
+  }
+}
+
+/** Receiving agencies of the procedure, searched on the server (no accents needed). */
+function AgencySelect({ code, id, value, onChange }: { code: string; id?: string; value?: AgencyValue; onChange?: (v: AgencyValue | undefined) => void }) {
+  const [options, setOptions] = useState<Agency[]>([]);
+  const [busy, setBusy] = useState(false);
+  const timer = useRef<number | undefined>(undefined);
+  const load = useCallback(
+    (q: string) => {
+      setBusy(true);
+      api
+        .get<Agency[]>(`/api/procedures/${encodeURIComponent(code)}/agencies`, { q })
+        .then(setOptions)
+        .catch(() => setOptions([]))
+        .finally(() => setBusy(false));
+    },
+    [code],
+  );
+  useEffect(() => load(''), [load]);
+  const shown = useMemo(() => {
+    const all = options.map((a) => ({ value: a.id, label: a.name }));
+    if (value && !all.some((o) => o.value === value.value)) all.unshift({ value: value.value, label: value.label });
+    return all;
+  }, [options, value]);
+  return (
+    <Select
+      id={id}
+      labelInValue
+      value={value}
+      onChange={(v) => onChange?.(v ? { value: String(v.value), label: String(v.label) } : undefined)}
+      showSearch={{
+        filterOption: false,
+        onSearch: (q) => {
+          window.clearTimeout(timer.current);
+          timer.current = window.setTimeout(() => load(q), 250);
+        },
+      }}
+      loading={busy}
+      virtual={false}
+      placeholder="Gõ tên cơ quan để tìm (không cần dấu), ví dụ: UBND phường Cẩm Thành"
+      options={shown}
+      notFoundContent={busy ? <Spin size="small" /> : 'Không có cơ quan phù hợp'}
+    />
+  );
+}
+
+// ----------------------------------------------------------------------------------------------
+// Thành phần hồ sơ: upload a paper or take one from Kho dữ liệu, per document
+
+export function PapersEditor({
+  documents,
+  papers,
+  onChange,
+  missing = [],
+  readOnly,
+}: {
+  documents: ProcedureDocument[];
+  papers: Paper[];
+  onChange?: (p: Paper[]) => void;
+  missing?: number[];
+  readOnly?: boolean;
+}) {
+  const { message } = App.useApp();
+  const [storeFor, setStoreFor] = useState<ProcedureDocument | null>(null);
+  const [uploading, setUploading] = useState<number | null>(null);
+  const [errors, setErrors] = useState<Record<number, string>>({});
+  const latest = useRef(papers);
+  latest.current = papers;
+
+  const add = (p: Paper) => onChange?.([...latest.current, p]);
+  const upload = async (doc: ProcedureDocument, file: File) => {
+    setErrors((e) => ({ ...e, [doc.position]: '' }));
+    if (file.size > PAPER_MAX) {
+      setErrors((e) => ({ ...e, [doc.position]: `Tệp "${file.name}" (${formatBytes(file.size)}) vượt quá 10 MB.` }));
+      return;
+    }
+    setUploading(doc.position);
+    try {
+      const fd = new FormData();
+      fd.append('file', file, file.name);
+      const r = await api.post<{ id: string; fileName: string; size: number; type: string }>('/api/my/papers', fd);
+      add({ position: doc.position, fileId: r.id, source: 'upload', fileName: r.fileName, size: r.size, type: r.type });
+    } catch (err) {
+      setErrors((e) => ({ ...e, [doc.position]: errorMessage(err) }));
+    } finally {
+      setUploading(null);
+    }
+  };
+
+  // Documents not in the procedure any more (a dossier from an older version) are still listed.
+  const known = new Set(documents.map((d) => d.position));
+  const extra = [...new Set(papers.filter((p) => !known.has(p.position)).map((p) => p.position))].map(
+    (position): ProcedureDocument => ({ position, name: `Giấy tờ số ${position}`, quantity: '', required: false, templateName: null }),
+  );
+
+  return (
+    <>
+      <List
+        dataSource={[...documents, ...extra]}
+        locale={{ emptyText: <Empty description="Thủ tục không yêu cầu giấy tờ kèm theo" /> }}
+        renderItem={(doc, i) => {
+          const mine = papers.filter((p) => p.position === doc.position);
+          const isMissing = missing.includes(doc.position);
+          return (
+            <List.Item
+              className={isMissing ? 'paper-missing' : undefined}
+              style={isMissing ? { background: '#fff2f0', borderLeft: '3px solid #ff4d4f', paddingLeft: 12 } : undefined}
+            >
+              <div role="group" aria-label={doc.name} style={{ width: '100%' }}>
+                <Space orientation="vertical" size={6} style={{ width: '100%' }}>
+                  <div>
+                    <Typography.Text strong>
+                      {i + 1}. {doc.name}
+                    </Typography.Text>{' '}
+                    {doc.required ? <Tag color="red">Bắt buộc</Tag> : <Tag>Nếu có</Tag>}
+                    {(doc.quantity || doc.templateName) && (
+                      <div>
+                        <Typography.Text type="secondary">
+                          {doc.quantity}
+                          {doc.templateName ? `${doc.quantity ? ' · ' : ''}Mẫu: ${doc.templateName}` : ''}
+                        </Typography.Text>
+                      </div>
+                    )}
+                  </div>
+                  {mine.length > 0 && (
+                    <Space orientation="vertical" size={2}>
+                      {mine.map((p) => (
+                        <Space key={p.fileId} size={8} wrap>
+                          <PaperClipOutlined />
+                          <a href={`/api/papers/${p.fileId}`} target="_blank" rel="noreferrer">
+                            {p.fileName}
+                          </a>
+                          <Typography.Text type="secondary">{formatBytes(p.size)}</Typography.Text>
+                          {p.source === 'store' && <Tag color="geekblue">Từ Kho dữ liệu</Tag>}
+                          {!readOnly && (
+                            <Button
+                              size="small"
+                              type="text"
+                              danger
+                              icon={<DeleteOutlined />}
+                              aria-label={`Gỡ tệp ${p.fileName}`}
+                              onClick={() => onChange?.(latest.current.filter((x) => !(x.fileId === p.fileId && x.position === p.position)))}
+                            >
+                              Gỡ
+                            </Button>
+                          )}
+                        </Space>
+                      ))}
+                    </Space>
+                  )}
+                  {readOnly && mine.length === 0 && <Typography.Text type="secondary">Không có tệp đính kèm.</Typography.Text>}
+                  {!readOnly && (
+                    <Space wrap>
+                      <Upload
+                        accept={PAPER_ACCEPT}
+                        showUploadList={false}
+                        disabled={uploading !== null}
+                        beforeUpload={(file) => {
+                          void upload(doc, file);
+                          return false;
+                        }}
+                      >
+                        <Button icon={<UploadOutlined />} loading={uploading === doc.position}>
+                          Tải lên
+                        </Button>
+                      </Upload>
+                      <Button icon={<FolderOpenOutlined />} onClick={() => setStoreFor(doc)}>
+                        Chọn từ Kho dữ liệu
+                      </Button>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        PDF, JPG hoặc PNG, tối đa 10 MB
+                      </Typography.Text>
+                    </Space>
+                  )}
+                  {isMissing && (
+                    <Typography.Text type="danger" role="alert">
+                      Chưa đính kèm bản điện tử của giấy tờ bắt buộc này.
+                    </Typography.Text>
+                  )}
+                  {errors[doc.position] && <Alert role="alert" type="error" showIcon title={errors[doc.position]} />}
+                </Space>
+              </div>
+            </List.Item>
+          );
+        }}
+      />
+      {storeFor && (
+        <StorePicker
+          doc={storeFor}
+          attached={papers.filter((p) => p.position === storeFor.position).map((p) => p.fileId)}
+          onClose={() => setStoreFor(null)}
+          onPick={(item) => {
+            add({ position: storeFor.position, fileId: item.fileId, source: 'store', fileName: item.fileName, size: item.size, type: item.type });
+            message.success(`Đã đính kèm "${item.title}".`);
+            setStoreFor(null);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function StorePicker({ doc, attached, onClose, onPick }: { doc: ProcedureDocument; attached: string[]; onClose: () => void; onPick: (i: StoreItem) => void }) {
+  const [items, setItems] = useState<StoreItem[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api
+      .get<StoreItem[]>('/api/my/store')
+      .then(setItems)
+      .catch((err) => setError(errorMessage(err)));
+  }, []);
+  return (
+    <Modal open title="Chọn giấy tờ từ Kho dữ liệu" onCancel={onClose} footer={<Button onClick={onClose}>Đóng</Button>} width={640}>
+      <Typography.Paragraph type="secondary">Đính kèm cho: {doc.name}</Typography.Paragraph>
+      {error && <Alert role="alert" type="error" showIcon title={error} />}
+      {!items && !error && <Spin />}
+      {items && (
+        <List
+          dataSource={items}
+          locale={{
+            emptyText: (
+              <Empty
+                description={
+                  <>
+                    Kho dữ liệu chưa có giấy tờ nào. <Link to="/kho-du-lieu">Thêm giấy tờ vào Kho dữ liệu</Link>
+                  </>
+                }
+              />
+            ),
+          }}
+          renderItem={(item) => {
+            const already = attached.includes(item.fileId);
+            return (
+              <List.Item
+                actions={[
+                  <Button key="pick" type="primary" size="small" disabled={already} onClick={() => onPick(item)} aria-label={`Đính kèm ${item.title}`}>
+                    {already ? 'Đã đính kèm' : 'Đính kèm'}
+                  </Button>,
+                ]}
+              >
+                <List.Item.Meta
+                  title={item.title}
+                  description={
+                    <Space size={8} wrap>
+                      <a href={`/api/papers/${item.fileId}`} target="_blank" rel="noreferrer">
+                        {item.fileName}
+                      </a>
+                      <span>{formatBytes(item.size)}</span>
+                      <span>{item.kind === 'result' ? 'Kết quả giải quyết' : 'Tải lên'}</span>
+                      <span>{formatDateTime(item.createdAt)}</span>
+                    </Space>
+                  }
+                />
+              </List.Item>
+            );
+          }}
+        />
+      )}
+    </Modal>
+  );
+}
