@@ -4,6 +4,7 @@
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { searchKey } from '../src/common/text.js';
+import { toMeasured, type Measured } from './measure.js';
 import { FAMILY, GIVEN, MIDDLE } from './seed.js';
 
 export const DOSSIER_ROWS = 1_000_000;
@@ -19,21 +20,6 @@ export interface DossierBench {
   submit: Measured;
   submittedRows: number;
   submitAgencies: number;
-}
-
-export interface Measured {
-  name: string;
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-}
-
-export function toMeasured(name: string, r: autocannon.Result): Measured {
-  const lat = r.latency as unknown as Record<string, number>;
-  return { name, rps: r.requests.average, p50: lat.p50 ?? 0, p95: lat.p95 ?? lat.p97_5 ?? 0, p99: lat.p99 ?? 0, errors: r.errors, non2xx: r.non2xx };
 }
 
 async function seed(c: pg.Client, log: (m: string) => void): Promise<{ seconds: number | null }> {

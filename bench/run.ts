@@ -17,6 +17,7 @@ import { seedBenchData, BENCH_DESK_SHARE } from './seed.js';
 import { seedOfficers, type SeededOfficers } from './seed-officers.js';
 import { readWorkbook } from '../src/server/platform/files/xlsx.js';
 import { dossierSection, measureDossiers, type DossierBench } from './dossiers.js';
+import { toMeasured, type Measured } from './measure.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dbUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dvc_bench';
@@ -106,16 +107,6 @@ interface Scenario {
   paths: () => string;
 }
 
-interface Measured {
-  name: string;
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-}
-
 async function measure(s: Scenario, cookie: string, conns = connections, url = base): Promise<Measured> {
   const result = await autocannon({
     url,
@@ -125,12 +116,6 @@ async function measure(s: Scenario, cookie: string, conns = connections, url = b
     requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: s.paths() }) }],
   });
   return toMeasured(s.name, result);
-}
-
-function toMeasured(name: string, r: autocannon.Result): Measured {
-  // autocannon's percentiles: p50, p97_5, p99; p95 comes from its histogram-backed fields.
-  const lat = r.latency as unknown as Record<string, number>;
-  return { name, rps: r.requests.average, p50: lat.p50 ?? 0, p95: lat.p95 ?? lat.p97_5 ?? 0, p99: lat.p99 ?? 0, errors: r.errors, non2xx: r.non2xx };
 }
 
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)]!;

@@ -1,5 +1,5 @@
 // Officer-assisted citizen account creation (SPEC §1): look-up, draft, request form, OTP, account.
-import { createHash } from 'node:crypto';
+import { putUpload } from '../../platform/files/stored.js';
 import { and, desc, eq, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { isEligibleAccountUnit } from '../../../common/units.js';
 import { cleanText, likeEscape, searchKey } from '../../../common/text.js';
@@ -93,23 +93,9 @@ export async function uploadAttachment(ctx: Ctx, file: { filename: string; data:
       details: { detected: detected?.ext ?? null },
     });
   }
-  const id = newId();
-  const now = ctx.deps.clock.now();
-  const storageKey = `id-scans/${now.toISOString().slice(0, 7)}/${id}`;
-  await ctx.deps.blobs.put(storageKey, file.data);
   const originalName = cleanText(file.filename).slice(0, 200) || `dinh-kem.${detected.ext}`;
-  const row = {
-    id,
-    storageKey,
-    originalName,
-    mime: detected.mime,
-    ext: detected.ext,
-    size: file.data.length,
-    sha256: createHash('sha256').update(file.data).digest('hex'),
-    purpose: 'id-scan',
-    uploadedBy: actor.userId,
-    createdAt: now,
-  };
+  const row = await putUpload(ctx, file.data, { originalName, ext: detected.ext, mime: detected.mime, purpose: 'id-scan', keyPrefix: 'id-scans', uploadedBy: actor.userId });
+  const { id } = row;
   await ctx.deps.db.transaction(async (tx) => {
     await tx.insert(storedFiles).values(row);
     await writeAudit(tx, ctx, { action: 'file.upload', entityType: 'stored_file', entityId: id, after: { ...row, storageKey: undefined } });

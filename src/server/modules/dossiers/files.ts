@@ -1,6 +1,5 @@
 // Papers of a dossier (scans, photos, PDFs) and of a citizen's Kho dữ liệu: checked by content,
 // stored in the blob store, one stored_files row each.
-import { createHash } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { cleanText } from '../../../common/text.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -8,7 +7,7 @@ import { writeAudit } from '../../platform/audit.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { describeKind } from '../../platform/files/detect.js';
-import { newId } from '../../platform/ids.js';
+import { putUpload } from '../../platform/files/stored.js';
 import { storedFiles } from '../../platform/tables.js';
 import { fileTypeFromBuffer } from 'file-type';
 import { citizenDocuments, dossierDocuments, dossiers } from './tables.js';
@@ -35,22 +34,9 @@ export async function storePaper(ctx: Ctx, actor: Actor, file: { filename: strin
       details: { detected: t?.ext ?? null },
     });
   }
-  const id = newId();
-  const now = ctx.deps.clock.now();
-  const storageKey = `papers/${now.toISOString().slice(0, 7)}/${id}`;
-  await ctx.deps.blobs.put(storageKey, file.data);
-  const row = {
-    id,
-    storageKey,
-    originalName: cleanText(file.filename).slice(0, 200) || `giay-to.${t.ext}`,
-    mime: t.mime,
-    ext: t.ext,
-    size: file.data.length,
-    sha256: createHash('sha256').update(file.data).digest('hex'),
-    purpose: PAPER_PURPOSE,
-    uploadedBy: actor.userId,
-    createdAt: now,
-  };
+  const originalName = cleanText(file.filename).slice(0, 200) || `giay-to.${t.ext}`;
+  const row = await putUpload(ctx, file.data, { originalName, ext: t.ext, mime: t.mime, purpose: PAPER_PURPOSE, keyPrefix: 'papers', uploadedBy: actor.userId });
+  const { id } = row;
   const write = async (w: DbOrTx) => {
     await w.insert(storedFiles).values(row);
     await writeAudit(w, ctx, { action: 'file.upload', entityType: 'stored_file', entityId: id, after: { ...row, storageKey: undefined } });

@@ -2,7 +2,7 @@
 // Cục Kiểm soát thủ tục hành chính. Procedures are drafted, published and unpublished; each one
 // carries its thành phần hồ sơ (with downloadable templates) and its e-form. The list shows how many
 // working days publication took after the decision and flags the late ones (10-working-day rule).
-import { createHash } from 'node:crypto';
+import { putUpload } from '../../platform/files/stored.js';
 import { and, asc, count, eq, inArray, isNotNull, like, ne, sql, type SQL } from 'drizzle-orm';
 import { formFields, type EForm } from '../../../common/eform.js';
 import {
@@ -516,23 +516,10 @@ export async function uploadTemplate(ctx: Ctx, procedureId: string, documentId: 
       details: { detected: detected?.ext ?? null },
     });
   }
-  const id = newId();
-  const now = ctx.deps.clock.now();
-  const storageKey = `procedure-templates/${now.toISOString().slice(0, 7)}/${id}`;
-  await ctx.deps.blobs.put(storageKey, file.data);
   const originalName = baseName(file.filename) || `mau.${detected.ext}`;
-  const row = {
-    id,
-    storageKey,
-    originalName,
-    mime: detected.mime,
-    ext: detected.ext,
-    size: file.data.length,
-    sha256: createHash('sha256').update(file.data).digest('hex'),
-    purpose: 'procedure-template',
-    uploadedBy: actor.userId,
-    createdAt: now,
-  };
+  const row = await putUpload(ctx, file.data, { originalName, ext: detected.ext, mime: detected.mime, purpose: 'procedure-template', keyPrefix: 'procedure-templates', uploadedBy: actor.userId });
+  const { id } = row;
+  const now = row.createdAt as Date;
   await ctx.deps.db.transaction(async (tx) => {
     const p = await loadProcedure(tx, procedureId);
     const d = await loadDocument(tx, procedureId, documentId);

@@ -70,8 +70,8 @@ function summary(p: ProcedureRow) {
   };
 }
 
-/** One procedure in force, with its thành phần hồ sơ; PROCEDURE_NOT_FOUND otherwise. */
-export async function getPublished(db: DbOrTx, clock: Clock, code: string) {
+/** A procedure in force and its thành phần hồ sơ in order; PROCEDURE_NOT_FOUND otherwise. */
+async function findInForce(db: DbOrTx, clock: Clock, code: string) {
   const [p] = await db
     .select()
     .from(procedures)
@@ -82,6 +82,12 @@ export async function getPublished(db: DbOrTx, clock: Clock, code: string) {
     .from(procedureDocuments)
     .where(eq(procedureDocuments.procedureId, p.id))
     .orderBy(asc(procedureDocuments.position));
+  return { p, documents };
+}
+
+/** One procedure in force, with its thành phần hồ sơ; PROCEDURE_NOT_FOUND otherwise. */
+export async function getPublished(db: DbOrTx, clock: Clock, code: string) {
+  const { p, documents } = await findInForce(db, clock, code);
   return {
     ...summary(p),
     legalBasis: p.legalBasis,
@@ -125,16 +131,7 @@ export interface ProcedureForFiling {
 }
 
 export async function getForFiling(db: DbOrTx, clock: Clock, code: string): Promise<ProcedureForFiling> {
-  const [p] = await db
-    .select()
-    .from(procedures)
-    .where(and(eq(procedures.code, code), inForce(vnDate(clock.now()))));
-  if (!p) throw new AppError('PROCEDURE_NOT_FOUND');
-  const documents = await db
-    .select()
-    .from(procedureDocuments)
-    .where(eq(procedureDocuments.procedureId, p.id))
-    .orderBy(asc(procedureDocuments.position));
+  const { p, documents } = await findInForce(db, clock, code);
   return {
     id: p.id,
     code: p.code,
