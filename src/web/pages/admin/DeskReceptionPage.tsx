@@ -2,17 +2,20 @@
 // CMND/CCCD, picks the procedure and the receiving agency, completes the prefilled e-form with the
 // citizen, scans every required paper, and receives the dossier (status 2 Được tiếp nhận) with
 // its code, appointment date and printable receipt.
-import { DeleteOutlined, PaperClipOutlined, ScanOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Empty, Form, Input, List, Result, Select, Space, Spin, Steps, Tag, Typography, Upload } from 'antd';
+import { ScanOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Form, Input, Select, Space, Spin, Steps, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { EForm, FormValues, ProvenanceMap } from '../../../common/eform';
 import { checkIdNumberShape, normalizeIdNumber } from '../../../common/vn-ids';
 import { api, ApiError, errorMessage } from '../../api';
+import type { DossierResult, ProcedureDocument } from '../../components/dossier/dossier-types';
+import { formDataOf, processingText, receiptUrl } from '../../components/dossier/dossier-utils';
+import { PaperList, usePaperEditing, type PaperFile } from '../../components/dossier/PaperList';
+import { SuccessCard } from '../../components/dossier/SuccessCard';
 import { EFormFields } from '../../components/EFormFields';
-import { formatBytes, formatDate } from '../../format';
+import { formatDate } from '../../format';
 import { useSession } from '../../session';
-import { receiptUrl, type DossierResult, type ProcedureDocument } from './DossierDetailPage';
 
 // ---------------------------------------------------------------------------------------------
 // Payloads (src/server/modules/dossiers/service.ts)
@@ -36,29 +39,12 @@ interface DeskStart {
   agencies: { id: string; code: string; name: string }[];
 }
 
-interface Scan {
-  position: number;
-  fileId: string;
-  fileName: string;
-  size: number;
-}
+/** A paper scanned or uploaded at the desk. */
+type Scan = Omit<PaperFile, 'source'>;
 
-const PAPER_ACCEPT = '.pdf,.jpg,.jpeg,.png';
-const PAPER_MAX = 10 * 1024 * 1024;
 const ACCOUNT_WIZARD = '/quan-tri/tao-tai-khoan-cong-dan/them-moi';
 
 const STEP_TITLES = ['Công dân', 'Thủ tục', 'Tờ khai', 'Giấy tờ'];
-
-/** Strings only, as the API takes form data. */
-function formDataOf(values: Record<string, unknown>): FormValues {
-  const out: FormValues = {};
-  for (const [k, v] of Object.entries(values)) if (typeof v === 'string') out[k] = v;
-  return out;
-}
-
-function processingText(days: number): string {
-  return days === 0 ? 'Trong ngày làm việc' : `${days} ngày làm việc`;
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -463,35 +449,15 @@ function PapersStep(props: {
 }) {
   const { start, scans } = props;
   const documents = start.procedure.documents;
-  const [uploading, setUploading] = useState<number | null>(null);
-  const [errors, setErrors] = useState<Record<number, string>>({});
   const [submitError, setSubmitError] = useState<{ message: string; formProblem: boolean } | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  const latest = useRef(scans);
-  latest.current = scans;
-
-  const upload = async (doc: ProcedureDocument, file: File) => {
-    setErrors((e) => ({ ...e, [doc.position]: '' }));
-    if (!/\.(pdf|jpe?g|png)$/i.test(file.name)) {
-      setErrors((e) => ({ ...e, [doc.position]: `Tệp "${file.name}" không phải PDF, JPG hoặc PNG.` }));
-      return;
-    }
-    if (file.size > PAPER_MAX) {
-      setErrors((e) => ({ ...e, [doc.position]: `Tệp "${file.name}" (${formatBytes(file.size)}) vượt quá 10 MB.` }));
-      return;
-    }
-    setUploading(doc.position);
-    try {
-      const fd = new FormData();
-      fd.append('file', file, file.name);
-      const r = await api.post<{ id: string; fileName: string; size: number }>('/api/desk/papers', fd);
-      props.onScans([...latest.current, { position: doc.position, fileId: r.id, fileName: r.fileName, size: r.size }]);
-    } catch (err) {
-      setErrors((e) => ({ ...e, [doc.position]: errorMessage(err) }));
-    } finally {
-      setUploading(null);
-    }
-  };
+  const editing = usePaperEditing<Scan>({
+    files: scans,
+    onChange: props.onScans,
+    endpoint: '/api/desk/papers',
+    checkName: true,
+    toFile: (position, r) => ({ position, fileId: r.id, fileName: r.fileName, size: r.size }),
+  });
 
   const missing = documents.filter((d) => d.required && !scans.some((s) => s.position === d.position));
 
@@ -516,68 +482,14 @@ function PapersStep(props: {
       <Typography.Paragraph type="secondary">
         Quét hoặc tải lên bản điện tử của từng giấy tờ công dân nộp (PDF, JPG hoặc PNG, tối đa 10 MB mỗi tệp). Phải số hóa đủ các giấy tờ bắt buộc mới tiếp nhận được hồ sơ.
       </Typography.Paragraph>
-      <List
-        dataSource={documents}
-        locale={{ emptyText: <Empty description="Thủ tục không yêu cầu giấy tờ kèm theo" /> }}
-        renderItem={(doc, i) => {
-          const mine = scans.filter((s) => s.position === doc.position);
-          const lacking = doc.required && mine.length === 0;
-          return (
-            <List.Item>
-              <div role="group" aria-label={doc.name} style={{ width: '100%' }}>
-                <Space orientation="vertical" size={6} style={{ width: '100%' }}>
-                  <div>
-                    <Typography.Text strong>
-                      {i + 1}. {doc.name}
-                    </Typography.Text>{' '}
-                    {doc.required ? <Tag color="red">Bắt buộc</Tag> : <Tag>Nếu có</Tag>}
-                    {doc.quantity && (
-                      <div>
-                        <Typography.Text type="secondary">{doc.quantity}</Typography.Text>
-                      </div>
-                    )}
-                  </div>
-                  {mine.map((s) => (
-                    <Space key={s.fileId} size={8} wrap>
-                      <PaperClipOutlined />
-                      <a href={`/api/papers/${s.fileId}`} target="_blank" rel="noopener">
-                        {s.fileName}
-                      </a>
-                      <Typography.Text type="secondary">{formatBytes(s.size)}</Typography.Text>
-                      <Button
-                        size="small"
-                        type="text"
-                        danger
-                        icon={<DeleteOutlined />}
-                        aria-label={`Gỡ tệp ${s.fileName}`}
-                        onClick={() => props.onScans(latest.current.filter((x) => x.fileId !== s.fileId))}
-                      >
-                        Gỡ
-                      </Button>
-                    </Space>
-                  ))}
-                  <Space wrap>
-                    <Upload
-                      accept={PAPER_ACCEPT}
-                      showUploadList={false}
-                      disabled={uploading !== null}
-                      beforeUpload={(file) => {
-                        void upload(doc, file);
-                        return false;
-                      }}
-                    >
-                      <Button icon={<ScanOutlined />} loading={uploading === doc.position}>
-                        Quét/Tải lên
-                      </Button>
-                    </Upload>
-                    {lacking && <Typography.Text type="warning">Chưa số hóa</Typography.Text>}
-                  </Space>
-                  {errors[doc.position] && <Alert role="alert" type="error" showIcon title={errors[doc.position]} />}
-                </Space>
-              </div>
-            </List.Item>
-          );
-        }}
+      <PaperList
+        documents={documents}
+        files={scans}
+        editing={editing}
+        uploadLabel="Quét/Tải lên"
+        uploadIcon={<ScanOutlined />}
+        fileGap={6}
+        actions={(doc, mine) => doc.required && mine.length === 0 && <Typography.Text type="warning">Chưa số hóa</Typography.Text>}
       />
       <Space orientation="vertical" style={{ width: '100%', marginTop: 16 }}>
         {missing.length > 0 && (
@@ -600,7 +512,7 @@ function PapersStep(props: {
         )}
         <Space>
           <Button onClick={props.onBack}>Quay lại</Button>
-          <Button type="primary" size="large" disabled={missing.length > 0 || uploading !== null} loading={submitting} onClick={() => void receive()}>
+          <Button type="primary" size="large" disabled={missing.length > 0 || editing.uploading !== null} loading={submitting} onClick={() => void receive()}>
             Tiếp nhận hồ sơ
           </Button>
         </Space>
@@ -613,33 +525,27 @@ function PapersStep(props: {
 
 function Received({ result, start, phone, onAnother }: { result: DossierResult; start: DeskStart; phone: string | null; onAnother: () => void }) {
   return (
-    <Card>
-      <Result
-        status="success"
-        title="Đã tiếp nhận hồ sơ"
-        subTitle={
-          <Space orientation="vertical" size={4}>
-            <span>
-              {start.procedure.name} – {start.citizen.fullName} ({start.citizen.idNumber})
-            </span>
-            <span>
-              Mã hồ sơ: <Typography.Text strong copyable>{result.code}</Typography.Text>
-            </span>
-            <span>
-              Ngày hẹn trả kết quả: <Typography.Text strong>{formatDate(result.appointmentDate)}</Typography.Text>
-            </span>
-            {phone && <span>Thông báo tiếp nhận hồ sơ được gửi qua SMS tới số {phone}.</span>}
-          </Space>
-        }
-        extra={[
-          <Button key="print" type="primary" href={receiptUrl(result.id)} target="_blank" rel="noopener">
-            In giấy tiếp nhận
-          </Button>,
-          <Button key="another" onClick={onAnother}>
-            Tiếp nhận hồ sơ khác
-          </Button>,
-        ]}
-      />
-    </Card>
+    <SuccessCard
+      title="Đã tiếp nhận hồ sơ"
+      extra={[
+        <Button key="print" type="primary" href={receiptUrl(result.id)} target="_blank" rel="noopener">
+          In giấy tiếp nhận
+        </Button>,
+        <Button key="another" onClick={onAnother}>
+          Tiếp nhận hồ sơ khác
+        </Button>,
+      ]}
+    >
+      <span>
+        {start.procedure.name} – {start.citizen.fullName} ({start.citizen.idNumber})
+      </span>
+      <span>
+        Mã hồ sơ: <Typography.Text strong copyable>{result.code}</Typography.Text>
+      </span>
+      <span>
+        Ngày hẹn trả kết quả: <Typography.Text strong>{formatDate(result.appointmentDate)}</Typography.Text>
+      </span>
+      {phone && <span>Thông báo tiếp nhận hồ sơ được gửi qua SMS tới số {phone}.</span>}
+    </SuccessCard>
   );
 }

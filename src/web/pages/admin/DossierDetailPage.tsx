@@ -8,79 +8,27 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { CHANNEL_LABELS, DOSSIER_STATUS, type Channel } from '../../../common/dossier-status';
 import type { EForm, FormValues, ProvenanceMap } from '../../../common/eform';
 import { api, errorMessage } from '../../api';
+import type { DossierDetail, DossierResult } from '../../components/dossier/dossier-types';
+import { receiptUrl } from '../../components/dossier/dossier-utils';
+import { FormValuesTable } from '../../components/dossier/FormValuesTable';
+import { StatusTag } from '../../components/dossier/StatusTag';
 import { formatBytes, formatDate, formatDateTime } from '../../format';
 
 // ---------------------------------------------------------------------------------------------
 // Payloads (src/server/modules/dossiers/service.ts)
 
-export interface DossierResult {
-  id: string;
-  code: string;
-  status: number;
-  statusLabel: string;
-  submittedAt: string;
-  appointmentDate: string | null;
-  submitSeconds: number | null;
-}
-
-export interface ProcedureDocument {
-  position: number;
-  name: string;
-  quantity: string;
-  required: boolean;
-  templateName: string | null;
-}
-
-export interface DossierDetail {
-  id: string;
-  code: string;
-  procedureCode: string;
-  procedureName: string;
+/** The desk sees the processing time and how long the submission took as well. */
+export interface OfficerDossierDetail extends DossierDetail {
   processingDays: number;
-  agency: { id: string; code: string; name: string } | null;
-  applicant: { id: string; fullName: string; idNumber: string | null };
-  channel: number;
-  status: number;
-  statusLabel: string;
-  statusReason: string | null;
-  submittedAt: string;
-  receivedAt: string | null;
-  receivedByName: string | null;
-  appointmentDate: string | null;
   submitSeconds: number | null;
-  formData: FormValues;
-  provenance: ProvenanceMap;
-  form: EForm | null;
-  requiredDocuments: ProcedureDocument[];
-  documents: { position: number; name: string; fileId: string; source: string; fileName: string; size: number; type: string }[];
-  events: { at: string; action: string; actorName: string | null; fromStatus: number | null; toStatus: number; toStatusLabel: string; reason: string | null }[];
 }
 
 // ---------------------------------------------------------------------------------------------
 // Shared bits of the desk screens
 
-export const STATUS_COLOR: Record<number, string> = {
-  1: 'blue',
-  2: 'green',
-  3: 'red',
-  4: 'processing',
-  5: 'orange',
-  6: 'gold',
-  7: 'default',
-  8: 'default',
-  9: 'cyan',
-  10: 'default',
-};
-
-export function StatusTag({ status, label }: { status: number; label: string }) {
-  return <Tag color={STATUS_COLOR[status] ?? 'default'}>{label}</Tag>;
-}
-
 export function channelLabel(c: number): string {
   return CHANNEL_LABELS[c as Channel] ?? String(c);
 }
-
-export const receiptUrl = (id: string) => `/api/dossiers/${id}/receipt.pdf`;
 
 const EVENT_LABELS: Record<string, string> = {
   submitted: 'Nộp hồ sơ trực tuyến',
@@ -104,7 +52,7 @@ export function DossierDetailPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const [d, setD] = useState<DossierDetail | null>(null);
+  const [d, setD] = useState<OfficerDossierDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'supplement' | 'refuse' | null>(null);
   const [receiving, setReceiving] = useState(false);
@@ -113,7 +61,7 @@ export function DossierDetailPage() {
 
   const load = useCallback(() => {
     if (!id) return;
-    api.get<DossierDetail>(`/api/desk/dossiers/${id}`).then(
+    api.get<OfficerDossierDetail>(`/api/desk/dossiers/${id}`).then(
       (x) => {
         setD(x);
         setError(null);
@@ -161,7 +109,7 @@ export function DossierDetailPage() {
           <Typography.Title level={3} style={{ margin: 0 }}>
             Hồ sơ {d.code}
           </Typography.Title>
-          <StatusTag status={d.status} label={d.statusLabel} />
+          <StatusTag status={d.status} label={d.statusLabel} audience="officer" />
         </Space>
         <Space wrap>
           <Button onClick={() => navigate(back)}>Về danh sách</Button>
@@ -253,22 +201,17 @@ export function DossierDetailPage() {
 
       {waiting && (
         <>
-          <ReasonDialog
-            open={dialog === 'supplement'}
-            dossier={d}
-            kind="supplement"
-            onClose={() => setDialog(null)}
-            onDone={(r) => decided(r, 'Đã gửi yêu cầu bổ sung cho hồ sơ')}
-            onConflict={load}
-          />
-          <ReasonDialog
-            open={dialog === 'refuse'}
-            dossier={d}
-            kind="refuse"
-            onClose={() => setDialog(null)}
-            onDone={(r) => decided(r, 'Đã từ chối tiếp nhận hồ sơ')}
-            onConflict={load}
-          />
+          {(['supplement', 'refuse'] as const).map((kind) => (
+            <ReasonDialog
+              key={kind}
+              open={dialog === kind}
+              dossier={d}
+              kind={kind}
+              onClose={() => setDialog(null)}
+              onDone={(r) => decided(r, DIALOGS[kind].done)}
+              onConflict={load}
+            />
+          ))}
         </>
       )}
     </Space>
@@ -278,17 +221,8 @@ export function DossierDetailPage() {
 /** The e-form as filed: each section's values, with the source of every prefilled one. */
 export function ReadOnlyForm({ form, values, provenance }: { form: EForm | null; values: FormValues; provenance: ProvenanceMap }) {
   if (!form) {
-    const entries = Object.entries(values);
-    if (!entries.length) return <Empty description="Không có tờ khai" />;
-    return (
-      <Descriptions column={1} size="small" bordered>
-        {entries.map(([k, v]) => (
-          <Descriptions.Item key={k} label={k}>
-            {v}
-          </Descriptions.Item>
-        ))}
-      </Descriptions>
-    );
+    if (!Object.keys(values).length) return <Empty description="Không có tờ khai" />;
+    return <FormValuesTable values={values} />;
   }
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -378,6 +312,7 @@ const DIALOGS = {
     help: 'Nêu rõ giấy tờ cần bổ sung hoặc nội dung cần sửa; công dân nhận được nội dung này qua SMS và thư điện tử.',
     ok: 'Gửi yêu cầu bổ sung',
     path: 'request-supplement',
+    done: 'Đã gửi yêu cầu bổ sung cho hồ sơ',
   },
   refuse: {
     title: 'Từ chối tiếp nhận hồ sơ',
@@ -385,12 +320,13 @@ const DIALOGS = {
     help: 'Công dân nhận được lý do này qua SMS và thư điện tử. Hồ sơ bị từ chối không thể tiếp nhận lại.',
     ok: 'Từ chối tiếp nhận',
     path: 'refuse',
+    done: 'Đã từ chối tiếp nhận hồ sơ',
   },
 } as const;
 
 function ReasonDialog(props: {
   open: boolean;
-  dossier: DossierDetail;
+  dossier: OfficerDossierDetail;
   kind: 'supplement' | 'refuse';
   onClose: () => void;
   onDone: (r: DossierResult) => void;

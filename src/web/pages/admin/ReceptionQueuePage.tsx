@@ -9,7 +9,8 @@ import { DOSSIER_STATUS, DOSSIER_STATUS_LABELS, type DossierStatus } from '../..
 import { api, errorMessage, query } from '../../api';
 import { useUrlPagination } from '../../components/url-pagination';
 import { formatDate, formatDateTime } from '../../format';
-import { channelLabel, StatusTag } from './DossierDetailPage';
+import { StatusTag } from '../../components/dossier/StatusTag';
+import { channelLabel } from './DossierDetailPage';
 
 interface QueueItem {
   id: string;
@@ -113,7 +114,7 @@ export function ReceptionQueuePage() {
       },
     },
     { title: 'Hẹn trả', dataIndex: 'appointmentDate', width: 100, render: (v: string | null) => formatDate(v) },
-    { title: 'Trạng thái', dataIndex: 'status', width: 170, render: (s: number, r) => <StatusTag status={s} label={r.statusLabel} /> },
+    { title: 'Trạng thái', dataIndex: 'status', width: 170, render: (s: number, r) => <StatusTag status={s} label={r.statusLabel} audience="officer" /> },
     {
       title: 'Thao tác',
       key: 'actions',

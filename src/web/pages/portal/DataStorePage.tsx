@@ -6,19 +6,9 @@ import type { TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { api, errorMessage } from '../../api';
+import type { StoreItem } from '../../components/dossier/dossier-types';
 import { formatBytes, formatDateTime } from '../../format';
 import { useSession } from '../../session';
-
-interface StoreItem {
-  id: string;
-  title: string;
-  kind: 'upload' | 'result';
-  fileId: string;
-  fileName: string;
-  size: number;
-  type: string;
-  createdAt: string;
-}
 
 const MAX = 10 * 1024 * 1024;
 

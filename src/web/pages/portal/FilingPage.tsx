@@ -1,35 +1,21 @@
 // "Nộp hồ sơ trực tuyến" (issue 6): the procedure's e-form prefilled from the population database
 // (verified values locked), the receiving agency, the papers (uploaded or taken from Kho dữ liệu),
 // an autosaved draft, and submission with an idempotency key.
-import { CheckCircleOutlined, DeleteOutlined, FolderOpenOutlined, LoadingOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Empty, Form, List, Modal, Select, Space, Spin, Tag, Typography, Upload } from 'antd';
+import { CheckCircleOutlined, LoadingOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Form, Select, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router';
 import type { EForm, FormValues, ProvenanceMap } from '../../../common/eform';
 import { api, ApiError, errorMessage, putOnUnload } from '../../api';
+import { PapersEditor } from '../../components/dossier/CitizenPapers';
+import type { Paper, ProcedureDocument } from '../../components/dossier/dossier-types';
+import { formDataOf, missingPositions, processingText } from '../../components/dossier/dossier-utils';
 import { EFormFields } from '../../components/EFormFields';
-import { formatBytes, formatDateTime } from '../../format';
+import { formatDateTime } from '../../format';
 import { useSession } from '../../session';
 
 // ----------------------------------------------------------------------------------------------
 // Shapes of the filing API
-
-export interface ProcedureDocument {
-  position: number;
-  name: string;
-  quantity: string;
-  required: boolean;
-  templateName: string | null;
-}
-
-export interface Paper {
-  position: number;
-  fileId: string;
-  source: 'upload' | 'scan' | 'store';
-  fileName: string;
-  size: number;
-  type: string;
-}
 
 interface Agency {
   id: string;
@@ -48,34 +34,11 @@ interface Submitted {
   code: string;
 }
 
-interface StoreItem {
-  id: string;
-  title: string;
-  kind: 'upload' | 'result';
-  fileId: string;
-  fileName: string;
-  size: number;
-  type: string;
-  createdAt: string;
-}
-
 type AgencyValue = { value: string; label: string };
 
 export const POPULATION_UNAVAILABLE = 'Không kết nối được CSDL quốc gia về dân cư; vui lòng tự nhập thông tin.';
-const PAPER_ACCEPT = '.pdf,.jpg,.jpeg,.png';
-const PAPER_MAX = 10 * 1024 * 1024;
 
 const timeOnly = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-
-/** The form's values as the API takes them: strings only. */
-export function formDataOf(values: Record<string, unknown>): FormValues {
-  const out: FormValues = {};
-  for (const [k, v] of Object.entries(values)) {
-    if (typeof v === 'string') out[k] = v;
-    else if (typeof v === 'number') out[k] = String(v);
-  }
-  return out;
-}
 
 /** Prefilled values, then what the citizen typed, but verified values always from their source. */
 export function initialValues(prefill: { values: FormValues; provenance: ProvenanceMap }, typed: FormValues | null | undefined): FormValues {
@@ -84,18 +47,8 @@ export function initialValues(prefill: { values: FormValues; provenance: Provena
   return values;
 }
 
-/** Required documents with no file attached. */
-export function missingPositions(documents: ProcedureDocument[], papers: Paper[]): number[] {
-  const given = new Set(papers.map((p) => p.position));
-  return documents.filter((d) => d.required && !given.has(d.position)).map((d) => d.position);
-}
-
 function scrollToFirstError() {
   requestAnimationFrame(() => document.querySelector('.ant-form-item-has-error, .paper-missing')?.scrollIntoView({ block: 'center', behavior: 'smooth' }));
-}
-
-function timeText(days: number): string {
-  return days === 0 ? 'Trong ngày làm việc' : `${days} ngày làm việc`;
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -290,7 +243,7 @@ function Filing({ code }: { code: string }) {
       </div>
       <Descriptions bordered column={{ xs: 1, sm: 2 }} size="small">
         <Descriptions.Item label="Mã thủ tục">{p.code}</Descriptions.Item>
-        <Descriptions.Item label="Thời hạn giải quyết">{timeText(p.processingDays)}</Descriptions.Item>
+        <Descriptions.Item label="Thời hạn giải quyết">{processingText(p.processingDays)}</Descriptions.Item>
       </Descriptions>
 
       <Card size="small" title="Cơ quan tiếp nhận hồ sơ">
@@ -413,221 +366,5 @@ function AgencySelect({ code, id, value, onChange }: { code: string; id?: string
       options={shown}
       notFoundContent={busy ? <Spin size="small" /> : 'Không có cơ quan phù hợp'}
     />
-  );
-}
-
-// ----------------------------------------------------------------------------------------------
-// Thành phần hồ sơ: upload a paper or take one from Kho dữ liệu, per document
-
-export function PapersEditor({
-  documents,
-  papers,
-  onChange,
-  missing = [],
-  readOnly,
-}: {
-  documents: ProcedureDocument[];
-  papers: Paper[];
-  onChange?: (p: Paper[]) => void;
-  missing?: number[];
-  readOnly?: boolean;
-}) {
-  const { message } = App.useApp();
-  const [storeFor, setStoreFor] = useState<ProcedureDocument | null>(null);
-  const [uploading, setUploading] = useState<number | null>(null);
-  const [errors, setErrors] = useState<Record<number, string>>({});
-  const latest = useRef(papers);
-  latest.current = papers;
-
-  const add = (p: Paper) => onChange?.([...latest.current, p]);
-  const upload = async (doc: ProcedureDocument, file: File) => {
-    setErrors((e) => ({ ...e, [doc.position]: '' }));
-    if (file.size > PAPER_MAX) {
-      setErrors((e) => ({ ...e, [doc.position]: `Tệp "${file.name}" (${formatBytes(file.size)}) vượt quá 10 MB.` }));
-      return;
-    }
-    setUploading(doc.position);
-    try {
-      const fd = new FormData();
-      fd.append('file', file, file.name);
-      const r = await api.post<{ id: string; fileName: string; size: number; type: string }>('/api/my/papers', fd);
-      add({ position: doc.position, fileId: r.id, source: 'upload', fileName: r.fileName, size: r.size, type: r.type });
-    } catch (err) {
-      setErrors((e) => ({ ...e, [doc.position]: errorMessage(err) }));
-    } finally {
-      setUploading(null);
-    }
-  };
-
-  // Documents not in the procedure any more (a dossier from an older version) are still listed.
-  const known = new Set(documents.map((d) => d.position));
-  const extra = [...new Set(papers.filter((p) => !known.has(p.position)).map((p) => p.position))].map(
-    (position): ProcedureDocument => ({ position, name: `Giấy tờ số ${position}`, quantity: '', required: false, templateName: null }),
-  );
-
-  return (
-    <>
-      <List
-        dataSource={[...documents, ...extra]}
-        locale={{ emptyText: <Empty description="Thủ tục không yêu cầu giấy tờ kèm theo" /> }}
-        renderItem={(doc, i) => {
-          const mine = papers.filter((p) => p.position === doc.position);
-          const isMissing = missing.includes(doc.position);
-          return (
-            <List.Item
-              className={isMissing ? 'paper-missing' : undefined}
-              style={isMissing ? { background: '#fff2f0', borderLeft: '3px solid #ff4d4f', paddingLeft: 12 } : undefined}
-            >
-              <div role="group" aria-label={doc.name} style={{ width: '100%' }}>
-                <Space orientation="vertical" size={6} style={{ width: '100%' }}>
-                  <div>
-                    <Typography.Text strong>
-                      {i + 1}. {doc.name}
-                    </Typography.Text>{' '}
-                    {doc.required ? <Tag color="red">Bắt buộc</Tag> : <Tag>Nếu có</Tag>}
-                    {(doc.quantity || doc.templateName) && (
-                      <div>
-                        <Typography.Text type="secondary">
-                          {doc.quantity}
-                          {doc.templateName ? `${doc.quantity ? ' · ' : ''}Mẫu: ${doc.templateName}` : ''}
-                        </Typography.Text>
-                      </div>
-                    )}
-                  </div>
-                  {mine.length > 0 && (
-                    <Space orientation="vertical" size={2}>
-                      {mine.map((p) => (
-                        <Space key={p.fileId} size={8} wrap>
-                          <PaperClipOutlined />
-                          <a href={`/api/papers/${p.fileId}`} target="_blank" rel="noreferrer">
-                            {p.fileName}
-                          </a>
-                          <Typography.Text type="secondary">{formatBytes(p.size)}</Typography.Text>
-                          {p.source === 'store' && <Tag color="geekblue">Từ Kho dữ liệu</Tag>}
-                          {!readOnly && (
-                            <Button
-                              size="small"
-                              type="text"
-                              danger
-                              icon={<DeleteOutlined />}
-                              aria-label={`Gỡ tệp ${p.fileName}`}
-                              onClick={() => onChange?.(latest.current.filter((x) => !(x.fileId === p.fileId && x.position === p.position)))}
-                            >
-                              Gỡ
-                            </Button>
-                          )}
-                        </Space>
-                      ))}
-                    </Space>
-                  )}
-                  {readOnly && mine.length === 0 && <Typography.Text type="secondary">Không có tệp đính kèm.</Typography.Text>}
-                  {!readOnly && (
-                    <Space wrap>
-                      <Upload
-                        accept={PAPER_ACCEPT}
-                        showUploadList={false}
-                        disabled={uploading !== null}
-                        beforeUpload={(file) => {
-                          void upload(doc, file);
-                          return false;
-                        }}
-                      >
-                        <Button icon={<UploadOutlined />} loading={uploading === doc.position}>
-                          Tải lên
-                        </Button>
-                      </Upload>
-                      <Button icon={<FolderOpenOutlined />} onClick={() => setStoreFor(doc)}>
-                        Chọn từ Kho dữ liệu
-                      </Button>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        PDF, JPG hoặc PNG, tối đa 10 MB
-                      </Typography.Text>
-                    </Space>
-                  )}
-                  {isMissing && (
-                    <Typography.Text type="danger" role="alert">
-                      Chưa đính kèm bản điện tử của giấy tờ bắt buộc này.
-                    </Typography.Text>
-                  )}
-                  {errors[doc.position] && <Alert role="alert" type="error" showIcon title={errors[doc.position]} />}
-                </Space>
-              </div>
-            </List.Item>
-          );
-        }}
-      />
-      {storeFor && (
-        <StorePicker
-          doc={storeFor}
-          attached={papers.filter((p) => p.position === storeFor.position).map((p) => p.fileId)}
-          onClose={() => setStoreFor(null)}
-          onPick={(item) => {
-            add({ position: storeFor.position, fileId: item.fileId, source: 'store', fileName: item.fileName, size: item.size, type: item.type });
-            message.success(`Đã đính kèm "${item.title}".`);
-            setStoreFor(null);
-          }}
-        />
-      )}
-    </>
-  );
-}
-
-function StorePicker({ doc, attached, onClose, onPick }: { doc: ProcedureDocument; attached: string[]; onClose: () => void; onPick: (i: StoreItem) => void }) {
-  const [items, setItems] = useState<StoreItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api
-      .get<StoreItem[]>('/api/my/store')
-      .then(setItems)
-      .catch((err) => setError(errorMessage(err)));
-  }, []);
-  return (
-    <Modal open title="Chọn giấy tờ từ Kho dữ liệu" onCancel={onClose} footer={<Button onClick={onClose}>Đóng</Button>} width={640}>
-      <Typography.Paragraph type="secondary">Đính kèm cho: {doc.name}</Typography.Paragraph>
-      {error && <Alert role="alert" type="error" showIcon title={error} />}
-      {!items && !error && <Spin />}
-      {items && (
-        <List
-          dataSource={items}
-          locale={{
-            emptyText: (
-              <Empty
-                description={
-                  <>
-                    Kho dữ liệu chưa có giấy tờ nào. <Link to="/kho-du-lieu">Thêm giấy tờ vào Kho dữ liệu</Link>
-                  </>
-                }
-              />
-            ),
-          }}
-          renderItem={(item) => {
-            const already = attached.includes(item.fileId);
-            return (
-              <List.Item
-                actions={[
-                  <Button key="pick" type="primary" size="small" disabled={already} onClick={() => onPick(item)} aria-label={`Đính kèm ${item.title}`}>
-                    {already ? 'Đã đính kèm' : 'Đính kèm'}
-                  </Button>,
-                ]}
-              >
-                <List.Item.Meta
-                  title={item.title}
-                  description={
-                    <Space size={8} wrap>
-                      <a href={`/api/papers/${item.fileId}`} target="_blank" rel="noreferrer">
-                        {item.fileName}
-                      </a>
-                      <span>{formatBytes(item.size)}</span>
-                      <span>{item.kind === 'result' ? 'Kết quả giải quyết' : 'Tải lên'}</span>
-                      <span>{formatDateTime(item.createdAt)}</span>
-                    </Space>
-                  }
-                />
-              </List.Item>
-            );
-          }}
-        />
-      )}
-    </Modal>
   );
 }

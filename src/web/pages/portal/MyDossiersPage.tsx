@@ -1,18 +1,22 @@
 // "Hồ sơ của tôi": the citizen's dossiers, one dossier with its receipt, form, papers and history,
 // and — when the receiving agency asked for it — supplementing the dossier.
 import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Empty, Form, Result, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Form, Space, Spin, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, Navigate, useLocation, useParams, useSearchParams } from 'react-router';
 import { CHANNEL_LABELS, DOSSIER_STATUS, type Channel } from '../../../common/dossier-status';
-import type { EForm, FormValues, ProvenanceMap } from '../../../common/eform';
 import { api, ApiError, errorMessage } from '../../api';
+import { PapersEditor } from '../../components/dossier/CitizenPapers';
+import type { DossierDetail, DossierEvent, Paper } from '../../components/dossier/dossier-types';
+import { formDataOf, missingPositions, receiptUrl } from '../../components/dossier/dossier-utils';
+import { FormValuesTable } from '../../components/dossier/FormValuesTable';
+import { StatusTag } from '../../components/dossier/StatusTag';
+import { SuccessCard } from '../../components/dossier/SuccessCard';
 import { EFormFields } from '../../components/EFormFields';
 import { useUrlPagination } from '../../components/url-pagination';
 import { formatDate, formatDateTime } from '../../format';
 import { useSession } from '../../session';
-import { formDataOf, missingPositions, PapersEditor, type Paper, type ProcedureDocument } from './FilingPage';
 
 interface DossierListItem {
   id: string;
@@ -25,56 +29,6 @@ interface DossierListItem {
   submittedAt: string;
   appointmentDate: string | null;
   agencyName: string;
-}
-
-interface DossierEvent {
-  at: string;
-  action: string;
-  actorName: string | null;
-  fromStatus: number | null;
-  toStatus: number;
-  toStatusLabel: string;
-  reason: string | null;
-}
-
-interface DossierDetail {
-  id: string;
-  code: string;
-  procedureCode: string;
-  procedureName: string;
-  agency: { id: string; code: string; name: string } | null;
-  applicant: { id: string; fullName: string; idNumber: string | null };
-  channel: number;
-  status: number;
-  statusLabel: string;
-  statusReason: string | null;
-  submittedAt: string;
-  receivedAt: string | null;
-  receivedByName: string | null;
-  appointmentDate: string | null;
-  formData: FormValues;
-  provenance: ProvenanceMap;
-  form: EForm | null;
-  requiredDocuments: ProcedureDocument[];
-  documents: (Paper & { name: string })[];
-  events: DossierEvent[];
-}
-
-const STATUS_COLORS: Record<number, string> = {
-  1: 'blue',
-  2: 'cyan',
-  3: 'red',
-  4: 'processing',
-  5: 'orange',
-  6: 'gold',
-  7: 'default',
-  8: 'default',
-  9: 'green',
-  10: 'success',
-};
-
-export function StatusTag({ status, label }: { status: number; label: string }) {
-  return <Tag color={STATUS_COLORS[status] ?? 'default'}>{label}</Tag>;
 }
 
 const EVENT_LABELS: Record<string, string> = {
@@ -121,7 +75,7 @@ function DossierList() {
     { title: 'Cơ quan tiếp nhận', dataIndex: 'agencyName', width: 180 },
     { title: 'Ngày nộp', dataIndex: 'submittedAt', width: 110, render: (v: string) => formatDateTime(v).slice(0, 10) },
     { title: 'Hẹn trả', dataIndex: 'appointmentDate', width: 100, render: (v: string | null) => (v ? formatDate(v) : '—') },
-    { title: 'Trạng thái', dataIndex: 'statusLabel', width: 150, render: (v: string, r) => <StatusTag status={r.status} label={v} /> },
+    { title: 'Trạng thái', dataIndex: 'statusLabel', width: 150, render: (v: string, r) => <StatusTag status={r.status} label={v} audience="citizen" /> },
   ];
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -195,7 +149,7 @@ function DossierView({ id }: { id: string }) {
   if (error) return <Alert role="alert" type="error" showIcon title={error} description={<Link to="/ho-so-cua-toi">Về danh sách hồ sơ của tôi</Link>} />;
   if (!d) return <Spin />;
 
-  const receipt = `/api/dossiers/${d.id}/receipt.pdf`;
+  const receipt = receiptUrl(d.id);
   const canSupplement = d.status === DOSSIER_STATUS.SUPPLEMENT_REQUESTED;
   const documents = d.requiredDocuments.length
     ? d.requiredDocuments
@@ -253,32 +207,26 @@ function DossierView({ id }: { id: string }) {
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Link to="/ho-so-cua-toi">← Hồ sơ của tôi</Link>
       {isNew && (
-        <Card>
-          <Result
-            status="success"
-            title="Nộp hồ sơ thành công"
-            subTitle={
-              <Space orientation="vertical" size={4}>
-                <span>Mã hồ sơ của bạn</span>
-                <Typography.Text strong copyable={{ text: d.code, tooltips: ['Sao chép mã hồ sơ', 'Đã sao chép'] }} style={{ fontSize: 26, color: '#0b5394' }} data-testid="dossier-code">
-                  {d.code}
-                </Typography.Text>
-                <span>
-                  Hồ sơ đã được gửi tới {d.agency?.name ?? 'cơ quan tiếp nhận'} và đang chờ tiếp nhận.
-                  {d.appointmentDate ? ` Ngày hẹn trả kết quả dự kiến: ${formatDate(d.appointmentDate)}.` : ''} Bạn sẽ nhận thông báo qua tin nhắn SMS và thư điện tử.
-                </span>
-              </Space>
-            }
-            extra={[
-              <Button key="receipt" type="primary" icon={<DownloadOutlined />} href={receipt} target="_blank">
-                Tải giấy tiếp nhận
-              </Button>,
-              <Link key="list" to="/ho-so-cua-toi">
-                <Button>Xem danh sách hồ sơ của tôi</Button>
-              </Link>,
-            ]}
-          />
-        </Card>
+        <SuccessCard
+          title="Nộp hồ sơ thành công"
+          extra={[
+            <Button key="receipt" type="primary" icon={<DownloadOutlined />} href={receipt} target="_blank">
+              Tải giấy tiếp nhận
+            </Button>,
+            <Link key="list" to="/ho-so-cua-toi">
+              <Button>Xem danh sách hồ sơ của tôi</Button>
+            </Link>,
+          ]}
+        >
+          <span>Mã hồ sơ của bạn</span>
+          <Typography.Text strong copyable={{ text: d.code, tooltips: ['Sao chép mã hồ sơ', 'Đã sao chép'] }} style={{ fontSize: 26, color: '#0b5394' }} data-testid="dossier-code">
+            {d.code}
+          </Typography.Text>
+          <span>
+            Hồ sơ đã được gửi tới {d.agency?.name ?? 'cơ quan tiếp nhận'} và đang chờ tiếp nhận.
+            {d.appointmentDate ? ` Ngày hẹn trả kết quả dự kiến: ${formatDate(d.appointmentDate)}.` : ''} Bạn sẽ nhận thông báo qua tin nhắn SMS và thư điện tử.
+          </span>
+        </SuccessCard>
       )}
 
       {isNew ? (
@@ -302,7 +250,7 @@ function DossierView({ id }: { id: string }) {
       <Descriptions bordered column={{ xs: 1, md: 2 }} size="small">
         <Descriptions.Item label="Mã hồ sơ">{d.code}</Descriptions.Item>
         <Descriptions.Item label="Trạng thái">
-          <StatusTag status={d.status} label={d.statusLabel} />
+          <StatusTag status={d.status} label={d.statusLabel} audience="citizen" />
         </Descriptions.Item>
         <Descriptions.Item label="Thủ tục" span={2}>
           {d.procedureName}
@@ -354,13 +302,7 @@ function DossierView({ id }: { id: string }) {
           {d.form ? (
             <EFormFields form={d.form} provenance={d.provenance ?? {}} disabled={!editing} />
           ) : (
-            <Descriptions column={1} size="small" bordered>
-              {Object.entries(d.formData).map(([k, v]) => (
-                <Descriptions.Item key={k} label={k}>
-                  {v}
-                </Descriptions.Item>
-              ))}
-            </Descriptions>
+            <FormValuesTable values={d.formData} />
           )}
         </Form>
       </Card>
@@ -395,7 +337,7 @@ function DossierView({ id }: { id: string }) {
           columns={[
             { title: 'Thời gian', dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v) },
             { title: 'Nội dung', dataIndex: 'action', width: 170, render: (v: string) => EVENT_LABELS[v] ?? v },
-            { title: 'Trạng thái', dataIndex: 'toStatusLabel', width: 170, render: (v: string, r) => <StatusTag status={r.toStatus} label={v} /> },
+            { title: 'Trạng thái', dataIndex: 'toStatusLabel', width: 170, render: (v: string, r) => <StatusTag status={r.toStatus} label={v} audience="citizen" /> },
             { title: 'Người thực hiện', dataIndex: 'actorName', width: 160, render: (v: string | null) => v ?? '—' },
             { title: 'Lý do, ghi chú', dataIndex: 'reason', render: (v: string | null) => v ?? '' },
           ]}
