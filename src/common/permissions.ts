@@ -19,6 +19,15 @@ export const PERMISSION_GROUPS = [
       { code: 'ADMIN_SO_CONG_THUONG', label: 'Admin dành cho sở công thương các tỉnh' },
     ],
   },
+  {
+    // [I] Not in the seed's dialog: the processing roles of the dossier workflow (issue 7,
+    // docs/decisions/0011-dossier-workflow.md).
+    label: 'Nhóm quyền xử lý hồ sơ',
+    permissions: [
+      { code: 'DOSSIER_PROCESS', label: 'Xử lý hồ sơ (chuyên viên)' },
+      { code: 'DOSSIER_APPROVE', label: 'Phê duyệt kết quả hồ sơ (lãnh đạo)' },
+    ],
+  },
 ] as const;
 
 export type PermissionCode = (typeof PERMISSION_GROUPS)[number]['permissions'][number]['code'] | 'HIGH_ADMIN' | 'LEVEL1_ADMIN';

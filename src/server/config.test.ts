@@ -2,6 +2,18 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.js';
 
+// A complete production environment except for the signing key.
+const PROD_BUT_SIGNING = {
+  NODE_ENV: 'production',
+  DVC_SECRET: 'x'.repeat(32),
+  SMS_HTTP_URL: 'http://s',
+  SMTP_URL: 'smtp://m',
+  VNEID_ISSUER: 'https://id.vn',
+  VNEID_CLIENT_SECRET: 's',
+  POPULATION_URL: 'https://p',
+  POPULATION_TOKEN: 't',
+};
+
 describe('loadConfig', () => {
   it('works with no settings at all: port 3000, ./var, PGlite, demo data, dev transports', () => {
     const c = loadConfig({});
@@ -21,10 +33,22 @@ describe('loadConfig', () => {
       VNEID_CLIENT_SECRET: 's3cret',
       POPULATION_URL: 'https://dancu.example.gov.vn/api',
       POPULATION_TOKEN: 'tok',
+      SIGNING_P12_PATH: '/etc/dvc/ky-so.p12',
+      SIGNING_P12_PASSWORD: ' mật khẩu ',
+      SIGNING_CA_PEM_PATH: '/etc/dvc/ca.pem',
     });
     expect(prod.vneid).toMatchObject({ simulator: false, issuer: 'https://sso.vneid.example', clientSecret: 's3cret' });
     expect(prod.population).toMatchObject({ simulator: false, url: 'https://dancu.example.gov.vn/api', token: 'tok' });
     expect(loadConfig({}).population).toMatchObject({ simulator: true, url: null, simulatorPort: 3200 });
+    expect(prod.signing).toEqual({ p12Path: '/etc/dvc/ky-so.p12', p12Password: ' mật khẩu ', caPemPath: '/etc/dvc/ca.pem' });
+  });
+  it('signs with the demo CA in dataDir unless a PKCS#12 key is configured', () => {
+    expect(loadConfig({}).signing).toEqual({ p12Path: null, p12Password: null, caPemPath: null });
+    expect(loadConfig({ SIGNING_P12_PATH: 'keys/ky.p12', SIGNING_P12_PASSWORD: 'x', SIGNING_CA_PEM_PATH: 'keys/ca.pem' }).signing).toEqual({
+      p12Path: path.resolve('keys/ky.p12'),
+      p12Password: 'x',
+      caPemPath: path.resolve('keys/ca.pem'),
+    });
   });
   it('turns demo data off with a PostgreSQL URL', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).demoData).toBe(false);
@@ -47,6 +71,10 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'production', DVC_SECRET: 'x'.repeat(32), SMS_HTTP_URL: 'http://s', SMTP_URL: 'smtp://m', VNEID_ISSUER: 'https://id.vn', VNEID_CLIENT_SECRET: 's', POPULATION_SIMULATOR: 'true' }, /POPULATION_SIMULATOR/],
     [{ POPULATION_URL: 'dancu.gov.vn' }, /POPULATION_URL/],
     [{ POPULATION_SIM_PORT: '-1' }, /POPULATION_SIM_PORT/],
+    [{ ...PROD_BUT_SIGNING }, /SIGNING_P12_PATH/],
+    [{ SIGNING_P12_PATH: 'k.p12', SIGNING_CA_PEM_PATH: 'ca.pem' }, /SIGNING_P12_PASSWORD/],
+    [{ SIGNING_P12_PATH: 'k.p12', SIGNING_P12_PASSWORD: 'x' }, /SIGNING_CA_PEM_PATH/],
+    [{ SIGNING_CA_PEM_PATH: 'ca.pem' }, /SIGNING_P12_PATH/],
   ])('refuses %j naming the variable', (env, msg) => {
     expect(() => loadConfig(env)).toThrow(msg);
   });

@@ -32,6 +32,16 @@ export interface Config {
   publicUrl: string;
   vneid: VneidConfig;
   population: PopulationConfig;
+  signing: SigningConfig;
+}
+
+/** The key that signs electronic results (docs/decisions/0010-signed-results.md). */
+export interface SigningConfig {
+  /** PKCS#12 file with the signing key and its certificate chain; null = the demo CA in dataDir/signing. */
+  p12Path: string | null;
+  p12Password: string | null;
+  /** PEM file with the CA certificate(s) that verification trusts. */
+  caPemPath: string | null;
 }
 
 /** Cơ sở dữ liệu quốc gia về dân cư: HTTP adapter, or the local simulator (docs/integrations.md). */
@@ -146,6 +156,19 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError(`POPULATION_SIM_PORT must be an integer 0–65535, got "${popPortRaw}"`);
   }
 
+  const signingP12Path = str(env, 'SIGNING_P12_PATH');
+  // Not trimmed: a password may start or end with a space.
+  const signingP12Password = env.SIGNING_P12_PASSWORD ? env.SIGNING_P12_PASSWORD : undefined;
+  const signingCaPemPath = str(env, 'SIGNING_CA_PEM_PATH');
+  if (production && !signingP12Path) {
+    throw new ConfigError('SIGNING_P12_PATH (the PKCS#12 signing key) is required when NODE_ENV=production');
+  }
+  if (signingP12Path && !signingP12Password) throw new ConfigError('SIGNING_P12_PASSWORD is required with SIGNING_P12_PATH');
+  if (signingP12Path && !signingCaPemPath) throw new ConfigError('SIGNING_CA_PEM_PATH is required with SIGNING_P12_PATH');
+  if (!signingP12Path && (signingP12Password || signingCaPemPath)) {
+    throw new ConfigError('SIGNING_P12_PASSWORD and SIGNING_CA_PEM_PATH need SIGNING_P12_PATH');
+  }
+
   return {
     nodeEnv,
     port,
@@ -180,6 +203,11 @@ export function loadConfig(env: Env = process.env): Config {
       token: populationToken ?? 'dvc-population-dev-token',
       simulator: populationSimulator,
       simulatorPort: populationPort,
+    },
+    signing: {
+      p12Path: signingP12Path ? path.resolve(signingP12Path) : null,
+      p12Password: signingP12Password ?? null,
+      caPemPath: signingCaPemPath ? path.resolve(signingCaPemPath) : null,
     },
   };
 }

@@ -1,5 +1,6 @@
 // Assembles the running system from a config: database, migrations, reference data, demo data,
 // HTTP app and outbox worker. main.ts and the tests both use it.
+import { loadSigner, type LoadedSigner } from './platform/signing/index.js';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -66,6 +67,18 @@ function resolveSecret(config: Config): string {
   }
 }
 
+/** The result signer, loaded on first use (the demo CA takes a second to create). */
+function lazySigner(config: Config): () => Promise<LoadedSigner> {
+  let loading: Promise<LoadedSigner> | null = null;
+  return () => {
+    loading ??= loadSigner(config, config.dataDir).catch((err: unknown) => {
+      loading = null;
+      throw err;
+    });
+    return loading;
+  };
+}
+
 export async function createSystem(config: Config, opts: SystemOptions = {}): Promise<System> {
   const log = opts.log ?? createLogger(config.logLevel);
   const clock = opts.clock ?? systemClock;
@@ -121,7 +134,10 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     jobs: new JobRegistry(),
     vneidIssuer: vneidSimulator?.issuer ?? config.vneid.issuer,
     population: new HttpPopulationAdapter(populationSimulator?.url ?? config.population.url!, config.population.token),
+    signing: lazySigner(config),
   };
+  // Production checks its signing key at start-up (a wrong password stops it here, not at the first result).
+  if (config.nodeEnv === 'production') await deps.signing();
   const app = await buildApp(deps);
   await app.ready();
   const worker = config.worker ? startOutboxWorker(deps.db, deps.jobs, clock, log, opts.workerIntervalMs) : null;

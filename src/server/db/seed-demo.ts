@@ -37,6 +37,18 @@ export const DEMO_USERS: {
   { username: 'motcua.demo', kind: 'officer', fullName: 'Trần Tuấn Hiệp', phone: '0357438888', units: ['desk', 'dept'], permissions: ['CITIZEN_ACCOUNT_CREATE'] },
   { username: 'motcua2.demo', kind: 'officer', fullName: 'Phạm Thị Lan', phone: '0357439999', units: ['desk2'], permissions: ['CITIZEN_ACCOUNT_CREATE'] },
   { username: 'chuyenvien.demo', kind: 'officer', fullName: 'Lê Văn Hùng', phone: '0358001122', units: ['dept'], permissions: [] },
+  // Issue 7: the processing roles of UBND phường Cẩm Thành (specialist in its Phòng Văn hóa - Xã
+  // hội, the vice-chairman who signs, and the officer of the electronic certified copies).
+  { username: 'xuly.demo', kind: 'officer', fullName: 'Ngô Thị Thu', phone: '0358005566', units: ['dept'], permissions: ['DOSSIER_PROCESS'] },
+  { username: 'lanhdao.demo', kind: 'officer', fullName: 'Hoàng Minh Đức', phone: '0358007788', units: ['ward'], permissions: ['DOSSIER_APPROVE'] },
+  {
+    username: 'chungthuc.demo',
+    kind: 'officer',
+    fullName: 'Đặng Thị Ngọc',
+    phone: '0358009900',
+    units: ['ward'],
+    permissions: ['ECERT_CREATE_COPY', 'ECERT_SIGN', 'ECERT_SEAL'],
+  },
   { username: 'admin.demo', kind: 'officer', fullName: 'Nguyễn Quản Trị', phone: '0359001122', units: ['province'], permissions: ['HIGH_ADMIN', 'USER_CREATE', 'CITIZEN_ACCOUNT_CREATE'] },
   // Level-1 administrator of the province: acts only inside UBND tỉnh Quảng Ngãi's subtree.
   { username: 'quantri.qngai.demo', kind: 'officer', fullName: 'Võ Thị Quản Lý', phone: '0359002233', units: ['province'], permissions: ['LEVEL1_ADMIN', 'USER_CREATE'] },

@@ -7,6 +7,7 @@ import type { Clock } from './clock.js';
 import type { BlobStore } from './files/blob-store.js';
 import type { JobRegistry } from './outbox.js';
 import type { PopulationPort } from './population/port.js';
+import type { LoadedSigner } from './signing/index.js';
 
 export interface Deps {
   db: Db;
@@ -22,6 +23,8 @@ export interface Deps {
   vneidIssuer: string;
   /** Cơ sở dữ liệu quốc gia về dân cư (the HTTP adapter, pointed at the simulator in development). */
   population: PopulationPort;
+  /** The key that signs e-results, and the CAs verification trusts (loaded on first use). */
+  signing: () => Promise<LoadedSigner>;
 }
 
 export type UserKind = 'officer' | 'citizen' | 'organisation';

@@ -1,3 +1,4 @@
+import { createCa, issueSigningCert } from '../../platform/signing/ca.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,6 +51,10 @@ describe('OpenAPI', () => {
 describe('production', () => {
   it('has no dev outbox and no demo accounts', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvc-prod-'));
+    // A province's own CA and signing key (production refuses the demo CA and checks the key at start).
+    const ca = createCa('CA tỉnh thử nghiệm');
+    fs.writeFileSync(path.join(dataDir, 'ky.p12'), issueSigningCert(ca, { commonName: 'UBND tỉnh thử nghiệm', organization: 'dvc' }, 'mat-khau-p12'));
+    fs.writeFileSync(path.join(dataDir, 'ca.pem'), ca.certPem);
     const prod = await createSystem(
       loadConfig({
         NODE_ENV: 'production',
@@ -64,6 +69,9 @@ describe('production', () => {
         POPULATION_TOKEN: 'x'.repeat(32),
         DATA_DIR: dataDir,
         OUTBOX_WORKER: 'false',
+        SIGNING_P12_PATH: path.join(dataDir, 'ky.p12'),
+        SIGNING_P12_PASSWORD: 'mat-khau-p12',
+        SIGNING_CA_PEM_PATH: path.join(dataDir, 'ca.pem'),
       }),
       { inMemory: true },
     );

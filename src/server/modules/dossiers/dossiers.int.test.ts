@@ -5,7 +5,8 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addOfficer, addUnit } from '../../../../tests/support/fixtures.js';
-import { Http, loggedIn, PNG_1PX, tinyPdf } from '../../../../tests/support/http.js';
+import { CHILD, citizenClient, KHAI_SINH, prefilledValues, submitKhaiSinh, uploadPaper, type Submitted } from '../../../../tests/support/dossiers.js';
+import { Http, loggedIn, tinyPdf } from '../../../../tests/support/http.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import type { ManualClock } from '../../platform/clock.js';
@@ -17,45 +18,22 @@ import { users } from '../users/tables.js';
 import { dossiers } from './tables.js';
 
 const system = useTestSystem();
-const KHAI_SINH = '1.001193';
 
-const child = {
-  childFullName: 'Nguyễn Minh Khang',
-  childBirthDate: '2026-10-30',
-  childSex: 'Nam',
-  childBirthPlace: 'Bệnh viện Phụ sản Hà Nội, phường Láng, thành phố Hà Nội',
-  childHometown: 'Xã Phù Đổng, thành phố Hà Nội',
-};
+const child = CHILD;
 
 interface Problem {
   code: string;
   message: string;
   details?: Record<string, unknown>;
 }
-interface Result {
-  id: string;
-  code: string;
-  status: number;
-  statusLabel: string;
-  appointmentDate: string | null;
-  submitSeconds: number | null;
-}
+type Result = Submitted;
 
 let ip = 20;
 const nextIp = () => `10.66.0.${ip++}`;
 
-async function citizen(login = '001090000001'): Promise<Http> {
-  const h = new Http(system().app, nextIp());
-  const res = await h.login('citizen', login, 'Demo@2026');
-  if (res.statusCode !== 200) throw new Error(`login failed ${res.body}`);
-  return h;
-}
+const citizen = (login = '001090000001') => citizenClient(system().app, login);
 
-async function paper(h: Http, url = '/api/my/papers', name = 'giay-to.pdf', data = tinyPdf()): Promise<string> {
-  const res = await h.upload(url, [{ name, data }]);
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json<{ id: string }>().id;
-}
+const paper = uploadPaper;
 
 let camThanh: string;
 beforeAll(async () => {
@@ -77,25 +55,8 @@ beforeAll(async () => {
   });
 });
 
-/** What the page sends: the prefilled values (editable ones as proposed) plus what the citizen typed. */
-async function prefilled(h: Http): Promise<Record<string, string>> {
-  return (await h.get(`/api/filing/${KHAI_SINH}`)).json<{ prefill: { values: Record<string, string> } }>().prefill.values;
-}
-
-async function submit(h: Http, over: Record<string, unknown> = {}) {
-  const formData = { ...(await prefilled(h)), ...child, ...((over.formData as object) ?? {}) };
-  const docs = [
-    { position: 1, fileId: await paper(h) },
-    { position: 2, fileId: await paper(h, '/api/my/papers', 'chung-sinh.png', PNG_1PX) },
-  ];
-  return h.post(`/api/filing/${KHAI_SINH}/submit`, {
-    agencyId: camThanh,
-    documents: docs,
-    submissionKey: `key-${Math.random().toString(36).slice(2)}`,
-    ...over,
-    formData,
-  });
-}
+const prefilled = (h: Http) => prefilledValues(h);
+const submit = (h: Http, over: Record<string, unknown> = {}) => submitKhaiSinh(h, camThanh, over);
 
 async function outbox(h: Http): Promise<{ to: string; body: string; subject: string | null }[]> {
   await system().deliver();

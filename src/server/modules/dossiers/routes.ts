@@ -5,7 +5,10 @@ import type { AppModule } from '../../app.js';
 import { ctxOf, requireActor } from '../../platform/auth/guard.js';
 import { AppError } from '../../platform/errors.js';
 import { storePaper } from './files.js';
+import * as processing from './processing.js';
+import { resultByToken, resultHooks, verifyByToken, verifyUpload } from './result.js';
 import * as svc from './service.js';
+import { track } from './tracking.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 /** Detailed bodies are documented by their TypeScript types; the schema lets them through whole. */
@@ -248,6 +251,115 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       async (req) => svc.decide(asOfficer(req), req.params.id, action, req.body.reason),
     );
   }
+
+  // ---- Processing (issue 7) -------------------------------------------------------------------
+  app.get(
+    '/api/work/dossiers',
+    {
+      schema: {
+        tags,
+        summary: 'Hồ sơ đang giải quyết của đơn vị, khẩn cấp trước (quá hạn, đến hạn hôm nay, sắp đến hạn)',
+        querystring: Type.Object({
+          bucket: Type.Optional(Type.Union([Type.Literal('overdue'), Type.Literal('today'), Type.Literal('soon'), Type.Literal('all')])),
+          q: Type.Optional(Type.String({ maxLength: 60 })),
+          ...Page,
+        }),
+        response: { 200: Any },
+      },
+    },
+    async (req) => processing.workList(asOfficer(req), req.query),
+  );
+
+  app.get('/api/work/statistics', { schema: { tags, summary: 'Đúng hạn, trực tuyến, mức độ hài lòng của đơn vị', response: { 200: Any } } }, async (req) =>
+    processing.unitStatistics(asOfficer(req)),
+  );
+
+  const ActionBody = Type.Object({
+    reason: Type.Optional(Type.String({ maxLength: 2000 })),
+    newDate: Type.Optional(Type.String({ maxLength: 10 })),
+    amountVnd: Type.Optional(Type.Integer()),
+    agencyId: Type.Optional(Type.String({ format: 'uuid' })),
+  });
+  const OfficerAction = Type.Union(
+    (['start', 'forward', 'finish', 'send_back', 'supplement_requested', 'request_payment', 'paid', 'transfer', 'extend', 'return_result', 'stop'] as const).map((a) =>
+      Type.Literal(a),
+    ),
+  );
+  app.post(
+    '/api/work/dossiers/:id/actions/:action',
+    {
+      schema: {
+        tags,
+        summary: 'Một thao tác xử lý hồ sơ, kiểm tra theo quy trình của thủ tục và vai trò của cán bộ',
+        params: Type.Object({ id: Type.String({ maxLength: 40 }), action: OfficerAction }),
+        body: ActionBody,
+        response: { 200: Any },
+      },
+    },
+    async (req) => processing.act(asOfficer(req), req.params.id, req.params.action, req.body, resultHooks),
+  );
+
+  app.post(
+    '/api/my/dossiers/:id/withdraw',
+    { schema: { tags, summary: 'Công dân rút hồ sơ', params: IdParams, body: Type.Object({ reason: Type.Optional(Type.String({ maxLength: 2000 })) }), response: { 200: Any } } },
+    async (req) => processing.act(asCitizen(req), req.params.id, 'withdraw', req.body, resultHooks),
+  );
+
+  app.post(
+    '/api/my/dossiers/:id/rating',
+    {
+      schema: {
+        tags,
+        summary: 'Đánh giá mức độ hài lòng (3 Rất hài lòng, 2 Hài lòng, 1 Không hài lòng), một lần sau khi nhận kết quả',
+        params: IdParams,
+        body: Type.Object({ rating: Type.Integer({ minimum: 1, maximum: 3 }), comment: Type.Optional(Type.String({ maxLength: 1000 })) }),
+        response: { 201: Any },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await processing.rate(asCitizen(req), req.params.id, req.body.rating, req.body.comment)),
+  );
+
+  app.get('/api/dossiers/:id/result.pdf', { schema: { tags, summary: 'Kết quả điện tử đã ký số (PDF)', params: IdParams } }, async (req, reply) => {
+    const r = await svc.resultForViewer(asAnyone(req), req.params.id);
+    return sendPdf(reply, `ket-qua-${r.code}.pdf`, r.pdf);
+  });
+
+  app.get('/api/dossiers/:id/apology.pdf', { schema: { tags, summary: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả (PDF)', params: IdParams } }, async (req, reply) => {
+    const r = await svc.apologyForViewer(asAnyone(req), req.params.id);
+    return sendPdf(reply, `phieu-xin-loi-${r.code}.pdf`, r.pdf);
+  });
+
+  const Token = Type.Object({ token: Type.String({ maxLength: 60 }) });
+  app.get('/api/verify/:token', { schema: { tags, summary: 'Xác thực văn bản điện tử (từ mã QR)', params: Token, response: { 200: Any } } }, async (req) =>
+    verifyByToken(ctxOf(req, deps), req.params.token),
+  );
+
+  app.get('/api/verify/:token/document.pdf', { schema: { tags, summary: 'Bản gốc của văn bản điện tử (từ mã QR)', params: Token } }, async (req, reply) => {
+    const r = await resultByToken(ctxOf(req, deps), req.params.token);
+    return sendPdf(reply, `ket-qua-${r.code}.pdf`, r.pdf);
+  });
+
+  app.post(
+    '/api/verify',
+    { schema: { tags, summary: 'Kiểm tra một tệp PDF: chữ ký số còn nguyên vẹn, đáng tin cậy, do hệ thống này cấp (multipart "file")', consumes: ['multipart/form-data'], response: { 200: Any } } },
+    async (req) => {
+      const f = await oneFile(req);
+      return verifyUpload(ctxOf(req, deps), f.data);
+    },
+  );
+
+  app.get(
+    '/api/tracking',
+    {
+      schema: {
+        tags,
+        summary: 'Tra cứu hồ sơ: mã hồ sơ và 4 số cuối số điện thoại đã đăng ký cho hồ sơ',
+        querystring: Type.Object({ code: Type.String({ maxLength: 60 }), phone: Type.String({ maxLength: 15 }) }),
+        response: { 200: Any },
+      },
+    },
+    async (req) => track(ctxOf(req, deps), req.query.code, req.query.phone),
+  );
 };
 
 export const dossiersModule: AppModule = { name: 'dossiers', routes };

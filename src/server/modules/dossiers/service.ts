@@ -3,6 +3,7 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { CHANNEL, DOSSIER_STATUS, DOSSIER_STATUS_LABELS, type Channel, type DossierStatus } from '../../../common/dossier-status.js';
 import type { EForm, FormValues, ProvenanceMap } from '../../../common/eform.js';
+import { ROLE_LABELS, type Workflow } from '../../../common/workflow.js';
 import { cleanText, likeEscape } from '../../../common/text.js';
 import { checkIdNumberShape, normalizeIdNumber } from '../../../common/vn-ids.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -16,14 +17,17 @@ import { PopulationUnavailable, type PopulationRecord } from '../../platform/pop
 import { sessions } from '../../platform/tables.js';
 import { vnDate, workCalendar } from '../../platform/workdays.js';
 import { deskAgencyIds, getAgency, listReceivingAgencies, listUnits, type AgencyRow } from '../agencies/service.js';
-import { getForFiling, type ProcedureForFiling } from '../procedures/service.js';
+import { getForFiling, getWorkflow, type ProcedureForFiling } from '../procedures/service.js';
 import { getUser, type UserRow } from '../users/service.js';
 import { users } from '../users/tables.js';
 import { nextDossierCode } from './codes.js';
+import { actionsFor, ratingOf, resumeAfterSupplement } from './processing.js';
+import { allowedActions } from './workflow.js';
 import { assertCitizenMayUse, assertOfficerUploaded, filesByIds } from './files.js';
 import { cleanValues, formProblems } from './form-validation.js';
 import { applyLocked, prefillForm, spouseInHousehold, type Prefill, type PrefillSources } from './prefill.js';
 import { renderReceipt } from './receipt-pdf.js';
+import { apologyPdf, resultPdf } from './result.js';
 import { citizenDocuments, dossierDocuments, dossierDrafts, dossierEvents, dossiers } from './tables.js';
 
 export type DossierRow = typeof dossiers.$inferSelect;
@@ -362,6 +366,18 @@ async function insertDossier(tx: DbOrTx, ctx: Ctx, n: NewDossier): Promise<Dossi
     submissionKey: n.submissionKey,
     createdBy: actor.userId,
     updatedAt: n.now,
+    step: null,
+    stepStartedAt: null,
+    stepDueDate: null,
+    pausedAt: null,
+    extendedDate: null,
+    finishedAt: null,
+    returnedAt: null,
+    onTime: null,
+    feeAmount: null,
+    feePaidAt: null,
+    resultFileId: null,
+    verifyToken: null,
   };
   await tx.insert(dossiers).values(row);
   await replacePapers(tx, row.id, n.checked.papers, names, n.paperSource, actor.userId, n.now);
@@ -425,7 +441,13 @@ function noticeText(d: DossierRow, kind: Notice): { sms: string; subject: string
     case 'refused':
       return { sms: `Cong DVC: Ho so ${d.code} khong duoc tiep nhan. Ly do: ${d.statusReason}.`, subject: `Hồ sơ ${d.code} không được tiếp nhận` };
     case 'supplemented':
-      return { sms: `Cong DVC: Ho so ${d.code} da duoc bo sung, cho co quan tiep nhan lai.`, subject: `Hồ sơ ${d.code} đã được bổ sung` };
+      return {
+        sms:
+          d.status === DOSSIER_STATUS.PROCESSING
+            ? `Cong DVC: Ho so ${d.code} da duoc bo sung, co quan tiep tuc xu ly.${appt ? ` Hen tra ket qua: ${appt}.` : ''}`
+            : `Cong DVC: Ho so ${d.code} da duoc bo sung, cho co quan tiep nhan lai.`,
+        subject: `Hồ sơ ${d.code} đã được bổ sung`,
+      };
   }
 }
 
@@ -436,7 +458,13 @@ function noticeEmailBody(d: DossierRow, kind: Notice, url: string): string {
   if (kind === 'received') lines.push(`Hồ sơ ${d.code} – ${d.procedureName} đã được tiếp nhận.`, `Ngày hẹn trả kết quả: ${appt}.`);
   if (kind === 'supplement') lines.push(`Hồ sơ ${d.code} – ${d.procedureName} cần bổ sung giấy tờ.`, `Nội dung yêu cầu bổ sung: ${d.statusReason}`, 'Vui lòng đăng nhập Cổng Dịch vụ công để bổ sung hồ sơ.');
   if (kind === 'refused') lines.push(`Hồ sơ ${d.code} – ${d.procedureName} không được tiếp nhận.`, `Lý do: ${d.statusReason}`);
-  if (kind === 'supplemented') lines.push(`Hồ sơ ${d.code} – ${d.procedureName} đã được bổ sung và đang chờ cơ quan tiếp nhận lại.`);
+  if (kind === 'supplemented') {
+    lines.push(
+      d.status === DOSSIER_STATUS.PROCESSING
+        ? `Hồ sơ ${d.code} – ${d.procedureName} đã được bổ sung; cơ quan tiếp tục xử lý. Ngày hẹn trả kết quả: ${appt}.`
+        : `Hồ sơ ${d.code} – ${d.procedureName} đã được bổ sung và đang chờ cơ quan tiếp nhận lại.`,
+    );
+  }
   lines.push('', `Tra cứu hồ sơ: ${url}`, '', 'Cổng Dịch vụ công');
   return lines.filter((l, i, a) => !(l === '' && a[i - 1] === '')).join('\n');
 }
@@ -527,6 +555,7 @@ export async function getDossier(ctx: Ctx, id: string) {
 
 async function dossierDetail(ctx: Ctx, d: DossierRow) {
   const db = ctx.deps.db;
+  const workflow = await getWorkflow(db, d.procedureId);
   const [papers, events, agency, proc, receiver] = await Promise.all([
     db.select().from(dossierDocuments).where(eq(dossierDocuments.dossierId, d.id)).orderBy(asc(dossierDocuments.position), asc(dossierDocuments.addedAt)),
     db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, d.id)).orderBy(asc(dossierEvents.at)),
@@ -552,6 +581,22 @@ async function dossierDetail(ctx: Ctx, d: DossierRow) {
     receivedByName: receiver?.fullName ?? null,
     appointmentDate: d.appointmentDate,
     submitSeconds: d.submitSeconds,
+    // Processing (issue 7)
+    workflow: workflow.steps.map((s) => ({ key: s.key, label: s.label, role: ROLE_LABELS[s.role], days: s.days })),
+    step: d.step,
+    stepDueDate: d.stepDueDate,
+    extendedDate: d.extendedDate,
+    finishedAt: d.finishedAt?.toISOString() ?? null,
+    returnedAt: d.returnedAt?.toISOString() ?? null,
+    onTime: d.onTime,
+    paused: d.pausedAt !== null,
+    feeAmount: d.feeAmount,
+    feePaidAt: d.feePaidAt?.toISOString() ?? null,
+    hasResult: d.resultFileId !== null,
+    /** Shown to the applicant once the result is returned; always to the officers. */
+    verifyToken: ctx.actor?.kind === 'officer' || d.status === DOSSIER_STATUS.RESULT_RETURNED ? d.verifyToken : null,
+    rating: await ratingOf(db, d.id),
+    actions: ctx.actor?.kind === 'officer' ? await actionsFor(ctx, d) : citizenActions(workflow, d),
     formData: d.formData as FormValues,
     provenance: d.provenance as ProvenanceMap,
     form: proc?.form ?? null,
@@ -593,9 +638,12 @@ export async function supplement(ctx: Ctx, id: string, input: DraftInput) {
   const now = ctx.deps.clock.now();
   const names = new Map(proc.documents.map((x) => [x.position, x.name]));
   return db.transaction(async (tx) => {
+    // Not yet received: back to the reception queue. Already in processing: back to its step, the
+    // promised date moved by the working days the citizen held it.
+    const next = d.receivedAt ? resumeAfterSupplement(d, now) : { status: DOSSIER_STATUS.NEW, statusReason: null };
     const [updated] = await tx
       .update(dossiers)
-      .set({ status: DOSSIER_STATUS.NEW, formData: checked.values, provenance: checked.provenance, statusReason: null, updatedAt: now })
+      .set({ ...next, formData: checked.values, provenance: checked.provenance, updatedAt: now })
       .where(and(eq(dossiers.id, d.id), eq(dossiers.status, DOSSIER_STATUS.SUPPLEMENT_REQUESTED)))
       .returning();
     if (!updated) throw new AppError('DOSSIER_STATUS_CONFLICT');
@@ -612,6 +660,11 @@ export async function supplement(ctx: Ctx, id: string, input: DraftInput) {
     await notifyApplicant(tx, ctx, updated, 'supplemented', user);
     return submissionResult(updated);
   });
+}
+
+/** What the applicant may do: withdraw while the dossier is open, pay a financial obligation. */
+function citizenActions(w: Workflow, d: DossierRow) {
+  return allowedActions(w, { status: d.status as DossierStatus, step: d.step }, { desk: false, member: false, permissions: new Set(), applicant: true });
 }
 
 async function addEvent(tx: DbOrTx, ctx: Ctx, d: DossierRow, action: string, from: number, reason: string | null, now: Date) {
@@ -943,4 +996,32 @@ export async function downloadPaper(ctx: Ctx, fileId: string) {
   }
   if (!allowed) throw new AppError('FILE_NOT_FOUND');
   return { name: file.originalName, mime: file.mime, data: await ctx.deps.blobs.get(file.storageKey) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Result and apology letter (issue 7)
+
+/** The signed e-result, for the applicant or an officer of the agency. */
+export async function resultForViewer(ctx: Ctx, id: string): Promise<{ code: string; pdf: Buffer }> {
+  const d = await loadDossier(ctx.deps.db, id);
+  await authorizeView(ctx, d);
+  // The citizen gets the result once it is returned to them; officers as soon as it is signed.
+  if (ctx.actor?.kind !== 'officer' && d.status !== DOSSIER_STATUS.RESULT_RETURNED) throw new AppError('RESULT_NOT_READY');
+  return { code: d.code, pdf: await resultPdf(ctx, d) };
+}
+
+/** Phiếu xin lỗi và hẹn lại ngày trả kết quả of the latest extension. */
+export async function apologyForViewer(ctx: Ctx, id: string): Promise<{ code: string; pdf: Buffer }> {
+  const db = ctx.deps.db;
+  const d = await loadDossier(db, id);
+  await authorizeView(ctx, d);
+  const [e] = await db
+    .select()
+    .from(dossierEvents)
+    .where(and(eq(dossierEvents.dossierId, d.id), eq(dossierEvents.action, 'extend')))
+    .orderBy(desc(dossierEvents.at))
+    .limit(1);
+  if (!e) throw new AppError('APOLOGY_NOT_FOUND');
+  const x = e.details as { originalDate: string; newDate: string; reason: string };
+  return { code: d.code, pdf: await apologyPdf(ctx, d, { at: e.at, officerName: e.actorName ?? '', reason: x.reason, newDate: x.newDate, originalDate: x.originalDate }) };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * The last dossier number given by an agency on a day (Vietnam time). A code is taken by
@@ -58,9 +58,32 @@ export const dossiers = pgTable(
     submissionKey: text('submission_key').notNull(),
     createdBy: uuid('created_by').notNull(),
     updatedAt: ts('updated_at').notNull(),
+    // ---- Processing (issue 7) ----
+    /** The workflow step the dossier is at (status 4), from the procedure's workflow. */
+    step: text('step'),
+    stepStartedAt: ts('step_started_at'),
+    /** When the step's time budget runs out (Vietnam date). */
+    stepDueDate: date('step_due_date', { mode: 'string' }),
+    /** Set while the citizen supplements a received dossier: the clock is stopped. */
+    pausedAt: ts('paused_at'),
+    /** A later promised date after an extension (gia hạn); appointment_date stays the one that counts for on-time. */
+    extendedDate: date('extended_date', { mode: 'string' }),
+    finishedAt: ts('finished_at'),
+    returnedAt: ts('returned_at'),
+    /** Finished no later than the promised date, the citizen's time not counted. */
+    onTime: boolean('on_time'),
+    /** Phí, lệ phí / nghĩa vụ tài chính asked for (VND), and when it was paid. */
+    feeAmount: integer('fee_amount'),
+    feePaidAt: ts('fee_paid_at'),
+    /** The signed e-result (stored_files) and the token of its public verification page. */
+    resultFileId: uuid('result_file_id'),
+    verifyToken: text('verify_token'),
   },
   (t) => [
     uniqueIndex('dossiers_code_uq').on(t.code),
+    uniqueIndex('dossiers_verify_token_uq').on(t.verifyToken),
+    // The officers' work lists: what is being processed in their agencies, most urgent first.
+    index('dossiers_work_idx').on(t.agencyId, t.appointmentDate).where(sql`${t.status} in (2, 4, 5, 6, 9)`),
     uniqueIndex('dossiers_submission_key_uq').on(t.createdBy, t.submissionKey),
     index('dossiers_applicant_idx').on(t.applicantId, t.submittedAt.desc(), t.id),
     index('dossiers_queue_idx').on(t.agencyId, t.status, t.submittedAt),
@@ -103,6 +126,8 @@ export const dossierEvents = pgTable(
     fromStatus: smallint('from_status'),
     toStatus: smallint('to_status').notNull(),
     reason: text('reason'),
+    /** What the action changed, for documents built from it (extension: original and new date, reason). */
+    details: jsonb('details'),
   },
   (t) => [index('dossier_events_dossier_idx').on(t.dossierId, t.at)],
 );
@@ -140,4 +165,19 @@ export const citizenDocuments = pgTable(
     index('citizen_documents_owner_idx').on(t.ownerId, t.createdAt.desc()),
     check('citizen_documents_kind_ck', sql`${t.kind} in ('upload', 'result')`),
   ],
+);
+
+/** Đánh giá mức độ hài lòng: once per dossier, after the result is returned (issue 7). */
+export const dossierRatings = pgTable(
+  'dossier_ratings',
+  {
+    dossierId: uuid('dossier_id').primaryKey(),
+    agencyId: uuid('agency_id').notNull(),
+    applicantId: uuid('applicant_id').notNull(),
+    /** 3 Rất hài lòng · 2 Hài lòng · 1 Không hài lòng. */
+    rating: smallint('rating').notNull(),
+    comment: text('comment'),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('dossier_ratings_agency_idx').on(t.agencyId, t.at), check('dossier_ratings_rating_ck', sql`${t.rating} between 1 and 3`)],
 );

@@ -2,6 +2,7 @@
 // and in force on today's date in Vietnam, so an expired one disappears by itself.
 import { and, asc, count, eq, gte, inArray, isNull, like, lte, or, type SQL } from 'drizzle-orm';
 import type { EForm } from '../../../common/eform.js';
+import { DEFAULT_WORKFLOW, type Workflow } from '../../../common/workflow.js';
 import { cleanText, likeEscape, searchKey } from '../../../common/text.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { everyWord } from '../../db/sql.js';
@@ -144,6 +145,12 @@ export async function getForFiling(db: DbOrTx, clock: Clock, code: string): Prom
   };
 }
 
+/** The processing workflow of a procedure (its own, or the default one). */
+export async function getWorkflow(db: DbOrTx, procedureId: string): Promise<Workflow> {
+  const [p] = await db.select({ workflow: procedures.workflow }).from(procedures).where(eq(procedures.id, procedureId));
+  return (p?.workflow as Workflow | null) ?? DEFAULT_WORKFLOW;
+}
+
 /**
  * Working days from the decision (Quyết định công bố) to publication, and whether that broke the
  * 10-working-day rule; for an unpublished procedure, counted to today.
@@ -168,6 +175,7 @@ interface CatalogueFile {
     legalBasis?: string;
     documents: { name: string; quantity: string; required: boolean; templateName?: string; note?: string }[];
     form?: EForm;
+    workflow?: Workflow;
   }[];
 }
 
@@ -187,6 +195,12 @@ export async function seedDemoProcedures(db: Db, clock: Clock): Promise<number> 
       .set({ form: p.form, updatedAt: now })
       .where(and(eq(procedures.code, p.code), isNull(procedures.form)));
   }
+  for (const p of data.procedures.filter((x) => existing.has(x.code) && x.workflow)) {
+    await db
+      .update(procedures)
+      .set({ workflow: p.workflow, updatedAt: now })
+      .where(and(eq(procedures.code, p.code), isNull(procedures.workflow)));
+  }
   for (const p of data.procedures.filter((x) => !existing.has(x.code))) {
     await db.transaction(async (tx) => {
       const id = newId();
@@ -204,6 +218,7 @@ export async function seedDemoProcedures(db: Db, clock: Clock): Promise<number> 
         fullyOnline: p.fullyOnline,
         legalBasis: p.legalBasis ?? null,
         form: p.form ?? null,
+        workflow: p.workflow ?? null,
         effectiveFrom: '2025-07-01',
         status: 'published',
         publishedAt: now,

@@ -29,6 +29,8 @@ export const procedures = pgTable(
     legalBasis: text('legal_basis'),
     /** E-form: JSON Schema and layout (null until the form is built). */
     form: jsonb('form'),
+    /** Processing workflow (src/common/workflow.ts); null = DEFAULT_WORKFLOW. */
+    workflow: jsonb('workflow'),
     effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
     effectiveTo: date('effective_to', { mode: 'string' }),
     /** Quyết định công bố: reference and date (the 10-working-day publication rule runs from it). */

@@ -1,0 +1,380 @@
+// Two documents of the processing stage of a dossier:
+// - the electronic result (e.g. "Trích lục khai sinh (bản điện tử)"): an administrative document with
+//   the national motto header, the decisive facts taken from the dossier's form, the signer block
+//   (signed digitally, invisibly, afterwards) and a QR code to verify it;
+// - "Phiếu xin lỗi và hẹn lại ngày trả kết quả" (Mẫu số 05, Thông tư 01/2018/TT-VPCP), when the
+//   result is late.
+import PDFDocument from 'pdfkit';
+import { formatIsoDate, formatVnDateTime } from '../../platform/clock.js';
+import { FONT_BOLD, FONT_ITALIC, FONT_REGULAR, SHAPING, vnLongDate } from '../citizen-accounts/pdf.js';
+
+export interface ResultData {
+  /** Mã hồ sơ. */
+  code: string;
+  procedureCode: string;
+  procedureName: string;
+  /** Cơ quan ban hành, e.g. "UBND phường Cẩm Thành". */
+  agencyName: string;
+  /** Cơ quan chủ quản for the header, e.g. "UBND tỉnh Quảng Ngãi". */
+  provinceName: string | null;
+  applicantName: string;
+  applicantIdNumber: string | null;
+  /** The decisive content: label/value lines taken from the dossier's form (e.g. "Họ, chữ đệm, tên người được khai sinh": "Nguyễn Minh Khang"). */
+  facts: { label: string; value: string }[];
+  /** e.g. "TRÍCH LỤC KHAI SINH (BẢN ĐIỆN TỬ)" or "KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH". */
+  title: string;
+  /** Số văn bản, e.g. "125/TLKS-UBND". */
+  documentNumber: string;
+  issuedAt: Date;
+  /** Lines separated by "\n" or " / ", e.g. "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH". */
+  signerTitle: string;
+  signerName: string;
+  /** Printed under the QR code. */
+  verifyUrl: string;
+  /** QR code image (PNG) of verifyUrl. */
+  qrPng: Buffer;
+}
+
+export interface ApologyData {
+  code: string;
+  procedureName: string;
+  agencyName: string;
+  provinceName: string | null;
+  applicantName: string;
+  applicantAddress: string | null;
+  /** Thời điểm tiếp nhận. */
+  receivedAt: Date;
+  /** Ngày hẹn cũ, YYYY-MM-DD. */
+  originalDate: string;
+  /** Ngày hẹn mới, YYYY-MM-DD. */
+  newDate: string;
+  /** Lý do chậm. */
+  reason: string;
+  issuedAt: Date;
+  /** Người ký/ban hành phiếu. */
+  officerName: string;
+}
+
+const MARGIN = 56;
+const BLANK = '—';
+const QR_SIZE = 90;
+
+function upper(s: string): string {
+  return s.toLocaleUpperCase('vi-VN').normalize('NFC');
+}
+
+/** dd/MM/yyyy of an instant, in Vietnam time. */
+function vnDate(d: Date): string {
+  return formatVnDateTime(d).slice(0, 10);
+}
+
+// The place name (địa danh) of the date line: the locality in the agency's name ("UBND phường Cẩm
+// Thành" → "Cẩm Thành", "Sở Tư pháp tỉnh Quảng Ngãi" → "Quảng Ngãi"), else in the province's.
+const LOCALITY = /^.*(?:^|\s)(?:phường|xã|thị trấn|đặc khu|thị xã|quận|huyện|[Tt]hành phố|[Tt]ỉnh)\s+(\S.*)$/u;
+
+function placeOf(agencyName: string, provinceName: string | null): string | null {
+  for (const name of [agencyName, provinceName]) {
+    const m = name?.normalize('NFC').trim().match(LOCALITY);
+    if (m) return m[1]!.trim();
+  }
+  return null;
+}
+
+/** "Cẩm Thành, ngày 28 tháng 11 năm 2026". */
+function placeAndDate(agencyName: string, provinceName: string | null, d: Date): string {
+  const place = placeOf(agencyName, provinceName);
+  return place ? `${place}, ${vnLongDate(d).replace(/^Ngày/, 'ngày')}` : vnLongDate(d);
+}
+
+function newDocument(info: PDFKit.DocumentInfo) {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 44, bottom: 56, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    info,
+  });
+  doc.registerFont('regular', FONT_REGULAR);
+  doc.registerFont('bold', FONT_BOLD);
+  doc.registerFont('italic', FONT_ITALIC);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  return { doc, done };
+}
+
+/**
+ * The two-column header: cơ quan chủ quản / cơ quan (bold) / extra lines on the left, the national
+ * motto and the place-and-date on the right. Leaves doc.y below both columns.
+ */
+function header(
+  doc: PDFKit.PDFDocument,
+  o: { provinceName: string | null; boldLines: string[]; underRule: string | null; dateLine: string },
+): void {
+  const left = MARGIN;
+  const width = doc.page.width - 2 * MARGIN;
+  const leftCol = width * 0.45;
+  const rightCol = width - leftCol;
+
+  const top = doc.y;
+  if (o.provinceName) {
+    doc.font('regular').fontSize(10).text(upper(o.provinceName), left, top, { ...SHAPING, width: leftCol, align: 'center' });
+  }
+  for (const [i, l] of o.boldLines.entries()) {
+    doc.font('bold').fontSize(10).text(l, left, i === 0 && !o.provinceName ? top : doc.y, { ...SHAPING, width: leftCol, align: 'center' });
+  }
+  const ruleY = doc.y + 5;
+  doc.moveTo(left + leftCol / 2 - 30, ruleY).lineTo(left + leftCol / 2 + 30, ruleY).lineWidth(0.6).stroke();
+  let leftBottom = ruleY;
+  if (o.underRule) {
+    doc.font('regular').fontSize(10).text(o.underRule, left, ruleY + 6, { ...SHAPING, width: leftCol, align: 'center' });
+    leftBottom = doc.y;
+  }
+
+  doc.font('bold').fontSize(10).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', left + leftCol, top, { ...SHAPING, width: rightCol, align: 'center' });
+  doc.font('bold').fontSize(10.5).text('Độc lập - Tự do - Hạnh phúc', left + leftCol, doc.y, { ...SHAPING, width: rightCol, align: 'center' });
+  const mottoRuleY = doc.y + 5;
+  const mottoMid = left + leftCol + rightCol / 2;
+  doc.moveTo(mottoMid - 72, mottoRuleY).lineTo(mottoMid + 72, mottoRuleY).lineWidth(0.6).stroke();
+  doc.font('italic').fontSize(10).text(o.dateLine, left + leftCol, mottoRuleY + 6, { ...SHAPING, width: rightCol, align: 'center' });
+  doc.x = left;
+  doc.y = Math.max(leftBottom, doc.y) + 20;
+}
+
+/**
+ * One centred line made of runs in different fonts (pdfkit cannot centre `continued` text). Falls
+ * back to flowing, left-aligned text when the runs do not fit on one line.
+ */
+function centredRuns(doc: PDFKit.PDFDocument, runs: { font: string; text: string }[], size: number): void {
+  const left = MARGIN;
+  const width = doc.page.width - 2 * MARGIN;
+  doc.fontSize(size);
+  const widths = runs.map((r) => doc.font(r.font).widthOfString(r.text, SHAPING));
+  const total = widths.reduce((a, b) => a + b, 0);
+  const y = doc.y;
+  if (total > width) {
+    runs.forEach((r, i) => {
+      doc.font(r.font).text(r.text, i === 0 ? left : undefined, i === 0 ? y : undefined, { ...SHAPING, width, continued: i < runs.length - 1 });
+    });
+    return;
+  }
+  let x = left + (width - total) / 2;
+  runs.forEach((r, i) => {
+    doc.font(r.font).text(r.text, x, y, { ...SHAPING, lineBreak: false });
+    x += widths[i]!;
+  });
+  doc.x = left;
+  doc.y = y + doc.currentLineHeight(true);
+}
+
+/** A small page footer on every page when the document runs over one page. */
+function pageFooters(doc: PDFKit.PDFDocument, code: string): void {
+  const range = doc.bufferedPageRange();
+  if (range.count < 2) return;
+  const width = doc.page.width - 2 * MARGIN;
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font('italic')
+      .fontSize(8.5)
+      .fillColor('#555555')
+      .text(`Mã hồ sơ ${code} · Trang ${i - range.start + 1}/${range.count}`, MARGIN, doc.page.height - 34, {
+        ...SHAPING,
+        width,
+        align: 'center',
+        lineBreak: false,
+      });
+    doc.fillColor('black');
+    doc.page.margins.bottom = bottom;
+  }
+}
+
+export function renderResult(d: ResultData): Promise<Buffer> {
+  const { doc, done } = newDocument({ Title: d.title, Author: d.agencyName, Subject: `Mã hồ sơ ${d.code}` });
+  const left = MARGIN;
+  const width = doc.page.width - 2 * MARGIN;
+  const bottomLimit = () => doc.page.height - doc.page.margins.bottom;
+
+  header(doc, {
+    provinceName: d.provinceName,
+    boldLines: [upper(d.agencyName)],
+    underRule: `Số: ${d.documentNumber}`,
+    dateLine: placeAndDate(d.agencyName, d.provinceName, d.issuedAt),
+  });
+
+  doc.font('bold').fontSize(14).text(upper(d.title), left, doc.y, { ...SHAPING, width, align: 'center' });
+  doc.moveDown(0.2);
+  centredRuns(
+    doc,
+    [
+      { font: 'regular', text: 'Mã hồ sơ: ' },
+      { font: 'bold', text: d.code },
+    ],
+    11,
+  );
+  doc.moveDown(0.6);
+
+  /** "Label: value" (wrapping as needed), the value in bold. */
+  const line = (label: string, value: string | null) => {
+    doc
+      .font('regular')
+      .fontSize(11)
+      .text(`${label}: `, left, doc.y, { ...SHAPING, width, continued: true })
+      .font('bold')
+      .text(value && value.trim() !== '' ? value : BLANK, { ...SHAPING, width });
+    doc.moveDown(0.1);
+  };
+  line('Người yêu cầu', d.applicantName);
+  if (d.applicantIdNumber) line('Số định danh cá nhân', d.applicantIdNumber);
+  line('Thủ tục hành chính', `${d.procedureName} (mã thủ tục ${d.procedureCode})`);
+  doc.moveDown(0.3);
+
+  // The facts: a two-column table, labels shaded on the left, values in bold on the right.
+  const labelWidth = Math.round(width * 0.42);
+  const valueWidth = width - labelWidth;
+  const pad = 3.5;
+  const factSize = 9.5;
+  const factRow = (label: string, value: string) => {
+    const v = value.trim() !== '' ? value : BLANK;
+    doc.fontSize(factSize);
+    const height =
+      Math.max(
+        doc.font('regular').heightOfString(label, { ...SHAPING, width: labelWidth - 2 * pad }),
+        doc.font('bold').heightOfString(v, { ...SHAPING, width: valueWidth - 2 * pad }),
+      ) +
+      2 * pad;
+    if (doc.y + height > bottomLimit()) doc.addPage();
+    const y = doc.y;
+    doc.rect(left, y, labelWidth, height).fillAndStroke('#f1f3f5', 'black');
+    doc.fillColor('black');
+    doc.rect(left + labelWidth, y, valueWidth, height).lineWidth(0.5).stroke();
+    doc.font('regular').fontSize(factSize).text(label, left + pad, y + pad, { ...SHAPING, width: labelWidth - 2 * pad });
+    doc.font('bold').fontSize(factSize).text(v, left + labelWidth + pad, y + pad, { ...SHAPING, width: valueWidth - 2 * pad });
+    doc.x = left;
+    doc.y = y + height;
+  };
+  doc.lineWidth(0.5);
+  for (const f of d.facts) factRow(f.label, f.value);
+  doc.moveDown(0.9);
+
+  // Bottom band, kept together on one page: the QR code and its note on the left, the signer on the
+  // right with an empty area for the (invisible) digital signature.
+  const half = width / 2;
+  const titleLines = d.signerTitle
+    .split(/\s*\n\s*|\s+\/\s+/u)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  // The note under the QR code; the address on a line of its own, in a smaller size when needed so
+  // that it is not broken (a broken address cannot be copied or typed back).
+  const noteWidth = half - 12;
+  const noteSize = 8.5;
+  doc.font('regular').fontSize(noteSize);
+  const urlSize = Math.max(6, Math.min(noteSize, (noteSize * noteWidth) / (doc.widthOfString(d.verifyUrl, SHAPING) + 1)));
+  const notePre = 'Quét mã QR hoặc truy cập';
+  const notePost = 'để kiểm tra tính xác thực của văn bản điện tử này.';
+  const noteHeight =
+    doc.font('italic').fontSize(noteSize).heightOfString(notePre, { ...SHAPING, width: noteWidth }) +
+    doc.font('regular').fontSize(urlSize).heightOfString(d.verifyUrl, { ...SHAPING, width: noteWidth }) +
+    doc.font('italic').fontSize(noteSize).heightOfString(notePost, { ...SHAPING, width: noteWidth });
+  doc.font('bold').fontSize(11);
+  const titleHeight = titleLines.reduce((h, l) => h + doc.heightOfString(l, { ...SHAPING, width: half }), 0);
+  const signGap = 50;
+  const signHeight = titleHeight + signGap + 14 + 16;
+  const bandHeight = Math.max(QR_SIZE + 6 + noteHeight, signHeight);
+  if (doc.y + bandHeight > bottomLimit()) doc.addPage();
+  const bandY = doc.y;
+
+  doc.image(d.qrPng, left, bandY, { width: QR_SIZE, height: QR_SIZE });
+  doc.font('italic').fontSize(noteSize).text(notePre, left, bandY + QR_SIZE + 6, { ...SHAPING, width: noteWidth });
+  doc.font('regular').fontSize(urlSize).fillColor('#1d4ed8').text(d.verifyUrl, left, doc.y, { ...SHAPING, width: noteWidth, link: d.verifyUrl });
+  doc.fillColor('black');
+  doc.font('italic').fontSize(noteSize).text(notePost, left, doc.y, { ...SHAPING, width: noteWidth });
+
+  const signX = left + half;
+  doc.font('bold').fontSize(11);
+  let y = bandY;
+  for (const l of titleLines) {
+    doc.text(l, signX, y, { ...SHAPING, width: half, align: 'center' });
+    y = doc.y;
+  }
+  y += signGap;
+  doc.font('italic').fontSize(9.5).fillColor('#555555').text('(Đã ký số)', signX, y, { ...SHAPING, width: half, align: 'center' });
+  doc.fillColor('black');
+  doc.font('bold').fontSize(11).text(d.signerName, signX, doc.y + 2, { ...SHAPING, width: half, align: 'center' });
+  doc.x = left;
+  doc.y = bandY + bandHeight;
+
+  pageFooters(doc, d.code);
+  doc.end();
+  return done;
+}
+
+export function renderApology(d: ApologyData): Promise<Buffer> {
+  const { doc, done } = newDocument({
+    Title: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả',
+    Author: d.agencyName,
+    Subject: `Mã hồ sơ ${d.code}`,
+  });
+  const left = MARGIN;
+  const width = doc.page.width - 2 * MARGIN;
+  const bottomLimit = () => doc.page.height - doc.page.margins.bottom;
+
+  header(doc, {
+    provinceName: d.provinceName,
+    boldLines: [upper(d.agencyName), 'BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ'],
+    underRule: null,
+    dateLine: placeAndDate(d.agencyName, d.provinceName, d.issuedAt),
+  });
+  doc.moveDown(0.4);
+
+  doc.font('bold').fontSize(14).text('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ', left, doc.y, { ...SHAPING, width, align: 'center' });
+  doc.moveDown(1);
+
+  centredRuns(
+    doc,
+    [
+      { font: 'regular', text: 'Kính gửi: ' },
+      { font: 'bold', text: `Ông/Bà ${d.applicantName}` },
+    ],
+    12,
+  );
+  if (d.applicantAddress && d.applicantAddress.trim() !== '') {
+    doc.font('regular').fontSize(11).text(`Địa chỉ: ${d.applicantAddress}`, left, doc.y, { ...SHAPING, width, align: 'center' });
+  }
+  doc.moveDown(1);
+
+  const paragraph = (text: string) => {
+    doc.font('regular').fontSize(12).text(text, left, doc.y, { ...SHAPING, width, align: 'justify', indent: 28, lineGap: 2 });
+    doc.moveDown(0.5);
+  };
+  const reason = d.reason.trim().replace(/[\s.;,]+$/u, '');
+  paragraph(
+    `Ngày ${vnDate(d.receivedAt)}, ${d.agencyName} tiếp nhận giải quyết hồ sơ của Ông/Bà, mã hồ sơ ${d.code}, thủ tục ${d.procedureName}.`,
+  );
+  paragraph(`Thời gian hẹn trả kết quả giải quyết hồ sơ: ngày ${formatIsoDate(d.originalDate)}.`);
+  paragraph(`Tuy nhiên đến nay, ${d.agencyName} chưa trả kết quả giải quyết hồ sơ của Ông/Bà do ${reason}.`);
+  paragraph(
+    `Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, công sức của Ông/Bà. ${d.agencyName} xin lỗi Ông/Bà ` +
+      `và sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào ngày ${formatIsoDate(d.newDate)}.`,
+  );
+  paragraph('Xin trân trọng cảm ơn sự hợp tác của Ông/Bà./.');
+  doc.moveDown(0.8);
+
+  const half = width / 2;
+  const signHeight = 120;
+  if (doc.y + signHeight > bottomLimit()) doc.addPage();
+  const sigY = doc.y;
+  const signX = left + half;
+  doc.font('bold').fontSize(11).text('ĐẠI DIỆN CƠ QUAN, ĐƠN VỊ', signX, sigY, { ...SHAPING, width: half, align: 'center' });
+  doc.font('italic').fontSize(10).text('(Ký, ghi rõ họ tên)', signX, doc.y, { ...SHAPING, width: half, align: 'center' });
+  doc.font('bold').fontSize(11).text(d.officerName, signX, sigY + 90, { ...SHAPING, width: half, align: 'center' });
+  doc.x = left;
+
+  pageFooters(doc, d.code);
+  doc.end();
+  return done;
+}
