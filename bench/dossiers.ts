@@ -4,7 +4,7 @@
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { searchKey } from '../src/common/text.js';
-import { toMeasured, type Measured } from './measure.js';
+import { signInSession, toMeasured, type Measured } from './measure.js';
 import { FAMILY, GIVEN, MIDDLE } from './seed.js';
 
 export const DOSSIER_ROWS = 1_000_000;
@@ -78,48 +78,22 @@ interface Session {
   papers: [string, string];
 }
 
-function cookieJar() {
-  const jar = new Map<string, string>();
-  return {
-    take(r: Response) {
-      for (const c of r.headers.getSetCookie()) {
-        const [pair] = c.split(';');
-        const i = pair!.indexOf('=');
-        jar.set(pair!.slice(0, i), pair!.slice(i + 1));
-      }
-    },
-    header: () => [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
-  };
-}
-
-const randomIp = () => `10.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
-
 const TINY_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
     '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
 async function signIn(base: string, idNumber: string): Promise<Session> {
-  const jar = cookieJar();
-  const c = await fetch(`${base}/api/auth/csrf`);
-  jar.take(c);
-  const { token } = (await c.json()) as { token: string };
-  const r = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie: jar.header(), 'x-forwarded-for': randomIp() },
-    body: JSON.stringify({ audience: 'citizen', login: idNumber, password: 'Bench@2026' }),
-  });
-  if (!r.ok) throw new Error(`login ${idNumber} failed: ${r.status} ${await r.text()}`);
-  jar.take(r);
+  const { cookie, token } = await signInSession(base, 'citizen', idNumber, 'Bench@2026');
   const papers: string[] = [];
   for (const name of ['to-khai.pdf', 'giay-chung-sinh.pdf']) {
     const form = new FormData();
     form.append('file', new Blob([TINY_PDF], { type: 'application/pdf' }), name);
-    const up = await fetch(`${base}/api/my/papers`, { method: 'POST', headers: { 'x-csrf-token': token, cookie: jar.header() }, body: form });
+    const up = await fetch(`${base}/api/my/papers`, { method: 'POST', headers: { 'x-csrf-token': token, cookie }, body: form });
     if (up.status !== 201) throw new Error(`upload failed: ${up.status} ${await up.text()}`);
     papers.push(((await up.json()) as { id: string }).id);
   }
-  return { cookie: jar.header(), token, papers: papers as [string, string] };
+  return { cookie, token, papers: papers as [string, string] };
 }
 
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)]!;

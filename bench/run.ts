@@ -17,6 +17,7 @@ import { seedBenchData, BENCH_DESK_SHARE } from './seed.js';
 import { seedOfficers, type SeededOfficers } from './seed-officers.js';
 import { readWorkbook } from '../src/server/platform/files/xlsx.js';
 import { dossierSection, measureDossiers, type DossierBench } from './dossiers.js';
+import { measureProcessing, processingSection, type ProcessingBench } from './processing.js';
 import { toMeasured, type Measured } from './measure.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -150,7 +151,9 @@ async function main() {
       const pgb = runPgbench();
       log(`pgbench: ${pgb.tps.toFixed(0)} tps`);
       const d = await measureDossiers(base, dbUrl, { connections, light: LIGHT_CONNECTIONS, duration }, log);
-      replaceDossierSection(dossierSection(d, pgb.tps, connections, LIGHT_CONNECTIONS));
+      const p = await measureProcessing(base, dbUrl, { connections, light: LIGHT_CONNECTIONS, duration }, log);
+      replaceSection('dossiers', dossierSection(d, pgb.tps, connections, LIGHT_CONNECTIONS));
+      replaceSection('processing', processingSection(p, pgb.tps, connections, LIGHT_CONNECTIONS));
       return;
     }
     const seeded = await seedBenchData(dbUrl, rows, log);
@@ -216,7 +219,8 @@ async function main() {
     const floor = await measureFloor(scenarios[0]!, cookie);
     const admin = await measureAdmin(server.pid!);
     const dossiers = await measureDossiers(base, dbUrl, { connections, light: LIGHT_CONNECTIONS, duration }, log);
-    writeResults(pgb, results, light, floor, auth, seeded, admin, dossiers);
+    const processing = await measureProcessing(base, dbUrl, { connections, light: LIGHT_CONNECTIONS, duration }, log);
+    writeResults(pgb, results, light, floor, auth, seeded, admin, dossiers, processing);
   } finally {
     server.kill('SIGTERM');
   }
@@ -412,6 +416,7 @@ function writeResults(
   seeded: { rows: number; deskRows: number; seedSeconds: number | null },
   admin: AdminMeasured,
   dossiers: DossierBench,
+  processing: ProcessingBench,
 ) {
   const lookup = results[0]!;
   const lists = results.slice(1);
@@ -493,6 +498,7 @@ function writeResults(
     `- User search p95 < 50 ms (issue 5) at ${LIGHT_CONNECTIONS} connections: worst p95 **${Math.max(...admin.light.map((l) => l.p95))} ms** — ${admin.light.every((l) => l.p95 < 50) ? 'met' : 'NOT met'}; at ${connections}: worst **${Math.max(...admin.searches.map((l) => l.p95))} ms**.`,
     '',
     ...dossierSection(dossiers, pgb.tps, connections, LIGHT_CONNECTIONS),
+    ...processingSection(processing, pgb.tps, connections, LIGHT_CONNECTIONS),
     '## Targets (issue 3)',
     '',
     `- Look-up ≥ 25 % of pgbench's select-only TPS: **${share.toFixed(1)} %** (${lookup.rps.toFixed(0)} / ${pgb.tps.toFixed(0)}) — ${share >= 25 ? 'met' : 'NOT met'}.`,
@@ -506,17 +512,17 @@ function writeResults(
   log('wrote bench/RESULTS.md');
 }
 
-/** BENCH_ONLY=dossiers: the dossier section of RESULTS.md is replaced, the rest kept. */
-function replaceDossierSection(section: string[]): void {
+/** BENCH_ONLY=dossiers: the named section of RESULTS.md is replaced (or added), the rest kept. */
+function replaceSection(name: string, section: string[]): void {
   const file = path.join(root, 'bench', 'RESULTS.md');
   const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n';
-  const block = section.join('\n');
-  const re = /<!-- dossiers:start -->[\s\S]*?<!-- dossiers:end -->\n?/;
-  const stamp = `\n_Dossier scenarios measured on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (BENCH_ONLY=dossiers), ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}._\n`;
-  const withStamp = block.replace('<!-- dossiers:end -->', `${stamp}<!-- dossiers:end -->`);
-  const next = re.test(text) ? text.replace(re, `${withStamp}\n`) : text.replace('## Targets (issue 3)', `${withStamp}\n\n## Targets (issue 3)`);
-  fs.writeFileSync(file, next.includes(withStamp) ? next : `${text}\n${withStamp}\n`);
-  log('updated the dossier section of bench/RESULTS.md');
+  const end = `<!-- ${name}:end -->`;
+  const stamp = `\n_Measured on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (BENCH_ONLY=dossiers), ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}._\n`;
+  const block = section.join('\n').replace(end, `${stamp}${end}`);
+  const re = new RegExp(`<!-- ${name}:start -->[\\s\\S]*?<!-- ${name}:end -->\\n?`);
+  const next = re.test(text) ? text.replace(re, `${block}\n`) : text.replace('## Targets (issue 3)', `${block}\n\n## Targets (issue 3)`);
+  fs.writeFileSync(file, next.includes(block) ? next : `${text}\n${block}\n`);
+  log(`updated the ${name} section of bench/RESULTS.md`);
 }
 
 main().catch((err) => {

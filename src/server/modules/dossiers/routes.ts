@@ -262,7 +262,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: Type.Object({
           bucket: Type.Optional(Type.Union([Type.Literal('overdue'), Type.Literal('today'), Type.Literal('soon'), Type.Literal('all')])),
           q: Type.Optional(Type.String({ maxLength: 60 })),
-          ...Page,
+          // Each page reads page × pageSize rows per agency: deep pages are for search, not scrolling.
+          page: Type.Integer({ minimum: 1, maximum: 500, default: 1 }),
+          pageSize: Page.pageSize,
         }),
         response: { 200: Any },
       },

@@ -541,7 +541,11 @@ async function authorizeView(ctx: Ctx, d: DossierRow): Promise<Actor> {
   const actor = ctx.actor;
   if (!actor) throw new AppError('NOT_AUTHENTICATED');
   if (actor.kind === 'officer') {
-    if (!(await deskAgencyIds(ctx.deps.db, actor.unitIds)).includes(d.agencyId)) throw new AppError('DOSSIER_NOT_FOUND');
+    // The desk of the agency, and the officers who process its dossiers (a unit of the agency, or
+    // the agency itself: the work list's scope, processing.ts workAgencyIds).
+    const units = await listUnits(ctx.deps.db, actor.unitIds);
+    const processes = units.some((u) => u.status === 'active' && (u.id === d.agencyId || u.parentId === d.agencyId));
+    if (!processes && !(await deskAgencyIds(ctx.deps.db, actor.unitIds)).includes(d.agencyId)) throw new AppError('DOSSIER_NOT_FOUND');
   } else if (d.applicantId !== actor.userId) throw new AppError('DOSSIER_NOT_FOUND');
   return actor;
 }

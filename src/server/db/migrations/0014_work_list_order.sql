@@ -1,0 +1,2 @@
+DROP INDEX "dossiers_work_idx";--> statement-breakpoint
+CREATE INDEX "dossiers_work_order_idx" ON "dossiers" USING btree ("agency_id","appointment_date","submitted_at") WHERE "dossiers"."status" in (2, 4, 5, 6, 9);
