@@ -20,6 +20,8 @@ import { ProcedureDetailPage, ProceduresPage } from './pages/portal/ProceduresPa
 import { FilingPage } from './pages/portal/FilingPage';
 import { MyDossierPage, MyDossiersPage } from './pages/portal/MyDossiersPage';
 import { DataStorePage } from './pages/portal/DataStorePage';
+import { TrackingPage } from './pages/portal/TrackingPage';
+import { VerifyPage } from './pages/portal/VerifyPage';
 import { OfficerLoginPage } from './pages/admin/OfficerLoginPage';
 import { AdminLayout } from './pages/admin/AdminLayout';
 import { DashboardPage, PlaceholderPage } from './pages/admin/SimplePages';
@@ -34,6 +36,7 @@ import { ProcedureCataloguePage } from './pages/admin/ProcedureCataloguePage';
 import { DeskReceptionPage } from './pages/admin/DeskReceptionPage';
 import { ReceptionQueuePage } from './pages/admin/ReceptionQueuePage';
 import { DossierDetailPage } from './pages/admin/DossierDetailPage';
+import { WorkListPage } from './pages/admin/WorkListPage';
 
 dayjs.extend(customParseFormat);
 dayjs.locale('vi');
@@ -55,6 +58,9 @@ function App() {
         <Route path="ho-so-cua-toi" element={<MyDossiersPage />} />
         <Route path="ho-so-cua-toi/:id" element={<MyDossierPage />} />
         <Route path="kho-du-lieu" element={<DataStorePage />} />
+        <Route path="tra-cuu-ho-so" element={<TrackingPage />} />
+        <Route path="xac-thuc" element={<VerifyPage />} />
+        <Route path="xac-thuc/:token" element={<VerifyPage />} />
       </Route>
       <Route path="quan-tri/dang-nhap" element={<OfficerLoginPage />} />
       <Route path="quan-tri" element={<AdminLayout />}>
@@ -71,6 +77,7 @@ function App() {
         <Route path="thu-tuc-hanh-chinh" element={<ProcedureCataloguePage />} />
         <Route path="tiep-nhan-truc-tiep" element={<DeskReceptionPage />} />
         <Route path="ho-so-cho-tiep-nhan" element={<ReceptionQueuePage />} />
+        <Route path="ho-so-can-xu-ly" element={<WorkListPage />} />
         <Route path="ho-so/:id" element={<DossierDetailPage />} />
         <Route path="*" element={<PlaceholderPage />} />
       </Route>

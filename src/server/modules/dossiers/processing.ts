@@ -231,7 +231,10 @@ export async function act(ctx: Ctx, id: string, action: DossierAction, input: Ac
     if (p.step !== d.step || p.status !== d.status) {
       const step = w.steps.find((s) => s.key === p.step);
       set.stepStartedAt = step ? now : null;
-      set.stepDueDate = step ? cal.appointmentDate(now, step.days) : null;
+      // A step's budget never runs past the promise made to the citizen.
+      const budget = step ? cal.appointmentDate(now, step.days) : null;
+      const promise = d.appointmentDate;
+      set.stepDueDate = budget && promise && promise < budget ? promise : budget;
     }
     switch (action) {
       case 'supplement_requested':

@@ -499,6 +499,7 @@ export async function listMine(ctx: Ctx, page: number, pageSize: number) {
         channel: dossiers.channel,
         submittedAt: dossiers.submittedAt,
         appointmentDate: dossiers.appointmentDate,
+        extendedDate: dossiers.extendedDate,
         agencyId: dossiers.agencyId,
       })
       .from(dossiers)
@@ -544,8 +545,7 @@ async function authorizeView(ctx: Ctx, d: DossierRow): Promise<Actor> {
     // The desk of the agency, and the officers who process its dossiers (a unit of the agency, or
     // the agency itself: the work list's scope, processing.ts workAgencyIds).
     const units = await listUnits(ctx.deps.db, actor.unitIds);
-    const processes = units.some((u) => u.status === 'active' && (u.id === d.agencyId || u.parentId === d.agencyId));
-    if (!processes && !(await deskAgencyIds(ctx.deps.db, actor.unitIds)).includes(d.agencyId)) throw new AppError('DOSSIER_NOT_FOUND');
+    if (!units.some((u) => u.status === 'active' && (u.id === d.agencyId || u.parentId === d.agencyId))) throw new AppError('DOSSIER_NOT_FOUND');
   } else if (d.applicantId !== actor.userId) throw new AppError('DOSSIER_NOT_FOUND');
   return actor;
 }

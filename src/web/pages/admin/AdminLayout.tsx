@@ -15,6 +15,7 @@ export const SCREENS: Record<string, string> = {
   '/quan-tri/tao-tai-khoan-cong-dan': 'Tạo tài khoản công dân',
   '/quan-tri/tiep-nhan-truc-tiep': 'Tiếp nhận trực tiếp',
   '/quan-tri/ho-so-cho-tiep-nhan': 'Hồ sơ chờ tiếp nhận',
+  '/quan-tri/ho-so-can-xu-ly': 'Hồ sơ cần xử lý',
   '/quan-tri/ho-so': 'Chi tiết hồ sơ',
   '/quan-tri/kiem-tra-api': 'Kiểm tra API',
   '/quan-tri/yeu-cau-ho-tro': 'Quản lý yêu cầu hỗ trợ',
@@ -44,7 +45,7 @@ function menu(isAdmin: boolean, isCatalogueAdmin = false): MenuProps['items'] {
   return [
     item('/quan-tri'),
     // The one-stop desk: every officer (the server limits it to the agencies their units serve).
-    { type: 'group', label: 'MỘT CỬA', children: [item('/quan-tri/tiep-nhan-truc-tiep'), item('/quan-tri/ho-so-cho-tiep-nhan')] },
+    { type: 'group', label: 'MỘT CỬA', children: [item('/quan-tri/tiep-nhan-truc-tiep'), item('/quan-tri/ho-so-cho-tiep-nhan'), item('/quan-tri/ho-so-can-xu-ly')] },
     {
       type: 'group',
       label: 'QUẢN TRỊ',

@@ -1,24 +1,27 @@
 // "Chi tiết hồ sơ" for the one-stop desk (issue 6): the dossier as filed (read-only e-form with
 // where each value came from, the papers, the history) and, while it waits in the reception queue
-// (status 1 Mới đăng ký), the three decisions: receive, ask for supplementation, refuse.
+// (status 1 Mới đăng ký), the three decisions: receive, ask for supplementation, refuse. Once
+// received (issue 7): the workflow, its deadlines and the processing actions of the officer's role.
 import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, Modal, Popconfirm, Space, Spin, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { CHANNEL_LABELS, DOSSIER_STATUS, type Channel } from '../../../common/dossier-status';
+import { ACTION_LABELS } from '../../../common/workflow';
 import type { EForm, FormValues, ProvenanceMap } from '../../../common/eform';
 import { api, errorMessage } from '../../api';
 import type { DossierDetail, DossierResult } from '../../components/dossier/dossier-types';
 import { receiptUrl } from '../../components/dossier/dossier-utils';
 import { FormValuesTable } from '../../components/dossier/FormValuesTable';
 import { StatusTag } from '../../components/dossier/StatusTag';
+import { WorkProcessing, type WorkDetailFields } from '../../components/dossier/WorkProcessing';
 import { formatBytes, formatDate, formatDateTime } from '../../format';
 
 // ---------------------------------------------------------------------------------------------
 // Payloads (src/server/modules/dossiers/service.ts)
 
 /** The desk sees the processing time and how long the submission took as well. */
-export interface OfficerDossierDetail extends DossierDetail {
+export interface OfficerDossierDetail extends DossierDetail, Omit<WorkDetailFields, keyof DossierDetail> {
   processingDays: number;
   submitSeconds: number | null;
 }
@@ -39,7 +42,16 @@ const EVENT_LABELS: Record<string, string> = {
   supplemented: 'Công dân bổ sung hồ sơ',
 };
 
-const EVENT_COLOR: Record<number, string> = { 2: 'green', 3: 'red', 5: 'orange' };
+const EVENT_COLOR: Record<number, string> = { 2: 'green', 3: 'red', 5: 'orange', 6: 'gold', 7: 'gray', 8: 'red', 10: 'green' };
+
+/** What the dossier's status reason is, by status. */
+const STATUS_REASON_TITLES: Record<number, string> = {
+  [DOSSIER_STATUS.REFUSED]: 'Lý do từ chối tiếp nhận',
+  [DOSSIER_STATUS.SUPPLEMENT_REQUESTED]: 'Nội dung yêu cầu bổ sung',
+  [DOSSIER_STATUS.FINANCIAL_OBLIGATION]: 'Nội dung thu phí, lệ phí',
+  [DOSSIER_STATUS.STOPPED]: 'Lý do dừng xử lý',
+  [DOSSIER_STATUS.WITHDRAWAL_REQUESTED]: 'Lý do rút hồ sơ',
+};
 
 const SOURCE_LABELS: Record<string, string> = { upload: 'Công dân tải lên', scan: 'Bản quét tại Bộ phận Một cửa', store: 'Từ Kho dữ liệu' };
 
@@ -101,6 +113,8 @@ export function DossierDetailPage() {
   const waiting = d.status === DOSSIER_STATUS.NEW;
   /** The "Giấy tiếp nhận hồ sơ và hẹn trả kết quả" exists once the dossier is received. */
   const hasReceipt = d.receivedAt !== null;
+  /** Received dossiers go through the procedure's workflow (issue 7). */
+  const inWorkflow = d.receivedAt !== null && d.status !== DOSSIER_STATUS.NEW && d.status !== DOSSIER_STATUS.REFUSED;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -116,6 +130,16 @@ export function DossierDetailPage() {
           {hasReceipt && (
             <Button href={receiptUrl(d.id)} target="_blank" rel="noopener">
               In giấy tiếp nhận
+            </Button>
+          )}
+          {d.extendedDate && (
+            <Button href={`/api/dossiers/${d.id}/apology.pdf`} target="_blank" rel="noopener">
+              Phiếu xin lỗi và hẹn lại
+            </Button>
+          )}
+          {d.hasResult && (
+            <Button type="primary" ghost href={`/api/dossiers/${d.id}/result.pdf`} target="_blank" rel="noopener">
+              Tải kết quả (đã ký số)
             </Button>
           )}
         </Space>
@@ -145,11 +169,16 @@ export function DossierDetailPage() {
           </Space>
         </Card>
       )}
-      {d.statusReason && (
+      {inWorkflow && (
+        <Card size="small" title="Xử lý hồ sơ">
+          <WorkProcessing d={d} onChanged={load} />
+        </Card>
+      )}
+      {d.statusReason && STATUS_REASON_TITLES[d.status] && (
         <Alert
-          type={d.status === DOSSIER_STATUS.REFUSED ? 'error' : 'warning'}
+          type={d.status === DOSSIER_STATUS.REFUSED || d.status === DOSSIER_STATUS.STOPPED ? 'error' : 'warning'}
           showIcon
-          title={d.status === DOSSIER_STATUS.REFUSED ? 'Lý do từ chối tiếp nhận' : 'Nội dung yêu cầu bổ sung'}
+          title={STATUS_REASON_TITLES[d.status]}
           description={d.statusReason}
         />
       )}
@@ -186,7 +215,7 @@ export function DossierDetailPage() {
             color: EVENT_COLOR[e.toStatus] ?? 'blue',
             content: (
               <div>
-                <Typography.Text strong>{EVENT_LABELS[e.action] ?? e.action}</Typography.Text>{' '}
+                <Typography.Text strong>{EVENT_LABELS[e.action] ?? ACTION_LABELS[e.action as keyof typeof ACTION_LABELS] ?? e.action}</Typography.Text>{' '}
                 <Typography.Text type="secondary">
                   – {formatDateTime(e.at)}
                   {e.actorName ? ` – ${e.actorName}` : ''}

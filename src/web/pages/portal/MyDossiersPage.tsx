@@ -6,11 +6,13 @@ import type { TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, Navigate, useLocation, useParams, useSearchParams } from 'react-router';
 import { CHANNEL_LABELS, DOSSIER_STATUS, type Channel } from '../../../common/dossier-status';
+import { ACTION_LABELS } from '../../../common/workflow';
 import { api, ApiError, errorMessage } from '../../api';
 import { PapersEditor } from '../../components/dossier/CitizenPapers';
 import type { DossierDetail, DossierEvent, Paper } from '../../components/dossier/dossier-types';
 import { formDataOf, missingPositions, receiptUrl } from '../../components/dossier/dossier-utils';
 import { FormValuesTable } from '../../components/dossier/FormValuesTable';
+import { PortalAppointment, PortalRating, PortalResult, PortalWithdraw, type PortalProcessing } from '../../components/dossier/PortalDossierProcessing';
 import { StatusTag } from '../../components/dossier/StatusTag';
 import { SuccessCard } from '../../components/dossier/SuccessCard';
 import { EFormFields } from '../../components/EFormFields';
@@ -28,6 +30,7 @@ interface DossierListItem {
   channel: number;
   submittedAt: string;
   appointmentDate: string | null;
+  extendedDate?: string | null;
   agencyName: string;
 }
 
@@ -39,6 +42,7 @@ const EVENT_LABELS: Record<string, string> = {
   refused: 'Từ chối tiếp nhận',
   supplemented: 'Bổ sung hồ sơ',
 };
+const eventLabel = (action: string) => EVENT_LABELS[action] ?? (ACTION_LABELS as Record<string, string>)[action] ?? action;
 
 function useCitizenGate() {
   const { me, loading } = useSession();
@@ -74,7 +78,13 @@ function DossierList() {
     { title: 'Thủ tục', dataIndex: 'procedureName' },
     { title: 'Cơ quan tiếp nhận', dataIndex: 'agencyName', width: 180 },
     { title: 'Ngày nộp', dataIndex: 'submittedAt', width: 110, render: (v: string) => formatDateTime(v).slice(0, 10) },
-    { title: 'Hẹn trả', dataIndex: 'appointmentDate', width: 100, render: (v: string | null) => (v ? formatDate(v) : '—') },
+    {
+      title: 'Hẹn trả',
+      dataIndex: 'appointmentDate',
+      width: 110,
+      // After an extension (gia hạn) the new date is the one the citizen can expect.
+      render: (v: string | null, r: DossierListItem) => (r.extendedDate ? `${formatDate(r.extendedDate)} (gia hạn)` : v ? formatDate(v) : '—'),
+    },
     { title: 'Trạng thái', dataIndex: 'statusLabel', width: 150, render: (v: string, r) => <StatusTag status={r.status} label={v} audience="citizen" /> },
   ];
   return (
@@ -83,9 +93,12 @@ function DossierList() {
         <Typography.Title level={2} style={{ margin: 0 }}>
           Hồ sơ của tôi
         </Typography.Title>
-        <Link to="/thu-tuc">
-          <Button type="primary">Nộp hồ sơ mới</Button>
-        </Link>
+        <Space wrap>
+          <Link to="/tra-cuu-ho-so">Tra cứu hồ sơ</Link>
+          <Link to="/thu-tuc">
+            <Button type="primary">Nộp hồ sơ mới</Button>
+          </Link>
+        </Space>
       </Space>
       {error && <Alert role="alert" type="error" showIcon title={error} />}
       <Table<DossierListItem>
@@ -125,7 +138,7 @@ function DossierView({ id }: { id: string }) {
   const { message } = App.useApp();
   const [params] = useSearchParams();
   const isNew = params.get('moi') === '1';
-  const [d, setD] = useState<DossierDetail | null>(null);
+  const [d, setD] = useState<(DossierDetail & Partial<PortalProcessing>) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [papers, setPapers] = useState<Paper[]>([]);
@@ -241,9 +254,12 @@ function DossierView({ id }: { id: string }) {
               {d.code}
             </Typography.Title>
           </div>
-          <Button icon={<DownloadOutlined />} href={receipt} target="_blank">
-            Tải giấy tiếp nhận
-          </Button>
+          <Space wrap>
+            {d.actions?.includes('withdraw') && <PortalWithdraw id={d.id} code={d.code} onWithdrawn={load} />}
+            <Button icon={<DownloadOutlined />} href={receipt} target="_blank">
+              Tải giấy tiếp nhận
+            </Button>
+          </Space>
         </Space>
       )}
 
@@ -261,8 +277,13 @@ function DossierView({ id }: { id: string }) {
         <Descriptions.Item label="Ngày nộp">{formatDateTime(d.submittedAt)}</Descriptions.Item>
         <Descriptions.Item label="Hình thức nộp">{CHANNEL_LABELS[d.channel as Channel] ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="Ngày tiếp nhận">{d.receivedAt ? formatDateTime(d.receivedAt) : 'Chưa tiếp nhận'}</Descriptions.Item>
-        <Descriptions.Item label="Ngày hẹn trả kết quả">{d.appointmentDate ? formatDate(d.appointmentDate) : '—'}</Descriptions.Item>
+        <Descriptions.Item label="Ngày hẹn trả kết quả">
+          <PortalAppointment id={d.id} appointmentDate={d.appointmentDate} extendedDate={d.extendedDate ?? null} />
+        </Descriptions.Item>
       </Descriptions>
+
+      <PortalResult id={d.id} status={d.status} returnedAt={d.returnedAt ?? null} verifyToken={d.verifyToken ?? null} />
+      <PortalRating id={d.id} status={d.status} rating={d.rating ?? null} onRated={load} />
 
       {canSupplement && !editing && (
         <Alert
@@ -336,7 +357,7 @@ function DossierView({ id }: { id: string }) {
           scroll={{ x: 640 }}
           columns={[
             { title: 'Thời gian', dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v) },
-            { title: 'Nội dung', dataIndex: 'action', width: 170, render: (v: string) => EVENT_LABELS[v] ?? v },
+            { title: 'Nội dung', dataIndex: 'action', width: 170, render: (v: string) => eventLabel(v) },
             { title: 'Trạng thái', dataIndex: 'toStatusLabel', width: 170, render: (v: string, r) => <StatusTag status={r.toStatus} label={v} audience="citizen" /> },
             { title: 'Người thực hiện', dataIndex: 'actorName', width: 160, render: (v: string | null) => v ?? '—' },
             { title: 'Lý do, ghi chú', dataIndex: 'reason', render: (v: string | null) => v ?? '' },

@@ -14,6 +14,9 @@ export function PortalLayout() {
           <Link to="/thu-tuc" style={{ color: '#fff' }}>
             Thủ tục hành chính
           </Link>
+          <Link to="/tra-cuu-ho-so" style={{ color: '#fff' }}>
+            Tra cứu hồ sơ
+          </Link>
           <Link to="/ho-tro" style={{ color: '#fff' }}>
             Hỗ trợ
           </Link>

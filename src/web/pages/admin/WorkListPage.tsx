@@ -1,0 +1,212 @@
+// "Hồ sơ cần xử lý" (issue 7): the dossiers being processed in the officer's agencies, most urgent
+// first, narrowed to overdue / due today / due soon (kept in the address), searchable by dossier
+// code or CMND/CCCD. A row opens the dossier, where the officer takes the actions of their role.
+import { Alert, Button, Card, Empty, Input, Space, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { DOSSIER_STATUS } from '../../../common/dossier-status';
+import { api, errorMessage, query } from '../../api';
+import { StatusTag } from '../../components/dossier/StatusTag';
+import { useUrlPagination } from '../../components/url-pagination';
+import { formatDate } from '../../format';
+
+type Urgency = 'overdue' | 'today' | 'soon' | 'later';
+type Bucket = Exclude<Urgency, 'later'> | 'all';
+
+interface WorkItem {
+  id: string;
+  code: string;
+  procedureName: string;
+  applicantName: string;
+  agencyName: string;
+  status: number;
+  statusLabel: string;
+  step: { key: string; label: string; role: string } | null;
+  stepDueDate: string | null;
+  appointmentDate: string | null;
+  extendedDate: string | null;
+  urgency: Urgency;
+  paused: boolean;
+  actions: string[];
+}
+
+interface WorkPage {
+  items: WorkItem[];
+  total: number;
+  counts: { overdue: number; today: number; soon: number };
+  page: number;
+  pageSize: number;
+}
+
+const URGENCY: Record<Exclude<Urgency, 'later'>, { label: string; color: string }> = {
+  overdue: { label: 'Quá hạn', color: 'red' },
+  today: { label: 'Đến hạn hôm nay', color: 'orange' },
+  soon: { label: 'Sắp đến hạn', color: 'gold' },
+};
+
+const BUCKETS: Bucket[] = ['overdue', 'today', 'soon', 'all'];
+
+export function WorkListPage() {
+  const { params, setParams, page, pageSize, pagination } = useUrlPagination();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const bucket: Bucket = BUCKETS.includes(params.get('bucket') as Bucket) ? (params.get('bucket') as Bucket) : 'all';
+  const q = params.get('q') ?? '';
+  const [typed, setTyped] = useState(q);
+  const [data, setData] = useState<WorkPage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const here = `${location.pathname}${location.search}`;
+
+  useEffect(() => setTyped(q), [q]);
+
+  useEffect(() => {
+    const ctl = new AbortController();
+    setLoading(true);
+    api
+      .get<WorkPage>(`/api/work/dossiers${query({ bucket, q: q || undefined, page, pageSize })}`, undefined, ctl.signal)
+      .then((d) => {
+        setData(d);
+        setError(null);
+      })
+      .catch((e: unknown) => {
+        if ((e as Error)?.name !== 'AbortError') setError(errorMessage(e));
+      })
+      .finally(() => setLoading(false));
+    return () => ctl.abort();
+  }, [bucket, q, page, pageSize]);
+
+  const change = (next: { bucket?: Bucket; q?: string }) =>
+    setParams((prev) => {
+      const p = new URLSearchParams(prev);
+      if (next.bucket !== undefined) {
+        if (next.bucket === 'all') p.delete('bucket');
+        else p.set('bucket', next.bucket);
+      }
+      if (next.q !== undefined) {
+        if (next.q.trim()) p.set('q', next.q.trim());
+        else p.delete('q');
+      }
+      p.set('page', '1');
+      return p;
+    });
+
+  const open = (r: WorkItem) => navigate(`/quan-tri/ho-so/${r.id}`, { state: { from: here } });
+
+  const columns: TableColumnsType<WorkItem> = [
+    {
+      title: 'Mã hồ sơ',
+      dataIndex: 'code',
+      width: 175,
+      render: (code: string, r) => (
+        <Link style={{ whiteSpace: 'nowrap' }} to={`/quan-tri/ho-so/${r.id}`} state={{ from: here }} onClick={(e) => e.stopPropagation()}>
+          {code}
+        </Link>
+      ),
+    },
+    { title: 'Thủ tục', dataIndex: 'procedureName' },
+    { title: 'Người nộp', dataIndex: 'applicantName' },
+    {
+      title: 'Bước hiện tại',
+      key: 'step',
+      width: 180,
+      render: (_v, r) =>
+        r.step ? (
+          <>
+            {r.step.label}
+            <br />
+            <Typography.Text type="secondary">{r.step.role}</Typography.Text>
+          </>
+        ) : (
+          <>
+            {r.status === DOSSIER_STATUS.RECEIVED ? 'Chờ chuyển xử lý' : r.status === DOSSIER_STATUS.PROCESSED ? 'Chờ trả kết quả' : '—'}
+            <br />
+            <Typography.Text type="secondary">Bộ phận Một cửa</Typography.Text>
+          </>
+        ),
+    },
+    { title: 'Hạn bước', dataIndex: 'stepDueDate', width: 92, render: (v: string | null) => formatDate(v) },
+    {
+      title: 'Hẹn trả',
+      dataIndex: 'appointmentDate',
+      width: 110,
+      render: (v: string | null, r) => (
+        <>
+          {formatDate(v)}
+          {r.extendedDate && (
+            <>
+              <br />
+              <Typography.Text type="warning">Gia hạn: {formatDate(r.extendedDate)}</Typography.Text>
+            </>
+          )}
+        </>
+      ),
+    },
+    {
+      title: 'Tình trạng',
+      dataIndex: 'urgency',
+      width: 130,
+      render: (u: Urgency, r) => (
+        <Space orientation="vertical" size={2}>
+          {u !== 'later' ? <Tag color={URGENCY[u].color}>{URGENCY[u].label}</Tag> : <Tag color="green">Còn hạn</Tag>}
+          {r.paused && <Tag>Tạm dừng</Tag>}
+        </Space>
+      ),
+    },
+    { title: 'Trạng thái', dataIndex: 'status', width: 140, render: (s: number, r) => <StatusTag status={s} label={r.statusLabel} audience="officer" /> },
+  ];
+
+  const counts = data?.counts;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        Hồ sơ cần xử lý
+      </Typography.Title>
+      {error && <Alert role="alert" type="error" showIcon title={error} />}
+      <Card size="small">
+        <Space wrap style={{ marginBottom: 12 }} role="group" aria-label="Lọc theo thời hạn">
+          {(['overdue', 'today', 'soon'] as const).map((b) => (
+            <Button
+              key={b}
+              color={URGENCY[b].color === 'red' ? 'danger' : (URGENCY[b].color as 'orange' | 'gold')}
+              variant={bucket === b ? 'solid' : 'outlined'}
+              aria-pressed={bucket === b}
+              onClick={() => change({ bucket: b })}
+            >
+              {URGENCY[b].label} ({counts ? counts[b] : '…'})
+            </Button>
+          ))}
+          <Button color="primary" variant={bucket === 'all' ? 'solid' : 'outlined'} aria-pressed={bucket === 'all'} onClick={() => change({ bucket: 'all' })}>
+            Tất cả
+          </Button>
+        </Space>
+        <Input.Search
+          aria-label="Tìm theo mã hồ sơ hoặc CMND/CCCD"
+          placeholder="Mã hồ sơ hoặc số CMND/CCCD của người nộp"
+          allowClear
+          enterButton="Tìm kiếm"
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          onSearch={(v) => change({ q: v.toUpperCase() })}
+          style={{ maxWidth: 520 }}
+        />
+        <div style={{ marginTop: 12 }}>
+          <Typography.Text strong>{data ? `Tìm thấy ${data.total.toLocaleString('vi-VN')} hồ sơ` : ' '}</Typography.Text>
+        </div>
+        <Table<WorkItem>
+          rowKey="id"
+          size="small"
+          style={{ marginTop: 12 }}
+          loading={loading}
+          columns={columns}
+          dataSource={data?.items ?? []}
+          onRow={(r) => ({ onClick: () => open(r), style: { cursor: 'pointer' } })}
+          locale={{ emptyText: <Empty description={q ? 'Không tìm thấy hồ sơ phù hợp' : 'Không có hồ sơ cần xử lý'} /> }}
+          scroll={{ x: 1000 }}
+          pagination={pagination(data?.total ?? 0)}
+        />
+      </Card>
+    </Space>
+  );
+}
