@@ -18,7 +18,7 @@ import { seedOfficers, type SeededOfficers } from './seed-officers.js';
 import { readWorkbook } from '../src/server/platform/files/xlsx.js';
 import { dossierSection, measureDossiers, type DossierBench } from './dossiers.js';
 import { measureProcessing, processingSection, type ProcessingBench } from './processing.js';
-import { toMeasured, type Measured } from './measure.js';
+import { signInSession, toMeasured, type Measured } from './measure.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dbUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dvc_bench';
@@ -81,26 +81,7 @@ async function waitForServer(url = base): Promise<void> {
 }
 
 async function officerCookie(username = 'motcua.demo'): Promise<string> {
-  const jar = new Map<string, string>();
-  const take = (r: Response) => {
-    for (const c of r.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const [k, v] = pair!.split('=');
-      jar.set(k!, v!);
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const c = await fetch(`${base}/api/auth/csrf`);
-  take(c);
-  const { token } = (await c.json()) as { token: string };
-  const r = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie: cookie() },
-    body: JSON.stringify({ audience: 'officer', login: username, password: 'Demo@2026' }),
-  });
-  if (!r.ok) throw new Error(`login failed: ${r.status} ${await r.text()}`);
-  take(r);
-  return cookie();
+  return (await signInSession(base, 'officer', username, 'Demo@2026')).cookie;
 }
 
 interface Scenario {

@@ -1,12 +1,13 @@
 // "Hồ sơ chờ tiếp nhận" (issue 6): the dossiers of the officer's receiving agencies by status
 // (default 1 Mới đăng ký, the reception queue), searchable by dossier code or CMND/CCCD. A row opens
 // the dossier, where the officer receives it, asks for supplementation or refuses it.
+import { useApiGet } from '../../components/use-api-get';
 import { Alert, Card, Empty, Input, Space, Table, Tabs, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { DOSSIER_STATUS, DOSSIER_STATUS_LABELS, type DossierStatus } from '../../../common/dossier-status';
-import { api, errorMessage, query } from '../../api';
+import { query } from '../../api';
 import { useUrlPagination } from '../../components/url-pagination';
 import { formatDate, formatDateTime } from '../../format';
 import { StatusTag } from '../../components/dossier/StatusTag';
@@ -46,28 +47,10 @@ export function ReceptionQueuePage() {
   const status = TABS.some((t) => t.key === params.get('status')) ? params.get('status')! : String(DOSSIER_STATUS.NEW);
   const q = params.get('q') ?? '';
   const [typed, setTyped] = useState(q);
-  const [data, setData] = useState<QueuePage | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  const { data, error, loading } = useApiGet<QueuePage>(`/api/desk/dossiers${query({ status, q: q || undefined, page, pageSize })}`);
   const here = `${location.pathname}${location.search}`;
 
   useEffect(() => setTyped(q), [q]);
-
-  useEffect(() => {
-    const ctl = new AbortController();
-    setLoading(true);
-    api
-      .get<QueuePage>(`/api/desk/dossiers${query({ status, q: q || undefined, page, pageSize })}`, undefined, ctl.signal)
-      .then((d) => {
-        setData(d);
-        setError(null);
-      })
-      .catch((e: unknown) => {
-        if ((e as Error)?.name !== 'AbortError') setError(errorMessage(e));
-      })
-      .finally(() => setLoading(false));
-    return () => ctl.abort();
-  }, [status, q, page, pageSize]);
 
   const change = (next: { status?: string; q?: string }) =>
     setParams((prev) => {

@@ -1,12 +1,13 @@
 // "Hồ sơ cần xử lý" (issue 7): the dossiers being processed in the officer's agencies, most urgent
 // first, narrowed to overdue / due today / due soon (kept in the address), searchable by dossier
 // code or CMND/CCCD. A row opens the dossier, where the officer takes the actions of their role.
+import { useApiGet } from '../../components/use-api-get';
 import { Alert, Button, Card, Empty, Input, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { DOSSIER_STATUS } from '../../../common/dossier-status';
-import { api, errorMessage, query } from '../../api';
+import { query } from '../../api';
 import { StatusTag } from '../../components/dossier/StatusTag';
 import { useUrlPagination } from '../../components/url-pagination';
 import { formatDate } from '../../format';
@@ -54,28 +55,10 @@ export function WorkListPage() {
   const bucket: Bucket = BUCKETS.includes(params.get('bucket') as Bucket) ? (params.get('bucket') as Bucket) : 'all';
   const q = params.get('q') ?? '';
   const [typed, setTyped] = useState(q);
-  const [data, setData] = useState<WorkPage | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  const { data, error, loading } = useApiGet<WorkPage>(`/api/work/dossiers${query({ bucket, q: q || undefined, page, pageSize })}`);
   const here = `${location.pathname}${location.search}`;
 
   useEffect(() => setTyped(q), [q]);
-
-  useEffect(() => {
-    const ctl = new AbortController();
-    setLoading(true);
-    api
-      .get<WorkPage>(`/api/work/dossiers${query({ bucket, q: q || undefined, page, pageSize })}`, undefined, ctl.signal)
-      .then((d) => {
-        setData(d);
-        setError(null);
-      })
-      .catch((e: unknown) => {
-        if ((e as Error)?.name !== 'AbortError') setError(errorMessage(e));
-      })
-      .finally(() => setLoading(false));
-    return () => ctl.abort();
-  }, [bucket, q, page, pageSize]);
 
   const change = (next: { bucket?: Bucket; q?: string }) =>
     setParams((prev) => {
