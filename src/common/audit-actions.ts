@@ -112,6 +112,7 @@ export const AUDIT_ACTION_GROUPS: readonly AuditActionGroup[] = [
       { code: 'procedure.publish', label: 'Công bố thủ tục hành chính' },
       { code: 'procedure.unpublish', label: 'Ngừng công bố thủ tục hành chính' },
       { code: 'procedure.form_set', label: 'Cập nhật biểu mẫu điện tử' },
+      { code: 'procedure.workflow_set', label: 'Cập nhật quy trình xử lý' },
       { code: 'procedure.template_upload', label: 'Tải lên mẫu đơn, tờ khai' },
       { code: 'procedure.template_remove', label: 'Gỡ mẫu đơn, tờ khai' },
     ],

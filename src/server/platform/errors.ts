@@ -182,6 +182,7 @@ export const ERRORS = {
   RATING_EXISTS: { status: 409, message: 'Hồ sơ này đã được đánh giá; mỗi hồ sơ chỉ đánh giá một lần.' },
   TRACKING_NOT_FOUND: { status: 404, message: 'Không tìm thấy hồ sơ với mã hồ sơ và số điện thoại đã nhập.' },
   RESULT_NOT_READY: { status: 404, message: 'Hồ sơ chưa có kết quả điện tử.' },
+  WORKFLOW_DEFINITION_INVALID: { status: 400, message: 'Quy trình xử lý chưa hợp lệ; xem danh sách vấn đề.' },
   APOLOGY_NOT_FOUND: { status: 404, message: 'Hồ sơ này chưa có phiếu xin lỗi và hẹn lại ngày trả kết quả.' },
   VERIFY_NOT_FOUND: { status: 404, message: 'Không tìm thấy văn bản điện tử với mã xác thực này.' },
   PAPER_TYPE_NOT_ALLOWED: { status: 415, message: 'Giấy tờ phải là bản quét hoặc ảnh chụp dạng PDF, JPG hoặc PNG (kiểm tra theo nội dung thật của tệp).' },

@@ -50,8 +50,8 @@ const ok = async (res: Promise<import('fastify').LightMyRequestResponse>) => {
 };
 
 /** An online "Đăng ký khai sinh" of the demo citizen, received at the desk and started. */
-async function inProcessing(h: Http): Promise<Submitted> {
-  const res = await submitKhaiSinh(h, camThanh);
+async function inProcessing(h: Http, over: Record<string, unknown> = {}): Promise<Submitted> {
+  const res = await submitKhaiSinh(h, camThanh, over);
   expect(res.statusCode, res.body).toBe(201);
   const d = res.json<Submitted>();
   await ok(officers.desk.post(`/api/desk/dossiers/${d.id}/receive`, {}));
@@ -74,7 +74,7 @@ describe('an online dossier from reception to its signed result', () => {
     clock.set('2026-11-25T02:00:00Z');
     await signInOfficers();
     let h = await citizenClient(system().app);
-    const d = await inProcessing(h);
+    const d = await inProcessing(h, { formData: { contactEmail: 'nguyenvanan@example.vn' } });
 
     // Khai sinh is decided the day it is received: promised for Wednesday 25/11.
     const list = (await officers.processor.get('/api/work/dossiers')).json<Work>();
@@ -103,8 +103,17 @@ describe('an online dossier from reception to its signed result', () => {
     expect(back.statusCode, back.body).toBe(200);
     expect(back.json<Submitted>()).toMatchObject({ status: 4, appointmentDate: '2026-11-30' });
 
+    const messages = async () => {
+      await system().deliver();
+      return (await h.get('/api/dev/outbox')).json<{ to: string; body: string }[]>().filter((m) => m.body.includes(d.code));
+    };
+    const smsBefore = (await messages()).filter((m) => m.to === '0912345678').length;
     const forwarded = await ok(act(officers.processor, d.id, 'forward'));
     expect(forwarded).toMatchObject({ status: 4, step: 'approve' });
+    // The citizen follows the move by e-mail; internal steps send no SMS.
+    const after = await messages();
+    expect(after.some((m) => m.to === 'nguyenvanan@example.vn' && m.body.includes('Bước đang xử lý: Lãnh đạo phê duyệt, ký kết quả.'))).toBe(true);
+    expect(after.filter((m) => m.to === '0912345678')).toHaveLength(smsBefore);
     // The leader sends it back once with a reason, then approves.
     await ok(act(officers.leader, d.id, 'send_back', { reason: 'Kiểm tra lại quê quán của trẻ.' }));
     await ok(act(officers.processor, d.id, 'forward'));

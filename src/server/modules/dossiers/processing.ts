@@ -158,6 +158,15 @@ async function workflowsFor(db: DbOrTx, rows: readonly { procedureId: string }[]
   return out;
 }
 
+/** The workflow steps dossiers of a procedure are at right now (a new workflow must keep them). */
+export async function stepsInProcessing(db: DbOrTx, procedureId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ step: dossiers.step })
+    .from(dossiers)
+    .where(and(eq(dossiers.procedureId, procedureId), eq(dossiers.status, DOSSIER_STATUS.PROCESSING)));
+  return rows.map((r) => r.step).filter((k): k is string => !!k);
+}
+
 /** The actions the officer may take on one dossier, for its detail page. */
 export async function actionsFor(ctx: Ctx, d: DossierRow): Promise<DossierAction[]> {
   const actor = ctx.actor;
@@ -298,6 +307,10 @@ export async function act(ctx: Ctx, id: string, action: DossierAction, input: Ac
       after: { status: updated!.status, step: updated!.step, agencyId: updated!.agencyId, extendedDate: updated!.extendedDate, reason },
     });
     if (updated!.status !== d.status || action === 'extend') await notify(tx, ctx, updated!, action);
+    // A move between steps or agencies: the citizen follows it by e-mail (no SMS for internal steps).
+    else if (updated!.step !== d.step || updated!.agencyId !== d.agencyId) {
+      await notify(tx, ctx, updated!, action, { sms: false, stepLabel: w.steps.find((x) => x.key === updated!.step)?.label });
+    }
     return summary(updated!);
   });
 }
@@ -353,7 +366,7 @@ export function resumeAfterSupplement(d: DossierRow, now: Date): Partial<Dossier
 // ---------------------------------------------------------------------------------------------
 // Notifications
 
-async function notify(tx: DbOrTx, ctx: Ctx, d: DossierRow, action: DossierAction) {
+async function notify(tx: DbOrTx, ctx: Ctx, d: DossierRow, action: DossierAction, opts: { sms?: boolean; stepLabel?: string } = {}) {
   const label = DOSSIER_STATUS_LABELS[d.status as DossierStatus];
   const due = d.extendedDate ?? d.appointmentDate;
   const lines: Partial<Record<DossierAction, string>> = {
@@ -368,9 +381,10 @@ async function notify(tx: DbOrTx, ctx: Ctx, d: DossierRow, action: DossierAction
   };
   const sms = lines[action] ?? `Ho so ${d.code}: ${label}.`;
   const key = `dossier:${d.id}:${action}:${d.updatedAt.getTime()}`;
-  if (d.contactPhone) await sendSms(tx, ctx, `${key}:sms`, d.contactPhone, `Cong DVC: ${sms}`);
+  if (d.contactPhone && opts.sms !== false) await sendSms(tx, ctx, `${key}:sms`, d.contactPhone, `Cong DVC: ${sms}`);
   if (d.contactEmail) {
     const body = [`Kính gửi Ông/Bà ${d.applicantName},`, '', `Hồ sơ ${d.code} – ${d.procedureName}: ${ACTION_LABELS[action]}.`, `Trạng thái: ${label}.`];
+    if (opts.stepLabel) body.push(`Bước đang xử lý: ${opts.stepLabel}.`);
     if (d.statusReason) body.push(`Nội dung: ${d.statusReason}`);
     if (due) body.push(`Ngày hẹn trả kết quả: ${formatIsoDate(due)}.`);
     body.push('', 'Cổng Dịch vụ công');

@@ -197,6 +197,33 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => admin.setForm(ctx(req), req.params.id, req.body),
   );
 
+  app.put(
+    `${base}/:id/workflow`,
+    {
+      schema: {
+        tags,
+        summary: 'Đặt quy trình xử lý: { steps: [{ key, label, role, days, signs? }] }; lỗi WORKFLOW_DEFINITION_INVALID',
+        params: IdParams,
+        body: Type.Unknown({ description: 'Workflow (src/common/workflow.ts)' }),
+        response: { 200: Type.Object({ steps: Type.Integer(), custom: Type.Boolean() }) },
+      },
+    },
+    async (req) => admin.setWorkflow(ctx(req), req.params.id, req.body ?? {}),
+  );
+
+  app.delete(
+    `${base}/:id/workflow`,
+    {
+      schema: {
+        tags,
+        summary: 'Trở về quy trình xử lý mặc định (tiếp nhận → chuyên viên → lãnh đạo → trả kết quả)',
+        params: IdParams,
+        response: { 200: Type.Object({ steps: Type.Integer(), custom: Type.Boolean() }) },
+      },
+    },
+    async (req) => admin.setWorkflow(ctx(req), req.params.id, null),
+  );
+
   app.post(
     `${base}/:id/documents/:documentId/template`,
     {

@@ -2,6 +2,8 @@
 // Cục Kiểm soát thủ tục hành chính. Procedures are drafted, published and unpublished; each one
 // carries its thành phần hồ sơ (with downloadable templates) and its e-form. The list shows how many
 // working days publication took after the decision and flags the late ones (10-working-day rule).
+import { DEFAULT_WORKFLOW, workflowProblems, type Workflow } from '../../../common/workflow.js';
+import { stepsInProcessing } from '../dossiers/processing.js';
 import { putUpload } from '../../platform/files/stored.js';
 import { and, asc, count, eq, inArray, isNotNull, like, ne, sql, type SQL } from 'drizzle-orm';
 import { formFields, type EForm } from '../../../common/eform.js';
@@ -485,6 +487,38 @@ export async function setForm(ctx: Ctx, id: string, input: unknown) {
     });
   });
   return { title: form.title, fieldCount, sectionCount: form.layout.length };
+}
+
+/**
+ * The processing workflow (issue 7): steps, the role acting at each, time budgets in working days,
+ * which steps sign or seal. Null returns the procedure to DEFAULT_WORKFLOW. Dossiers already in
+ * processing keep their current step key; a key the new workflow lacks is refused.
+ */
+export async function setWorkflow(ctx: Ctx, id: string, input: unknown) {
+  catalogueAdmin(ctx);
+  const workflow = input === null ? null : (input as Workflow);
+  const problems = workflow === null ? [] : workflowProblems(workflow);
+  if (problems.length) throw new AppError('WORKFLOW_DEFINITION_INVALID', { details: { problems } });
+  const now = ctx.deps.clock.now();
+  await ctx.deps.db.transaction(async (tx) => {
+    const p = await loadProcedure(tx, id);
+    const keys = new Set((workflow ?? DEFAULT_WORKFLOW).steps.map((st) => st.key));
+    const missing = (await stepsInProcessing(tx, id)).filter((k) => !keys.has(k));
+    if (missing.length) {
+      throw new AppError('WORKFLOW_DEFINITION_INVALID', {
+        details: { problems: missing.map((k) => `Có hồ sơ đang ở bước "${k}": quy trình mới phải giữ bước này.`) },
+      });
+    }
+    await tx.update(procedures).set({ workflow, updatedAt: now }).where(eq(procedures.id, id));
+    await writeAudit(tx, ctx, {
+      action: 'procedure.workflow_set',
+      entityType: 'procedure',
+      entityId: id,
+      before: { code: p.code, workflow: p.workflow },
+      after: { workflow },
+    });
+  });
+  return { steps: (workflow ?? DEFAULT_WORKFLOW).steps.length, custom: workflow !== null };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -386,6 +386,23 @@ describe('the e-form', () => {
   });
 });
 
+describe('the processing workflow', () => {
+  it('stores a workflow, refuses a broken one with its problems, and returns to the default', async () => {
+    const d = await create(admin, { code: '9.350001' });
+    const oneStep = { steps: [{ key: 'approve', label: 'Lãnh đạo phê duyệt, ký', role: 'DOSSIER_APPROVE', days: 2, signs: 'sign' }] };
+    const ok = await admin.put(`${BASE}/${d.id}/workflow`, oneStep);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toEqual({ steps: 1, custom: true });
+    const bad = await admin.put(`${BASE}/${d.id}/workflow`, { steps: [{ key: 'x', label: 'X', role: 'GIAM_DOC', days: 1 }] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'WORKFLOW_DEFINITION_INVALID', details: { problems: ['Bước "x": vai trò "GIAM_DOC" không hợp lệ.'] } });
+    expect((await admin.del(`${BASE}/${d.id}/workflow`)).json()).toEqual({ steps: 2, custom: false });
+    expect((await audits(d.id)).filter((a) => a.action === 'procedure.workflow_set')).toHaveLength(2);
+    const officer = await login('motcua.demo');
+    expect((await officer.put(`${BASE}/${d.id}/workflow`, oneStep)).statusCode).toBe(403);
+  });
+});
+
 describe('templates (mẫu đơn, tờ khai)', () => {
   it('uploads a PDF template that citizens download byte for byte under its own name', async () => {
     const id = await demoId(admin, '1.000894');
