@@ -94,6 +94,9 @@ describe('Xử lý hồ sơ', () => {
     await officerLogin(page, 'xuly.demo');
     await page.getByRole('menuitem', { name: 'Hồ sơ cần xử lý' }).click();
     await expectLocator(page.getByRole('heading', { name: 'Hồ sơ cần xử lý' })).toBeVisible();
+    // The unit's figures: the online dossier just filed counts among those submitted online.
+    await expectLocator(page.getByText('Chỉ số của đơn vị')).toBeVisible();
+    await expectLocator(page.getByText(/^Nộp trực tuyến \(\d+\/\d+ hồ sơ\)$/)).toBeVisible();
     const row = page.getByRole('row', { name: codeRe });
     await expectLocator(row).toBeVisible();
     const rowText = (await row.textContent()) ?? '';

@@ -9,6 +9,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { DOSSIER_STATUS } from '../../../common/dossier-status';
 import { query } from '../../api';
 import { StatusTag } from '../../components/dossier/StatusTag';
+import { WorkStatistics } from '../../components/dossier/WorkStatistics';
 import { useUrlPagination } from '../../components/url-pagination';
 import { formatDate } from '../../format';
 
@@ -147,6 +148,7 @@ export function WorkListPage() {
         Hồ sơ cần xử lý
       </Typography.Title>
       {error && <Alert role="alert" type="error" showIcon title={error} />}
+      <WorkStatistics />
       <Card size="small">
         <Space wrap style={{ marginBottom: 12 }} role="group" aria-label="Lọc theo thời hạn">
           {(['overdue', 'today', 'soon'] as const).map((b) => (

@@ -1,0 +1,28 @@
+// The unit's figures the seeds score (QĐ 766): on-time share, satisfaction, online share and the
+// average time from login to a successful online submission.
+import { Card, Statistic } from 'antd';
+import { useApiGet } from '../use-api-get';
+
+interface Stats {
+  ratings: { total: number; veryGood: number; good: number; bad: number; satisfiedShare: number | null };
+  dossiers: { total: number; online: number; finished: number; onTime: number; onTimeShare: number | null; avgLoginToSubmitSeconds: number | null };
+}
+
+const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`);
+
+export function WorkStatistics() {
+  const { data } = useApiGet<Stats>('/api/work/statistics');
+  if (!data) return null;
+  const d = data.dossiers;
+  const minutes = d.avgLoginToSubmitSeconds === null ? '—' : `${Math.floor(d.avgLoginToSubmitSeconds / 60)} phút ${d.avgLoginToSubmitSeconds % 60} giây`;
+  return (
+    <Card size="small" title="Chỉ số của đơn vị">
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))', gap: 16 }}>
+        <Statistic title={`Đúng hạn (${d.onTime}/${d.finished} hồ sơ đã xử lý)`} value={pct(d.onTimeShare)} />
+        <Statistic title={`Hài lòng (${data.ratings.total} đánh giá)`} value={pct(data.ratings.satisfiedShare)} />
+        <Statistic title={`Nộp trực tuyến (${d.online}/${d.total} hồ sơ)`} value={pct(d.total ? d.online / d.total : null)} />
+        <Statistic title="Thời gian đăng nhập → nộp thành công (trung bình)" value={minutes} />
+      </div>
+    </Card>
+  );
+}
