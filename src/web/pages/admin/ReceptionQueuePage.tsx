@@ -2,7 +2,7 @@
 // (default 1 Mới đăng ký, the reception queue), searchable by dossier code or CMND/CCCD. A row opens
 // the dossier, where the officer receives it, asks for supplementation or refuses it.
 import { useApiGet } from '../../components/use-api-get';
-import { Alert, Card, Empty, Input, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, Card, Space, Tabs, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -10,6 +10,7 @@ import { DOSSIER_STATUS, DOSSIER_STATUS_LABELS, type DossierStatus } from '../..
 import { query } from '../../api';
 import { useUrlPagination } from '../../components/url-pagination';
 import { formatDate, formatDateTime } from '../../format';
+import { DossierSearchTable } from '../../components/dossier/DossierSearchTable';
 import { StatusTag } from '../../components/dossier/StatusTag';
 import { channelLabel } from './DossierDetailPage';
 
@@ -119,30 +120,16 @@ export function ReceptionQueuePage() {
       {error && <Alert role="alert" type="error" showIcon title={error} />}
       <Card size="small">
         <Tabs activeKey={status} items={TABS} onChange={(key) => change({ status: key })} />
-        <Input.Search
-          aria-label="Tìm theo mã hồ sơ hoặc CMND/CCCD"
-          placeholder="Mã hồ sơ hoặc số CMND/CCCD của người nộp"
-          allowClear
-          enterButton="Tìm kiếm"
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          // Dossier codes are upper case ("…H48-…"); CMND/CCCD are digits.
-          onSearch={(v) => change({ q: v.toUpperCase() })}
-          style={{ maxWidth: 520 }}
-        />
-        <div style={{ marginTop: 12 }}>
-          <Typography.Text strong>{data ? `Tìm thấy ${data.total.toLocaleString('vi-VN')} hồ sơ` : ' '}</Typography.Text>
-        </div>
-        <Table<QueueItem>
-          rowKey="id"
-          size="small"
-          style={{ marginTop: 12 }}
+        <DossierSearchTable<QueueItem>
+          typed={typed}
+          onType={setTyped}
+          onSearch={(v) => change({ q: v })}
+          data={data}
           loading={loading}
           columns={columns}
-          dataSource={data?.items ?? []}
-          onRow={(r) => ({ onClick: () => open(r), style: { cursor: 'pointer' } })}
-          locale={{ emptyText: <Empty description={q ? 'Không tìm thấy hồ sơ phù hợp' : `Không có hồ sơ ở trạng thái "${DOSSIER_STATUS_LABELS[Number(status) as DossierStatus]}"`} /> }}
-          scroll={{ x: 1080 }}
+          onOpen={open}
+          emptyText={q ? 'Không tìm thấy hồ sơ phù hợp' : `Không có hồ sơ ở trạng thái "${DOSSIER_STATUS_LABELS[Number(status) as DossierStatus]}"`}
+          scrollX={1080}
           pagination={pagination(data?.total ?? 0)}
         />
       </Card>

@@ -2,12 +2,13 @@
 // first, narrowed to overdue / due today / due soon (kept in the address), searchable by dossier
 // code or CMND/CCCD. A row opens the dossier, where the officer takes the actions of their role.
 import { useApiGet } from '../../components/use-api-get';
-import { Alert, Button, Card, Empty, Input, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { DOSSIER_STATUS } from '../../../common/dossier-status';
 import { query } from '../../api';
+import { DossierSearchTable } from '../../components/dossier/DossierSearchTable';
 import { StatusTag } from '../../components/dossier/StatusTag';
 import { WorkStatistics } from '../../components/dossier/WorkStatistics';
 import { useUrlPagination } from '../../components/url-pagination';
@@ -166,29 +167,16 @@ export function WorkListPage() {
             Tất cả
           </Button>
         </Space>
-        <Input.Search
-          aria-label="Tìm theo mã hồ sơ hoặc CMND/CCCD"
-          placeholder="Mã hồ sơ hoặc số CMND/CCCD của người nộp"
-          allowClear
-          enterButton="Tìm kiếm"
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          onSearch={(v) => change({ q: v.toUpperCase() })}
-          style={{ maxWidth: 520 }}
-        />
-        <div style={{ marginTop: 12 }}>
-          <Typography.Text strong>{data ? `Tìm thấy ${data.total.toLocaleString('vi-VN')} hồ sơ` : ' '}</Typography.Text>
-        </div>
-        <Table<WorkItem>
-          rowKey="id"
-          size="small"
-          style={{ marginTop: 12 }}
+        <DossierSearchTable<WorkItem>
+          typed={typed}
+          onType={setTyped}
+          onSearch={(v) => change({ q: v })}
+          data={data}
           loading={loading}
           columns={columns}
-          dataSource={data?.items ?? []}
-          onRow={(r) => ({ onClick: () => open(r), style: { cursor: 'pointer' } })}
-          locale={{ emptyText: <Empty description={q ? 'Không tìm thấy hồ sơ phù hợp' : 'Không có hồ sơ cần xử lý'} /> }}
-          scroll={{ x: 1000 }}
+          onOpen={open}
+          emptyText={q ? 'Không tìm thấy hồ sơ phù hợp' : 'Không có hồ sơ cần xử lý'}
+          scrollX={1000}
           pagination={pagination(data?.total ?? 0)}
         />
       </Card>
