@@ -1,40 +1,13 @@
 // "Giấy đề nghị tạo tài khoản" (SPEC §1.3): the form the citizen checks and signs at the desk.
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import { formatIsoDate, formatVnDateTime } from '../../platform/clock.js';
+import { pdfDocument, SHAPING, vnLongDate } from '../../platform/files/pdf.js';
 import type { RequestDetail } from './service.js';
 
-const require = createRequire(import.meta.url);
-// Noto Sans (SIL OFL 1.1) covers every Vietnamese letter with its tone marks.
-export const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf');
-export const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf');
-export const FONT_ITALIC = require.resolve('@expo-google-fonts/noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf');
-
-/** "Ngày 24 tháng 11 năm 2026", in Vietnam time. */
-export function vnLongDate(d: Date): string {
-  const [dd, mm, yyyy] = formatVnDateTime(d).slice(0, 10).split('/');
-  return `Ngày ${dd} tháng ${mm} năm ${yyyy}`;
-}
-
-// fontkit's default 'ccmp' decomposes ị, ọ… into base + mark glyphs and pdfkit then maps the
-// shared base glyph ("i") to the last text it drew ("ị"): the page looks right but copied or
-// searched text is wrong. Without ccmp the precomposed glyphs are used and the text layer is exact.
-export const SHAPING = { features: { ccmp: false } } as unknown as PDFKit.Mixins.TextOptions;
-
 export function renderRequestForm(r: RequestDetail, printedAt: Date): Promise<Buffer> {
-  const doc = new PDFDocument({
+  const { doc, done } = pdfDocument({
     size: 'A4',
     margins: { top: 50, bottom: 50, left: 60, right: 60 },
     info: { Title: 'Giấy đề nghị tạo tài khoản công dân', Author: r.unit.name, Subject: `CMND/CCCD ${r.idNumber}` },
-  });
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
-  doc.registerFont('italic', FONT_ITALIC);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
 
   const width = doc.page.width - 120;

@@ -62,7 +62,6 @@ function officer(ctx: Ctx): Actor {
 // Work list
 
 export type Bucket = 'overdue' | 'today' | 'soon' | 'all';
-const WORK_STATUSES = [DOSSIER_STATUS.RECEIVED, DOSSIER_STATUS.PROCESSING, DOSSIER_STATUS.SUPPLEMENT_REQUESTED, DOSSIER_STATUS.FINANCIAL_OBLIGATION, DOSSIER_STATUS.PROCESSED];
 
 export interface WorkQuery {
   bucket?: Bucket;

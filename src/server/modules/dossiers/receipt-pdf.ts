@@ -1,9 +1,8 @@
 // "Giấy tiếp nhận hồ sơ và hẹn trả kết quả" (Mẫu số 01, Thông tư 01/2018/TT-VPCP): what the desk
 // hands the citizen, or the citizen prints after filing online, for one dossier.
-import PDFDocument from 'pdfkit';
 import { CHANNEL, CHANNEL_LABELS } from '../../../common/dossier-status.js';
 import { formatIsoDate, formatVnDateTime } from '../../platform/clock.js';
-import { FONT_BOLD, FONT_ITALIC, FONT_REGULAR, SHAPING, vnLongDate } from '../citizen-accounts/pdf.js';
+import { pdfDocument, SHAPING, vnLongDate } from '../../platform/files/pdf.js';
 
 export interface ReceiptData {
   /** Mã hồ sơ, e.g. 000.01.15.H48-261128-0001. */
@@ -50,20 +49,11 @@ function vnHourMinuteDay(d: Date): string {
 }
 
 export function renderReceipt(d: ReceiptData, printedAt: Date): Promise<Buffer> {
-  const doc = new PDFDocument({
+  const { doc, done } = pdfDocument({
     size: 'A4',
     margins: { top: 44, bottom: 56, left: MARGIN, right: MARGIN },
     bufferPages: true,
     info: { Title: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả', Author: d.agencyName, Subject: `Mã hồ sơ ${d.code}` },
-  });
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
-  doc.registerFont('italic', FONT_ITALIC);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
 
   const left = MARGIN;

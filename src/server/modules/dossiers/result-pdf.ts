@@ -4,9 +4,8 @@
 //   (signed digitally, invisibly, afterwards) and a QR code to verify it;
 // - "Phiếu xin lỗi và hẹn lại ngày trả kết quả" (Mẫu số 05, Thông tư 01/2018/TT-VPCP), when the
 //   result is late.
-import PDFDocument from 'pdfkit';
 import { formatIsoDate, formatVnDateTime } from '../../platform/clock.js';
-import { FONT_BOLD, FONT_ITALIC, FONT_REGULAR, SHAPING, vnLongDate } from '../citizen-accounts/pdf.js';
+import { pdfDocument, SHAPING, vnLongDate } from '../../platform/files/pdf.js';
 
 export interface ResultData {
   /** Mã hồ sơ. */
@@ -87,22 +86,7 @@ function placeAndDate(agencyName: string, provinceName: string | null, d: Date):
 }
 
 function newDocument(info: PDFKit.DocumentInfo) {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 44, bottom: 56, left: MARGIN, right: MARGIN },
-    bufferPages: true,
-    info,
-  });
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
-  doc.registerFont('italic', FONT_ITALIC);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  return { doc, done };
+  return pdfDocument({ size: 'A4', margins: { top: 44, bottom: 56, left: MARGIN, right: MARGIN }, bufferPages: true, info });
 }
 
 /**

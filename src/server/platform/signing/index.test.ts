@@ -1,12 +1,12 @@
 // Where the signing key comes from: the demo CA kept in DATA_DIR/signing (the same after a
 // restart), or in production a PKCS#12 file and the CA PEM from the settings — checked at start-up.
+import { pdfDocument } from '../files/pdf.js';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCa, issueSigningCert } from './ca.js';
 import { loadSigner, qrPng, signPdf, SignerError, trustedCas, verifyPdf } from './index.js';
@@ -17,10 +17,7 @@ let dir: string;
 let pdf: Buffer;
 
 function tinyPdf(): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A6' });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const { doc, done } = pdfDocument({ size: 'A6' });
   doc.text('Ket qua');
   doc.end();
   return done;

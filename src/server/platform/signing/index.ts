@@ -1,7 +1,7 @@
 // Signed electronic results (docs/decisions/0010-signed-results.md): the module's public API.
 import fs from 'node:fs';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import { pdfDocument } from '../files/pdf.js';
 import type { Config } from '../../config.js';
 import { DEMO_SUBJECT, demoSigningMaterial, type CertSubject } from './ca.js';
 import { signPdf } from './sign.js';
@@ -67,13 +67,7 @@ export function trustedCas(): string[] {
 }
 
 function blankPdf(): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A6' });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = pdfDocument({ size: 'A6' });
   doc.text('dvc');
   doc.end();
   return done;

@@ -8,9 +8,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FONT_BOLD, FONT_REGULAR, SHAPING } from '../../modules/citizen-accounts/pdf.js';
+import { pdfDocument, SHAPING } from '../files/pdf.js';
 import { createCa, issueSigningCert } from './ca.js';
 import { loadSigner, p12Signer, qrPng, signPdf, verifyPdf, type Signer } from './index.js';
 
@@ -31,12 +30,7 @@ const INFO = {
 
 /** A one-page result with Vietnamese text and the QR code of its verification address. */
 async function makePdf(): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 60, info: { Title: 'Giấy chứng nhận thử nghiệm' } });
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const { doc, done } = pdfDocument({ size: 'A4', margin: 60, info: { Title: 'Giấy chứng nhận thử nghiệm' } });
   doc.font('bold').fontSize(16).text('GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN', { ...SHAPING, align: 'center' });
   doc.moveDown();
   doc.font('regular').fontSize(12).text('Ông/bà Trần Văn Đức, sinh ngày 02/09/1990, cư trú tại phường Cẩm Thành.', SHAPING);
