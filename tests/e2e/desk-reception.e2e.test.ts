@@ -2,12 +2,12 @@
 // dossier (citizen, procedure, prefilled e-form, scanned papers, receipt), and works the reception
 // queue: asks for supplementation of an online dossier, the citizen supplements it on the portal,
 // and the officer receives it.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../support/pdf.js';
 import { startE2E, type E2E } from '../support/browser.js';
 import { expectLocator, makePdf, officerLogin } from '../support/desk-flows.js';
 import { Http } from '../support/http.js';
@@ -42,11 +42,6 @@ function daysAgo(n: number): string {
 
 const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('/');
 
-function pdfText(pdf: Buffer): string {
-  const f = file(`receipt-${Date.now()}.pdf`);
-  fs.writeFileSync(f, pdf);
-  return execFileSync('pdftotext', ['-layout', f, '-'], { encoding: 'utf8' }).normalize('NFC');
-}
 
 /** Clicks a button that opens the file chooser and gives it the file, as the officer would. */
 async function chooseFile(page: Page, button: ReturnType<Page['getByRole']>, filePath: string) {

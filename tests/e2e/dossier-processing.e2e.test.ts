@@ -2,39 +2,28 @@
 // desk (receive, start) → specialist (work list, extension with an apology letter, forward) →
 // leader (approve and sign) → desk (return the result), each officer seeing only the buttons of
 // their role, and the signed result downloadable as a PDF.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { urgency } from '../../src/server/platform/deadlines.js';
 import { vnDate, workCalendar } from '../../src/server/platform/workdays.js';
+import { pdfText } from '../support/pdf.js';
 import { startE2E, type E2E } from '../support/browser.js';
 import { expectLocator, officerLogin } from '../support/desk-flows.js';
 import { agencyId, citizenClient, submitKhaiSinh, type Submitted } from '../support/dossiers.js';
 
 let e2e: E2E;
-let dir: string;
 
 beforeAll(async () => {
   e2e = await startE2E();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvc-processing-'));
 });
 
 afterAll(async () => {
   await e2e?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('/');
 const shiftDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-function pdfText(pdf: Buffer): string {
-  const f = path.join(dir, `f-${Date.now()}.pdf`);
-  fs.writeFileSync(f, pdf);
-  return execFileSync('pdftotext', ['-layout', f, '-'], { encoding: 'utf8' }).normalize('NFC');
-}
 
 /** A new browser context signed in as the officer, on the dossier's detail page. */
 async function officerOn(username: string, id: string, code: string) {

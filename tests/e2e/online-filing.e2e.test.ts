@@ -189,7 +189,7 @@ describe('Nộp hồ sơ trực tuyến', () => {
     await expectLocator(page.getByRole('link', { name: 'giay-chung-sinh.pdf' })).toBeVisible();
 
     // The SMS with the code reached the citizen's phone.
-    const sms = await e2e.waitForMessage(DEMO_PHONE, new RegExp(code.replace(/\./g, '\\.')), submittedAfter);
+    await e2e.waitForMessage(DEMO_PHONE, new RegExp(code.replace(/\./g, '\\.')), submittedAfter);
 
     // "Hồ sơ của tôi" lists it.
     await page.getByRole('link', { name: 'Hồ sơ của tôi' }).first().click();

@@ -3,12 +3,12 @@
 // verifies it on the public page (and sees a tampered copy rejected), rates the service once;
 // an anonymous visitor follows the dossier with its code and the phone's last four digits; and a
 // citizen withdraws a dossier still waiting.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../support/pdf.js';
 import { startE2E, type E2E } from '../support/browser.js';
 import { expectLocator } from '../support/desk-flows.js';
 import { agencyId, citizenClient, submitKhaiSinh, type Submitted } from '../support/dossiers.js';
@@ -32,9 +32,6 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function pdfText(file: string): string {
-  return execFileSync('pdftotext', ['-layout', file, '-']).toString();
-}
 
 async function expectOk(res: Promise<import('fastify').LightMyRequestResponse>) {
   const r = await res;
@@ -123,7 +120,7 @@ describe('Kết quả điện tử, xác thực, đánh giá và tra cứu', () 
     await download.saveAs(original);
     const pdf = fs.readFileSync(original);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(pdfText(original)).toContain(d.code);
+    expect(pdfText(pdf)).toContain(d.code);
 
     // "Kiểm tra tính xác thực" opens the public page of its QR code: green.
     await page.getByRole('link', { name: 'Kiểm tra tính xác thực' }).click();

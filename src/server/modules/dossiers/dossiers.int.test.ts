@@ -1,12 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addOfficer, addUnit } from '../../../../tests/support/fixtures.js';
 import { CHILD, citizenClient, KHAI_SINH, prefilledValues, submitKhaiSinh, uploadPaper, type Submitted } from '../../../../tests/support/dossiers.js';
 import { Http, loggedIn, tinyPdf } from '../../../../tests/support/http.js';
+import { pdfText } from '../../../../tests/support/pdf.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import type { ManualClock } from '../../platform/clock.js';
@@ -324,10 +321,7 @@ describe('desk reception', () => {
 
     const pdf = await officer.get(`/api/dossiers/${r.id}/receipt.pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'receipt-'));
-    fs.writeFileSync(path.join(dir, 'r.pdf'), pdf.rawPayload);
-    const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'r.pdf'), '-']).toString();
-    fs.rmSync(dir, { recursive: true });
+    const text = pdfText(pdf.rawPayload);
     expect(text).toContain(r.code);
     expect(text).toContain('Nguyễn Văn An');
     expect(text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');

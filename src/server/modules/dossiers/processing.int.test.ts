@@ -4,10 +4,7 @@ import { Http, loggedIn } from '../../../../tests/support/http.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
 import { ManualClock } from '../../platform/clock.js';
 import { verifyPdf } from '../../platform/signing/index.js';
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { pdfText } from '../../../../tests/support/pdf.js';
 
 // Wednesday 25/11/2026, 09:00 in Vietnam.
 const clock = new ManualClock('2026-11-25T02:00:00Z');
@@ -59,15 +56,6 @@ async function inProcessing(h: Http, over: Record<string, unknown> = {}): Promis
   return d;
 }
 
-function pdfText(pdf: Buffer): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kq-'));
-  fs.writeFileSync(path.join(dir, 'f.pdf'), pdf);
-  try {
-    return execFileSync('pdftotext', ['-layout', path.join(dir, 'f.pdf'), '-']).toString();
-  } finally {
-    fs.rmSync(dir, { recursive: true });
-  }
-}
 
 describe('an online dossier from reception to its signed result', () => {
   it('goes desk → specialist → leader (signs) → desk, refusing every wrong role and state on the way', async () => {

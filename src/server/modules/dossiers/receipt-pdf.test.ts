@@ -1,30 +1,8 @@
 // The receipt PDF reads as the official form: its text layer (pdftotext, poppler-utils) carries the
 // dossier code, the names with their diacritics, the dates and every document received.
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { pdfText } from '../../../../tests/support/pdf.js';
 import { renderReceipt, type ReceiptData } from './receipt-pdf.js';
-
-const run = promisify(execFile);
-let dir: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'receipt-pdf-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-/** The PDF's text: `layout` as printed (columns kept), else in reading order. */
-async function pdfText(pdf: Buffer, mode: 'layout' | 'raw'): Promise<string> {
-  const file = join(dir, `${Math.random().toString(36).slice(2)}.pdf`);
-  await writeFile(file, pdf);
-  const { stdout } = await run('pdftotext', [...(mode === 'layout' ? ['-layout'] : []), '-enc', 'UTF-8', file, '-']);
-  return stdout.normalize('NFC');
-}
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ');
 

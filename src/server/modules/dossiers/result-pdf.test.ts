@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfPageCount, pdfText } from '../../../../tests/support/pdf.js';
 import { renderApology, renderResult, type ApologyData, type ResultData } from './result-pdf.js';
 
 const run = promisify(execFile);
@@ -26,17 +27,6 @@ async function savePdf(pdf: Buffer): Promise<string> {
   return file;
 }
 
-/** The PDF's text: `layout` as printed (columns kept), else in reading order. */
-async function pdfText(pdf: Buffer, mode: 'layout' | 'raw'): Promise<string> {
-  const file = await savePdf(pdf);
-  const { stdout } = await run('pdftotext', [...(mode === 'layout' ? ['-layout'] : []), '-enc', 'UTF-8', file, '-']);
-  return stdout.normalize('NFC');
-}
-
-async function pageCount(pdf: Buffer): Promise<number> {
-  const { stdout } = await run('pdfinfo', [await savePdf(pdf)]);
-  return Number(/^Pages:\s+(\d+)/m.exec(stdout)![1]);
-}
 
 /** Page 1 rendered to a greyscale image: its width, height and pixel bytes. */
 async function rasterize(pdf: Buffer): Promise<{ width: number; height: number; pixels: Buffer }> {
@@ -149,7 +139,7 @@ describe('renderResult', () => {
   it('prints the header, the title, the dossier, every fact, the signer and the verification note on one page', async () => {
     const pdf = await renderResult(result);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(await pageCount(pdf)).toBe(1);
+    expect(pdfPageCount(pdf)).toBe(1);
     const text = await pdfText(pdf, 'layout');
     expect(text).toContain('UBND TỈNH QUẢNG NGÃI');
     expect(text).toContain('UBND PHƯỜNG CẨM THÀNH');
@@ -203,14 +193,14 @@ describe('renderResult', () => {
   it('keeps twenty facts on one page and continues a longer list on a second page', async () => {
     const twenty = Array.from({ length: 20 }, (_, i) => ({ label: `Thông tin số ${i + 1}`, value: `Giá trị thứ ${i + 1} của hồ sơ` }));
     const one = await renderResult({ ...result, facts: twenty });
-    expect(await pageCount(one)).toBe(1);
+    expect(pdfPageCount(one)).toBe(1);
     const oneText = await pdfText(one, 'layout');
     expect(oneText).toContain('Giá trị thứ 20 của hồ sơ');
     expect(oneText).toContain('Lê Thị Thu Hà');
 
     const many = Array.from({ length: 45 }, (_, i) => ({ label: `Thông tin số ${i + 1}`, value: `Giá trị thứ ${i + 1} của hồ sơ` }));
     const two = await renderResult({ ...result, facts: many });
-    expect(await pageCount(two)).toBe(2);
+    expect(pdfPageCount(two)).toBe(2);
     const pages = (await pdfText(two, 'layout')).split('\f');
     expect(pages[1]).toContain('Giá trị thứ 45 của hồ sơ');
     expect(pages[1]).toContain('Lê Thị Thu Hà');
@@ -222,7 +212,7 @@ describe('renderApology', () => {
   it('prints the apology with the dossier, both appointment dates and the reason on one page', async () => {
     const pdf = await renderApology(apology);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(await pageCount(pdf)).toBe(1);
+    expect(pdfPageCount(pdf)).toBe(1);
     const text = await pdfText(pdf, 'layout');
     expect(text).toContain('UBND TỈNH QUẢNG NGÃI');
     expect(text).toContain('UBND PHƯỜNG CẨM THÀNH');

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addOfficer } from '../../../../tests/support/fixtures.js';
-import { Http, loggedIn, PNG_1PX, tinyPdf } from '../../../../tests/support/http.js';
+import { Http, PNG_1PX, tinyPdf } from '../../../../tests/support/http.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
 import type { EForm } from '../../../common/eform.js';
 import type { ManualClock } from '../../platform/clock.js';
