@@ -167,11 +167,10 @@ export async function stepsInProcessing(db: DbOrTx, procedureId: string): Promis
 }
 
 /** The actions the officer may take on one dossier, for its detail page. */
-export async function actionsFor(ctx: Ctx, d: DossierRow): Promise<DossierAction[]> {
+export async function actionsFor(ctx: Ctx, d: DossierRow, w: Workflow): Promise<DossierAction[]> {
   const actor = ctx.actor;
   if (!actor || actor.kind !== 'officer') return [];
   const units = await unitsOf(ctx, actor);
-  const w = await getWorkflow(ctx.deps.db, d.procedureId);
   return allowedActions(w, { status: d.status as DossierStatus, step: d.step }, rolesIn(actor, units, d.agencyId));
 }
 

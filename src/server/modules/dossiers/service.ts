@@ -600,7 +600,7 @@ async function dossierDetail(ctx: Ctx, d: DossierRow) {
     /** Shown to the applicant once the result is returned; always to the officers. */
     verifyToken: ctx.actor?.kind === 'officer' || d.status === DOSSIER_STATUS.RESULT_RETURNED ? d.verifyToken : null,
     rating: await ratingOf(db, d.id),
-    actions: ctx.actor?.kind === 'officer' ? await actionsFor(ctx, d) : citizenActions(workflow, d),
+    actions: ctx.actor?.kind === 'officer' ? await actionsFor(ctx, d, workflow) : citizenActions(workflow, d),
     formData: d.formData as FormValues,
     provenance: d.provenance as ProvenanceMap,
     form: proc?.form ?? null,
