@@ -35,6 +35,15 @@ export const AUDIT_ACTION_GROUPS: readonly AuditActionGroup[] = [
     ],
   },
   {
+    label: 'Truy cập dữ liệu',
+    actions: [
+      { code: 'access.denied', label: 'Từ chối truy cập (không có quyền hoặc ngoài phạm vi)' },
+      { code: 'citizen.lookup', label: 'Tra cứu thông tin công dân tại Một cửa' },
+      { code: 'citizen.prefill_view', label: 'Xem dữ liệu dân cư của công dân để tiếp nhận hồ sơ' },
+      { code: 'dossier.view', label: 'Cán bộ xem hồ sơ của công dân' },
+    ],
+  },
+  {
     label: 'Đăng nhập',
     actions: [
       { code: 'auth.login', label: 'Đăng nhập' },
@@ -49,6 +58,10 @@ export const AUDIT_ACTION_GROUPS: readonly AuditActionGroup[] = [
       { code: 'auth.password_reset_requested', label: 'Yêu cầu lấy lại mật khẩu' },
       { code: 'auth.password_reset', label: 'Đặt lại mật khẩu' },
       { code: 'auth.password_reset_failed', label: 'Đặt lại mật khẩu không thành công' },
+      { code: 'auth.login_step_up', label: 'Yêu cầu mã xác thực khi đăng nhập từ thiết bị lạ (sai mật khẩu nhiều lần)' },
+      { code: 'auth.login_code_skipped', label: 'Không gửi mã xác thực đăng nhập (quá số lần hoặc không có số điện thoại)' },
+      { code: 'auth.login_ceiling', label: 'Ngừng đăng nhập từ thiết bị lạ do sai mật khẩu 100 lần liên tiếp' },
+      { code: 'auth.login_refused_ceiling', label: 'Từ chối đăng nhập từ thiết bị lạ (cần đặt lại mật khẩu)' },
     ],
   },
   {
@@ -81,6 +94,7 @@ export const AUDIT_ACTION_GROUPS: readonly AuditActionGroup[] = [
       { code: 'citizen_account_request.cancel', label: 'Hủy yêu cầu tạo tài khoản công dân' },
       { code: 'file.upload', label: 'Tải lên tệp đính kèm' },
       { code: 'file.view', label: 'Xem tệp đính kèm' },
+      { code: 'file.upload_refused', label: 'Từ chối tệp tải lên (nội dung nén vượt giới hạn)' },
     ],
   },
   {
@@ -117,6 +131,10 @@ export const AUDIT_ACTION_GROUPS: readonly AuditActionGroup[] = [
       { code: 'procedure.template_remove', label: 'Gỡ mẫu đơn, tờ khai' },
     ],
   },
+  {
+    label: 'Tin nhắn, thư gửi đi',
+    actions: [{ code: 'outbox.retry', label: 'Gửi lại tin nhắn/thư' }],
+  },
 ];
 
 const LABELS = new Map(AUDIT_ACTION_GROUPS.flatMap((g) => g.actions.map((a) => [a.code, a.label] as const)));
@@ -137,6 +155,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   stored_file: 'Tệp đính kèm',
   officer_import: 'Nhập danh sách cán bộ',
   procedure: 'Thủ tục hành chính',
+  outbox_job: 'Tin nhắn/thư gửi đi',
 };
 
 /** Names of the fields in "Trước" / "Sau". A field not listed is shown under its key. */

@@ -28,6 +28,10 @@ export interface Config {
   serveWeb: boolean;
   /** Take the client address from X-Forwarded-For (only behind a reverse proxy). */
   trustProxy: boolean;
+  /** Serve the OpenAPI page at /docs (off in production unless API_DOCS=true). */
+  apiDocs: boolean;
+  /** Minutes without a request after which a session ends: officers (back office) and citizens. */
+  sessionIdleMinutes: { officer: number; citizen: number };
   /** The address citizens open in the browser (OIDC redirect URIs are built from it). */
   publicUrl: string;
   vneid: VneidConfig;
@@ -190,6 +194,11 @@ export function loadConfig(env: Env = process.env): Config {
     worker: bool(env, 'OUTBOX_WORKER', true),
     serveWeb: bool(env, 'SERVE_WEB', true),
     trustProxy: bool(env, 'TRUST_PROXY', false),
+    apiDocs: bool(env, 'API_DOCS', !production),
+    sessionIdleMinutes: {
+      officer: minutes(env, 'SESSION_IDLE_MINUTES_OFFICER', 30),
+      citizen: minutes(env, 'SESSION_IDLE_MINUTES_CITIZEN', 60),
+    },
     publicUrl,
     vneid: {
       issuer: vneidIssuer ?? `http://localhost:${simulatorPort}`,
@@ -210,4 +219,13 @@ export function loadConfig(env: Env = process.env): Config {
       caPemPath: signingCaPemPath ? path.resolve(signingCaPemPath) : null,
     },
   };
+}
+
+/** A whole number of minutes between 1 and 720 (a session never outlives its 12 hours anyway). */
+function minutes(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 720) throw new ConfigError(`${name} must be a whole number of minutes from 1 to 720, got "${raw}"`);
+  return n;
 }

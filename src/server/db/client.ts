@@ -37,13 +37,26 @@ export interface OpenDbOptions {
   /** Directory for PGlite; omit for an in-memory database (tests). */
   pgliteDir?: string;
   poolSize?: number;
+  /** How long a request waits for a PostgreSQL connection before it fails (503). */
+  connectTimeoutMs?: number;
 }
 
 export async function openDatabase(opts: OpenDbOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
-    // A dropped idle connection must not crash the process; the next query gets a fresh one.
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+      // While the server is away, a request waits this long for a connection, then gets a 503.
+      connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000,
+    });
+    // A dropped connection (failover, network blip, pg_terminate_backend) must not end the
+    // process. The pool listens on idle clients only; a client checked out by a request (between
+    // two statements of a transaction) emits 'error' on itself, and with no listener Node throws.
+    // The statement in flight rejects on its own and the pool discards the broken client.
     pool.on('error', () => {});
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,
@@ -78,6 +91,44 @@ async function ping(db: Db): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * True when an error means the database cannot be reached right now (the server went away, a
+ * connection was cut, a failover is in progress), as opposed to a bad statement. Looks through
+ * Drizzle's wrapper (`cause`).
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    // Class 08 connection exceptions; 57P01–57P03 admin/crash shutdown, cannot connect now; 53300 too many connections.
+    if (/^08/.test(code) || /^57P0[1-3]$/.test(code) || code === '53300') return true;
+    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH'].includes(code)) return true;
+    const msg = typeof e.message === 'string' ? e.message : '';
+    if (
+      /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Client was closed|Cannot use a pool after calling end|terminating connection/i.test(
+        msg,
+      )
+    )
+      return true;
+  }
+  return false;
+}
+
+/** True for a unique-constraint violation (23505), of the named constraint when one is given. */
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  for (let e = err as { code?: unknown; constraint?: unknown; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
+    if (e.code === '23505') return constraint === undefined || e.constraint === constraint;
+  }
+  return false;
+}
+
+/** The constraint a PostgreSQL error names (unique, foreign key, check), looking through wrappers. */
+export function violatedConstraint(err: unknown): string | undefined {
+  for (let e = err as { constraint?: unknown; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
+    if (typeof e.constraint === 'string') return e.constraint;
+  }
+  return undefined;
 }
 
 /** Rows of a raw query, whichever driver ran it. */

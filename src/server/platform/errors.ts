@@ -26,6 +26,11 @@ export const ERRORS = {
     message: 'File đính kèm phải là doc, docx hoặc pdf (kiểm tra theo nội dung thật của file, không theo tên file).',
   },
   FILE_NOT_FOUND: { status: 404, message: 'Không tìm thấy file đính kèm; hãy tải file lên lại.' },
+  // A .docx/.xlsx (a zip archive) that unpacks beyond the limits of platform/files/zip-guard.ts.
+  FILE_ARCHIVE_TOO_LARGE: {
+    status: 413,
+    message: 'Nội dung nén bên trong tệp vượt quá giới hạn cho phép (dung lượng sau khi giải nén quá lớn hoặc có quá nhiều thành phần); hãy kiểm tra lại tệp.',
+  },
   NO_ELIGIBLE_UNIT: {
     status: 403,
     message: 'Bạn chưa được gán vào đơn vị nào có tên chứa "Trung tâm phục vụ hành chính công" hoặc "Bộ phận một cửa". Đề nghị quản trị viên gán bạn vào đơn vị Trung tâm Phục vụ hành chính công/Bộ phận Một cửa, hoặc đổi tên đơn vị cho đúng.',
@@ -45,6 +50,12 @@ export const ERRORS = {
     message: 'Mật khẩu mới phải có ít nhất 8 ký tự, gồm chữ hoa, chữ thường, chữ số và ký tự đặc biệt.',
   },
   PASSWORD_SAME: { status: 400, message: 'Mật khẩu mới phải khác mật khẩu hiện tại.' },
+  // The blocklist and guessability rule (platform/auth/password-policy.ts); the same text as
+  // PASSWORD_TOO_COMMON_MESSAGE in src/common/password-blocklist.ts, which the browser shows.
+  PASSWORD_TOO_COMMON: {
+    status: 400,
+    message: 'Mật khẩu này quá phổ biến hoặc dễ đoán (ví dụ chứa tên, số CCCD, số điện thoại hoặc các mẫu như "Password@123"). Hãy chọn mật khẩu khác.',
+  },
   WRONG_CURRENT_PASSWORD: { status: 400, message: 'Mật khẩu hiện tại không đúng.' },
   RATE_LIMITED: { status: 429, message: 'Bạn đã thử quá nhiều lần. Vui lòng thử lại sau.' },
   CSRF_INVALID: { status: 403, message: 'Phiên làm việc không hợp lệ hoặc đã hết hạn. Hãy tải lại trang và thử lại.' },
@@ -79,6 +90,19 @@ export const ERRORS = {
     status: 429,
     message: 'Có quá nhiều lần đăng nhập sai từ địa chỉ mạng này. Vui lòng thử lại sau.',
   },
+  // Sign-in from a browser the account does not know, after many wrong passwords (ADR 0012).
+  LOGIN_CODE_REQUIRED: {
+    status: 401,
+    message: 'Để bảo vệ tài khoản, đăng nhập từ thiết bị này cần thêm mã xác thực. Nếu mật khẩu đúng, mã xác thực đã được gửi tới số điện thoại đã đăng ký.',
+  },
+  LOGIN_CODE_INVALID: {
+    status: 401,
+    message: 'Mật khẩu hoặc mã xác thực không đúng, hoặc mã đã hết hiệu lực. Kiểm tra lại, hoặc bấm "Gửi lại mã" để nhận mã mới.',
+  },
+  LOGIN_UNTRUSTED_BLOCKED: {
+    status: 403,
+    message: 'Tài khoản đã bị nhập sai mật khẩu quá nhiều lần nên tạm ngừng đăng nhập từ thiết bị lạ. Hãy đăng nhập trên thiết bị đã dùng trước đây, hoặc đặt lại mật khẩu.',
+  },
   INVALID_TAX_CODE: {
     status: 400,
     message: 'Mã số thuế không hợp lệ: phải gồm 10 chữ số với chữ số kiểm tra đúng (hoặc 10 chữ số, dấu "-" và 3 chữ số của đơn vị phụ thuộc).',
@@ -108,6 +132,10 @@ export const ERRORS = {
   },
   // Administration back office (issue 5).
   ADMIN_REQUIRED: { status: 403, message: 'Chức năng này dành cho quản trị viên (quản trị cấp cao hoặc quản trị cấp 1 của Bộ, ngành, địa phương).' },
+  ADMIN_RANK_REFUSED: {
+    status: 403,
+    message: 'Quản trị cấp 1 không được thay đổi tài khoản của quản trị viên cùng cấp hoặc cấp cao hơn; đề nghị quản trị cấp cao thực hiện.',
+  },
   OUT_OF_SCOPE: { status: 403, message: 'Đơn vị hoặc người dùng này nằm ngoài phạm vi quản lý của bạn.' },
   USER_NOT_FOUND: { status: 404, message: 'Không tìm thấy người dùng.' },
   AGENCY_NOT_FOUND: { status: 404, message: 'Không tìm thấy cơ quan/đơn vị.' },
@@ -186,6 +214,27 @@ export const ERRORS = {
   APOLOGY_NOT_FOUND: { status: 404, message: 'Hồ sơ này chưa có phiếu xin lỗi và hẹn lại ngày trả kết quả.' },
   VERIFY_NOT_FOUND: { status: 404, message: 'Không tìm thấy văn bản điện tử với mã xác thực này.' },
   PAPER_TYPE_NOT_ALLOWED: { status: 415, message: 'Giấy tờ phải là bản quét hoặc ảnh chụp dạng PDF, JPG hoặc PNG (kiểm tra theo nội dung thật của tệp).' },
+  // Outbox (SMS/e-mail) administration
+  OUTBOX_JOB_NOT_FOUND: { status: 404, message: 'Không tìm thấy tin nhắn/thư này.' },
+  OUTBOX_JOB_NOT_FAILED: { status: 409, message: 'Chỉ gửi lại được tin nhắn/thư đã ngừng gửi; tin nhắn/thư này vẫn đang được hệ thống tự gửi lại hoặc đã gửi xong.' },
+  // Requests the framework refuses before any module sees them (issue 13): each keeps its status.
+  BAD_REQUEST: { status: 400, message: 'Yêu cầu không hợp lệ.' },
+  CONFLICT: { status: 409, message: 'Dữ liệu vừa được thay đổi bởi một thao tác khác cùng lúc. Hãy tải lại trang và thử lại.' },
+  INVALID_CHARACTERS: { status: 400, message: 'Dữ liệu gửi lên chứa ký tự không hợp lệ (ký tự rỗng hoặc ký tự Unicode không hoàn chỉnh).' },
+  NUMBER_OUT_OF_RANGE: { status: 400, message: 'Giá trị số gửi lên không hợp lệ hoặc vượt quá giới hạn cho phép.' },
+  MULTIPART_INVALID: { status: 400, message: 'Dữ liệu tải lên bị lỗi hoặc không đầy đủ. Hãy chọn lại tệp và gửi lại.' },
+  METHOD_NOT_ALLOWED: { status: 405, message: 'Phương thức yêu cầu không được hỗ trợ.' },
+  NOT_ACCEPTABLE: { status: 406, message: 'Không có định dạng phản hồi phù hợp với yêu cầu.' },
+  REQUEST_TIMEOUT: { status: 408, message: 'Yêu cầu gửi lên quá chậm và đã bị ngắt. Vui lòng thử lại.' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'Dữ liệu gửi lên vượt quá dung lượng cho phép.' },
+  URI_TOO_LONG: { status: 414, message: 'Địa chỉ yêu cầu quá dài.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Định dạng dữ liệu gửi lên không được hỗ trợ.' },
+  RANGE_NOT_SATISFIABLE: { status: 416, message: 'Phạm vi dữ liệu yêu cầu không hợp lệ.' },
+  HEADERS_TOO_LARGE: { status: 431, message: 'Phần đầu (header) của yêu cầu quá lớn.' },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    message: 'Hệ thống đang tạm thời gián đoạn kết nối cơ sở dữ liệu. Dữ liệu của bạn chưa bị thay đổi; vui lòng thử lại sau ít phút.',
+  },
   INTERNAL: { status: 500, message: 'Hệ thống gặp lỗi. Vui lòng thử lại sau; nếu lỗi lặp lại, báo quản trị viên kèm mã yêu cầu.' },
   VNEID_STATE_INVALID: { status: 400, message: VNEID_ERROR_MESSAGES.VNEID_STATE_INVALID },
   VNEID_DENIED: { status: 401, message: VNEID_ERROR_MESSAGES.VNEID_DENIED },
