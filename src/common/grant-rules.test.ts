@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adminLevel, grantProblem, type GrantTarget, type Grantor } from './grant-rules.js';
+import { adminLevel, grantProblem, manageProblem, type GrantTarget, type Grantor } from './grant-rules.js';
 
 const national: Grantor = { userId: 'admin', level: 'national' };
 const level1: Grantor = { userId: 'qngai', level: 'level1' };
@@ -9,6 +9,7 @@ const officer = (over: Partial<GrantTarget> = {}): GrantTarget => ({
   issuer: 'PORTAL',
   unitNames: ['Bộ phận Một cửa phường Cẩm Thành'],
   inScope: true,
+  level: null,
   ...over,
 });
 
@@ -61,5 +62,43 @@ describe('grantProblem', () => {
     expect(grantProblem(national, officer({ kind: 'citizen' }), 'DOSSIER_MONITOR', 'grant')).toContain('cán bộ');
     expect(grantProblem(national, officer({ userId: 'admin' }), 'DOSSIER_MONITOR', 'grant')).toContain('chính mình');
     expect(grantProblem(national, officer(), 'SUPERUSER', 'grant')).toContain('không có trong danh mục');
+  });
+});
+
+describe('administrators of the same or a higher level (issue 13)', () => {
+  it('refuses a level-1 administrator any change to a level-1 or high-level administrator, in or out of the province', () => {
+    for (const level of ['level1', 'national'] as const) {
+      for (const inScope of [true, false]) {
+        const admin = officer({ level, inScope, unitNames: inScope ? ['UBND tỉnh Quảng Ngãi'] : [] });
+        expect(manageProblem(level1, admin)).toContain('cùng cấp hoặc cấp cao hơn');
+        for (const p of ['DOSSIER_MONITOR', 'USER_CREATE']) {
+          expect(grantProblem(level1, admin, p, 'grant')).toContain('cùng cấp hoặc cấp cao hơn');
+          expect(grantProblem(level1, admin, p, 'revoke')).toContain('cùng cấp hoặc cấp cao hơn');
+        }
+      }
+    }
+  });
+
+  it('lets a level-1 administrator act on officers who are not administrators, and the high-level one on anybody', () => {
+    expect(manageProblem(level1, officer())).toBeNull();
+    expect(manageProblem(national, officer({ level: 'national' }))).toBeNull();
+    expect(manageProblem(national, officer({ level: 'level1' }))).toBeNull();
+  });
+});
+
+describe('the desk permissions (issue 13)', () => {
+  it('gives "Tiếp nhận, trả kết quả hồ sơ" only to officers of a one-stop unit or service centre', () => {
+    expect(grantProblem(level1, officer(), 'DESK_RECEIVE', 'grant')).toBeNull();
+    const leader = officer({ unitNames: ['UBND phường Cẩm Thành'] });
+    expect(grantProblem(national, leader, 'DESK_RECEIVE', 'grant')).toContain('Bộ phận một cửa');
+    expect(grantProblem(national, leader, 'DESK_RECEIVE', 'revoke')).toBeNull();
+  });
+
+  it('gives a Vietnam Post account the postal desk permission and nothing else, and nobody else that one', () => {
+    const postal = officer({ issuer: 'VNPOST' });
+    expect(grantProblem(national, postal, 'POSTAL_DESK', 'grant')).toBeNull();
+    expect(grantProblem(national, postal, 'DESK_RECEIVE', 'grant')).toContain('Bưu điện Việt Nam');
+    expect(grantProblem(national, officer(), 'POSTAL_DESK', 'grant')).toContain('Tổng công ty Bưu điện Việt Nam');
+    expect(grantProblem(national, officer({ issuer: 'VNPOST', unitNames: ['UBND phường Cẩm Thành'] }), 'POSTAL_DESK', 'grant')).toContain('Bộ phận một cửa');
   });
 });

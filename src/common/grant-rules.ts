@@ -27,8 +27,10 @@ export function permissionLabel(code: string): string {
   return LABELS.get(code) ?? code;
 }
 
+export type AdminLevel = 'national' | 'level1' | null;
+
 /** What an administrator's permissions make them: national, level 1 (own subtree), or neither. */
-export function adminLevel(permissions: ReadonlySet<string>): 'national' | 'level1' | null {
+export function adminLevel(permissions: ReadonlySet<string>): AdminLevel {
   if (permissions.has('HIGH_ADMIN') || permissions.has('ADMIN_CUC_KSTTHC')) return 'national';
   if (permissions.has('LEVEL1_ADMIN')) return 'level1';
   return null;
@@ -43,12 +45,31 @@ export interface GrantTarget {
   unitNames: readonly string[];
   /** Whether at least one of the user's units lies in the administrator's subtree. */
   inScope: boolean;
+  /** The target's own administrator level (from their permissions). */
+  level: AdminLevel;
 }
 
 export interface Grantor {
   userId: string;
   level: 'national' | 'level1';
 }
+
+/**
+ * Why `grantor` may not change `target`'s account at all — status, units or permissions — in
+ * Vietnamese; null when allowed. Only a high-level administrator acts on an administrator: a
+ * level-1 administrator never changes an account of the same or a higher administrative level,
+ * whichever unit it is assigned to (or none).
+ */
+export function manageProblem(grantor: Grantor, target: Pick<GrantTarget, 'userId' | 'level'>): string | null {
+  if (grantor.level === 'national') return null;
+  if (target.level !== null) {
+    return 'Quản trị cấp 1 không được thay đổi tài khoản của quản trị viên cùng cấp hoặc cấp cao hơn (quản trị cấp 1, quản trị cấp cao, ADMIN CỤC KSTTHC); đề nghị quản trị cấp cao thực hiện.';
+  }
+  return null;
+}
+
+/** Permissions of the one-stop desk: only for officers assigned to a desk or service-centre unit. */
+export const DESK_PERMISSIONS: ReadonlySet<string> = new Set(['CITIZEN_ACCOUNT_CREATE', 'DESK_RECEIVE', 'POSTAL_DESK']);
 
 /**
  * Why `grantor` may not give (or take away) `permission` to/from `target`, in Vietnamese; null when
@@ -60,7 +81,14 @@ export function grantProblem(grantor: Grantor, target: GrantTarget, permission: 
   if (!LABELS.has(permission)) return `Quyền "${permission}" không có trong danh mục quyền.`;
   if (grantor.userId === target.userId) return 'Quản trị viên không tự cấp hoặc thu hồi quyền của chính mình; đề nghị quản trị viên cấp trên thực hiện.';
   if (target.kind !== 'officer') return 'Chỉ tài khoản cán bộ, công chức mới được cấp quyền; tài khoản công dân và tổ chức không có quyền quản trị.';
-  if (op === 'grant' && target.issuer === 'VNPOST') {
+  const rank = manageProblem(grantor, target);
+  if (rank) return rank;
+  // The postal desk permission is the one thing a Vietnam Post account can hold (ADR 0015), and
+  // only such an account can hold it.
+  if (op === 'grant' && permission === 'POSTAL_DESK' && target.issuer !== 'VNPOST') {
+    return '"Nhận hồ sơ, trả kết quả (nhân viên Bưu điện)" chỉ cấp cho tài khoản do Tổng công ty Bưu điện Việt Nam cấp; cán bộ, công chức dùng quyền "Tiếp nhận, trả kết quả hồ sơ (Bộ phận Một cửa)".';
+  }
+  if (op === 'grant' && target.issuer === 'VNPOST' && permission !== 'POSTAL_DESK') {
     return 'Tài khoản do Tổng công ty Bưu điện Việt Nam cấp không được cấp quyền của cán bộ, công chức nhà nước.';
   }
   if (NATIONAL_ONLY_PERMISSIONS.has(permission) && grantor.level !== 'national') {
@@ -69,8 +97,8 @@ export function grantProblem(grantor: Grantor, target: GrantTarget, permission: 
   if (grantor.level === 'level1' && !target.inScope) {
     return 'Người dùng chưa thuộc đơn vị nào trong phạm vi quản lý của bạn. Hãy gán người dùng vào đơn vị trước khi cấp quyền.';
   }
-  if (op === 'grant' && permission === 'CITIZEN_ACCOUNT_CREATE' && !target.unitNames.some(isEligibleAccountUnit)) {
-    return '"Quyền tạo tài khoản công dân" chỉ được cấp cho cán bộ đã được gán vào đơn vị có tên chứa "Trung tâm phục vụ hành chính công" hoặc "Bộ phận một cửa".';
+  if (op === 'grant' && DESK_PERMISSIONS.has(permission) && !target.unitNames.some(isEligibleAccountUnit)) {
+    return `"${label}" chỉ được cấp cho người đã được gán vào đơn vị có tên chứa "Trung tâm phục vụ hành chính công" hoặc "Bộ phận một cửa".`;
   }
   return null;
 }

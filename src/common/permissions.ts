@@ -20,6 +20,16 @@ export const PERMISSION_GROUPS = [
     ],
   },
   {
+    // [I] Not in the seed's dialog: the desk's decisions were open to anyone assigned to a
+    // receiving unit (issue 13); they are now a permission granted by the rules of SPEC §3.4
+    // (docs/decisions/0015-desk-permission-and-postal-accounts.md).
+    label: 'Nhóm quyền Một cửa',
+    permissions: [
+      { code: 'DESK_RECEIVE', label: 'Tiếp nhận, trả kết quả hồ sơ (Bộ phận Một cửa)' },
+      { code: 'POSTAL_DESK', label: 'Nhận hồ sơ, trả kết quả (nhân viên Bưu điện)' },
+    ],
+  },
+  {
     // [I] Not in the seed's dialog: the processing roles of the dossier workflow (issue 7,
     // docs/decisions/0011-dossier-workflow.md).
     label: 'Nhóm quyền xử lý hồ sơ',

@@ -37,7 +37,7 @@ describe('Quản lý người dùng', () => {
     // Before the assignment the permission can't be granted, and the dialog says why.
     await page.getByRole('button', { name: 'Gán quyền người dùng: Lê Văn Hùng' }).click();
     const grants = page.getByRole('dialog', { name: /Gán quyền người dùng/ });
-    await expectLocator(grants.getByText(/chỉ được cấp cho cán bộ đã được gán vào đơn vị có tên chứa/)).toBeVisible();
+    await expectLocator(grants.getByText(/chỉ được cấp cho người đã được gán vào đơn vị có tên chứa/)).toBeVisible();
     expect(await grants.getByRole('checkbox', { name: 'Quyền tạo tài khoản công dân' }).isDisabled()).toBe(true);
     await e2e.screenshot(page, 'admin-02-quyen-bi-khoa');
     await grants.getByRole('button', { name: 'THOÁT' }).click();

@@ -34,8 +34,8 @@ export const DEMO_USERS: {
   permissions: string[];
   issuer?: 'PORTAL' | 'VNPOST';
 }[] = [
-  { username: 'motcua.demo', kind: 'officer', fullName: 'Trần Tuấn Hiệp', phone: '0357438888', units: ['desk', 'dept'], permissions: ['CITIZEN_ACCOUNT_CREATE'] },
-  { username: 'motcua2.demo', kind: 'officer', fullName: 'Phạm Thị Lan', phone: '0357439999', units: ['desk2'], permissions: ['CITIZEN_ACCOUNT_CREATE'] },
+  { username: 'motcua.demo', kind: 'officer', fullName: 'Trần Tuấn Hiệp', phone: '0357438888', units: ['desk', 'dept'], permissions: ['CITIZEN_ACCOUNT_CREATE', 'DESK_RECEIVE'] },
+  { username: 'motcua2.demo', kind: 'officer', fullName: 'Phạm Thị Lan', phone: '0357439999', units: ['desk2'], permissions: ['CITIZEN_ACCOUNT_CREATE', 'DESK_RECEIVE'] },
   { username: 'chuyenvien.demo', kind: 'officer', fullName: 'Lê Văn Hùng', phone: '0358001122', units: ['dept'], permissions: [] },
   // Issue 7: the processing roles of UBND phường Cẩm Thành (specialist in its Phòng Văn hóa - Xã
   // hội, the vice-chairman who signs, and the officer of the electronic certified copies).
@@ -52,8 +52,9 @@ export const DEMO_USERS: {
   { username: 'admin.demo', kind: 'officer', fullName: 'Nguyễn Quản Trị', phone: '0359001122', units: ['province'], permissions: ['HIGH_ADMIN', 'USER_CREATE', 'CITIZEN_ACCOUNT_CREATE'] },
   // Level-1 administrator of the province: acts only inside UBND tỉnh Quảng Ngãi's subtree.
   { username: 'quantri.qngai.demo', kind: 'officer', fullName: 'Võ Thị Quản Lý', phone: '0359002233', units: ['province'], permissions: ['LEVEL1_ADMIN', 'USER_CREATE'] },
-  // Staff of Tổng công ty Bưu điện Việt Nam working at a desk: never granted officer permissions.
-  { username: 'buudien.demo', kind: 'officer', fullName: 'Đỗ Văn Bưu', phone: '0358003344', units: ['desk'], permissions: [], issuer: 'VNPOST' },
+  // Staff of Tổng công ty Bưu điện Việt Nam working at a desk: never granted officer permissions;
+  // takes papers in and hands results over (POSTAL_DESK), never decides (ADR 0015).
+  { username: 'buudien.demo', kind: 'officer', fullName: 'Đỗ Văn Bưu', phone: '0358003344', units: ['desk'], permissions: ['POSTAL_DESK'], issuer: 'VNPOST' },
   { kind: 'citizen', fullName: 'Nguyễn Văn An', phone: '0912345678', idNumber: '001090000001', birthDate: '1990-05-15', units: [], permissions: [] },
 ];
 
@@ -104,6 +105,9 @@ export async function seedDemo(db: Db, clock: Clock): Promise<{ created: number 
         createdAt: now,
         updatedAt: now,
         passwordChangedAt: now,
+        // The demo citizen stands for someone whose identity was verified (VNeID level 2): the
+        // population database prefills his forms in full (issue 13, ADR 0009).
+        identityVerifiedAt: u.kind === 'citizen' ? now : null,
       });
       for (const k of u.units) await tx.insert(userUnits).values({ userId: id, agencyId: ids.get(k)!, assignedAt: now });
       for (const p of u.permissions) await tx.insert(userPermissions).values({ userId: id, permission: p, grantedAt: now });

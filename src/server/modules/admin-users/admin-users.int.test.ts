@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Http, loggedIn } from '../../../../tests/support/http.js';
-import { addHanoiOfficer, addUnit } from '../../../../tests/support/fixtures.js';
+import { addHanoiOfficer, addOfficerAccount, addUnit, uniqueIdNumber, uniquePhone, uniqueUsername } from '../../../../tests/support/fixtures.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
 import { readWorkbook } from '../../platform/files/xlsx.js';
 import { auditLog } from '../../platform/tables.js';
@@ -31,6 +31,9 @@ async function agencyId(code: string): Promise<string> {
   const [a] = await system().deps.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, code));
   return a!.id;
 }
+
+/** An officer of this test alone (the demo officers stay as the seed made them). */
+const officerOf = (o: Parameters<typeof addOfficerAccount>[2] = {}) => addOfficerAccount(system().deps.db, system().clock.now(), o);
 
 beforeAll(async () => {
   const db = system().deps.db;
@@ -72,10 +75,17 @@ describe('Quản lý người dùng — tìm kiếm', () => {
     // A province's filter takes in every unit below it.
     const province = await agencyId('000.00.00.H48');
     expect(await names(`agencyId=${province}`)).toEqual(expect.arrayContaining(['motcua.demo', 'motcua2.demo', 'chuyenvien.demo', 'admin.demo']));
-    expect(await names('status=inactive')).toEqual([]);
-    const unassigned = await admin.post('/api/admin/users', { fullName: 'Trịnh Văn Mới', username: 'moi.chua.gan', phone: '0912000222', unitIds: [] });
+    const inactive = await officerOf({ fullName: 'Đinh Văn Nghỉ', unitIds: [await agencyId('000.17.15.H48')], status: 'inactive' });
+    const inactives = await names('status=inactive');
+    expect(inactives).toContain(inactive.username);
+    expect(inactives).not.toContain('motcua.demo');
+    const username = uniqueUsername('moi.chua.gan');
+    const unassigned = await admin.post('/api/admin/users', { fullName: 'Trịnh Văn Mới', username, phone: uniquePhone(), unitIds: [] });
     expect(unassigned.statusCode).toBe(201);
-    expect(await names('unassigned=true')).toEqual(['moi.chua.gan']);
+    const none = await names('unassigned=true');
+    expect(none).toContain(username);
+    expect(none).not.toContain('chuyenvien.demo');
+    expect(await names('unassigned=true&name=trinh%20van%20moi')).toEqual([username]);
   });
 
   it('counts at most 2,000 matches and still pages them in name order', async () => {
@@ -97,11 +107,15 @@ describe('Quản lý người dùng — tìm kiếm', () => {
 
   it('shows a level-1 administrator only their province, and the officers not yet assigned under "Không được gán cơ quan"', async () => {
     const names = async (q: string) => (await level1.get(`/api/admin/users?pageSize=100&${q}`)).json<{ items: { username: string }[] }>().items.map((i) => i.username);
+    const unassigned = await officerOf({ fullName: 'Trịnh Văn Chờ', unitIds: [] });
     const province = await names('');
     expect(province).toEqual(expect.arrayContaining(['motcua.demo', 'chuyenvien.demo', 'motcua2.demo']));
     expect(province).not.toContain('hanoi.officer');
-    expect(province).not.toContain('moi.chua.gan');
-    expect(await names('unassigned=true')).toEqual(['moi.chua.gan']);
+    expect(province).not.toContain(unassigned.username);
+    const none = await names('unassigned=true');
+    expect(none).toContain(unassigned.username);
+    expect(none).not.toContain('hanoi.officer');
+    expect(none).not.toContain('chuyenvien.demo');
     // A name inside the province (read unit-first) and the same name nationally (trigram index).
     expect(await names('name=tran%20tuan')).toEqual(['motcua.demo']);
     expect(await names('name=hoang%20van%20ha')).toEqual([]);
@@ -117,8 +131,9 @@ describe('Quản lý người dùng — tìm kiếm', () => {
     expect(sheet!.rows[0]).toEqual(['STT', 'Tên', 'Tên đăng nhập', 'CMND/CCCD/MST/MCQ', 'Số điện thoại', 'Email', 'Đơn vị', 'Trạng thái', 'Thời gian tạo']);
     const names = sheet!.rows.slice(1).map((r) => r[1]);
     expect(names.sort()).toEqual(list.items.map((i) => i.fullName).sort());
-    expect(sheet!.rows[1]![6]).toContain('Bộ phận Một cửa phường Cẩm Thành');
-    expect(sheet!.rows[1]![7]).toBe('Kích hoạt');
+    const motcua = sheet!.rows.find((r) => r[2] === 'motcua.demo')!;
+    expect(motcua[6]).toContain('Bộ phận Một cửa phường Cẩm Thành');
+    expect(motcua[7]).toBe('Kích hoạt');
     const [audit] = await system().deps.db.select().from(auditLog).where(eq(auditLog.action, 'user.export'));
     expect(audit).toMatchObject({ actorName: 'admin.demo', after: { filters: { agencyId: ids.desk } } });
   });
@@ -126,45 +141,48 @@ describe('Quản lý người dùng — tìm kiếm', () => {
 
 describe('Gán người dùng vào đơn vị / Gán quyền người dùng', () => {
   it('refuses "Quyền tạo tài khoản công dân" to an officer of no one-stop unit, then grants it after assignment', async () => {
-    const refused = await admin.put(`/api/admin/users/${ids.chuyenvien}/permissions`, { permissions: ['CITIZEN_ACCOUNT_CREATE'] });
+    // Like chuyenvien.demo: an officer of Phòng Văn hóa - Xã hội only.
+    const o = await officerOf({ fullName: 'Lê Văn Thử', unitIds: [ids.dept!] });
+    const refused = await admin.put(`/api/admin/users/${o.id}/permissions`, { permissions: ['CITIZEN_ACCOUNT_CREATE'] });
     expect(refused.statusCode).toBe(403);
     expect(refused.json()).toMatchObject({ code: 'PERMISSION_GRANT_REFUSED' });
     expect(refused.json().message).toContain('Bộ phận một cửa');
-    const detail = (await admin.get(`/api/admin/users/${ids.chuyenvien}`)).json<Detail>();
+    const detail = (await admin.get(`/api/admin/users/${o.id}`)).json<Detail>();
     expect(detail.grants.find((g) => g.code === 'CITIZEN_ACCOUNT_CREATE')!.problem).toContain('Trung tâm phục vụ hành chính công');
 
-    const candidates = (await admin.get(`/api/admin/users/${ids.chuyenvien}/assignable-units?q=000.15`)).json<{ items: { id: string; code: string }[] }>();
+    const candidates = (await admin.get(`/api/admin/users/${o.id}/assignable-units?q=000.15`)).json<{ items: { id: string; code: string }[] }>();
     expect(candidates.items.map((i) => i.code)).toContain('000.15.15.H48');
-    const byName = (await admin.get(`/api/admin/users/${ids.chuyenvien}/assignable-units?q=mot%20cua%20cam%20thanh`)).json<{ items: { code: string }[] }>();
+    const byName = (await admin.get(`/api/admin/users/${o.id}/assignable-units?q=mot%20cua%20cam%20thanh`)).json<{ items: { code: string }[] }>();
     expect(byName.items.map((i) => i.code)).toEqual(['000.15.15.H48']);
 
-    const assigned = await admin.post(`/api/admin/users/${ids.chuyenvien}/units`, { unitIds: [ids.desk] });
+    const assigned = await admin.post(`/api/admin/users/${o.id}/units`, { unitIds: [ids.desk] });
     expect(assigned.statusCode).toBe(200);
     expect(assigned.json<Detail>().units.map((u) => u.code).sort()).toEqual(['000.15.15.H48', '000.16.15.H48']);
-    const granted = await admin.put(`/api/admin/users/${ids.chuyenvien}/permissions`, { permissions: ['CITIZEN_ACCOUNT_CREATE'] });
+    const granted = await admin.put(`/api/admin/users/${o.id}/permissions`, { permissions: ['CITIZEN_ACCOUNT_CREATE'] });
     expect(granted.statusCode).toBe(200);
     expect(granted.json<Detail>().permissions).toEqual(['CITIZEN_ACCOUNT_CREATE']);
 
     // The officer can use it on their next request.
-    const officer = await loggedIn(system().app, 'officer', 'chuyenvien.demo');
+    const officer = await loggedIn(system().app, 'officer', o.username, o.password);
     expect((await officer.get('/api/citizen-account-requests/lookup?idNumber=079190000123')).statusCode).toBe(200);
 
     const audit = await system()
       .deps.db.select()
       .from(auditLog)
-      .where(and(eq(auditLog.entityId, ids.chuyenvien!), eq(auditLog.entityType, 'user')));
+      .where(and(eq(auditLog.entityId, o.id), eq(auditLog.entityType, 'user')));
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['user.unit_assign', 'user.permission_grant']));
     expect(audit.find((a) => a.action === 'user.permission_grant')).toMatchObject({ actorName: 'admin.demo', after: { permission: 'CITIZEN_ACCOUNT_CREATE' } });
   });
 
   it('removes a unit assignment ("Xóa") and records it', async () => {
-    const res = await admin.del(`/api/admin/users/${ids.chuyenvien}/units/${ids.dept}`);
+    const o = await officerOf({ unitIds: [ids.desk!, ids.dept!] });
+    const res = await admin.del(`/api/admin/users/${o.id}/units/${ids.dept}`);
     expect(res.statusCode).toBe(200);
     expect(res.json<Detail>().units.map((u) => u.code)).toEqual(['000.15.15.H48']);
     const [row] = await system()
       .deps.db.select()
       .from(auditLog)
-      .where(and(eq(auditLog.entityId, ids.chuyenvien!), eq(auditLog.action, 'user.unit_remove')));
+      .where(and(eq(auditLog.entityId, o.id), eq(auditLog.action, 'user.unit_remove')));
     expect(row).toMatchObject({ before: { agencyId: ids.dept }, agencyId: ids.dept });
   });
 
@@ -185,19 +203,22 @@ describe('Gán người dùng vào đơn vị / Gán quyền người dùng', ()
     });
     expect((await level1.put(`/api/admin/users/${ids.hanoiOfficer}/status`, { status: 'inactive' })).json()).toMatchObject({ code: 'OUT_OF_SCOPE' });
     // Putting one of their own officers into another province's unit: refused, nothing written.
-    const outside = await level1.post(`/api/admin/users/${ids.chuyenvien}/units`, { unitIds: [ids.hanoi] });
+    const own = await officerOf({ unitIds: [ids.desk!] });
+    const outside = await level1.post(`/api/admin/users/${own.id}/units`, { unitIds: [ids.hanoi] });
     expect(outside.statusCode).toBe(403);
     expect(outside.json()).toMatchObject({ code: 'OUT_OF_SCOPE' });
-    expect((await admin.get(`/api/admin/users/${ids.chuyenvien}`)).json<Detail>().units.map((u) => u.code)).toEqual(['000.15.15.H48']);
+    expect((await admin.get(`/api/admin/users/${own.id}`)).json<Detail>().units.map((u) => u.code)).toEqual(['000.15.15.H48']);
     // Nor may they hand out administrator levels.
-    const promote = await level1.put(`/api/admin/users/${ids.chuyenvien}/permissions`, { permissions: ['CITIZEN_ACCOUNT_CREATE', 'LEVEL1_ADMIN'] });
+    const promote = await level1.put(`/api/admin/users/${own.id}/permissions`, { permissions: ['CITIZEN_ACCOUNT_CREATE', 'LEVEL1_ADMIN'] });
     expect(promote.json()).toMatchObject({ code: 'PERMISSION_GRANT_REFUSED' });
     expect(promote.json().message).toContain('quản trị cấp cao');
     // Inside the province it works, and the API refuses changing one's own permissions.
-    const ok = await level1.put(`/api/admin/users/${ids.chuyenvien}/permissions`, { permissions: ['CITIZEN_ACCOUNT_CREATE', 'DOSSIER_MONITOR'] });
+    const ok = await level1.put(`/api/admin/users/${own.id}/permissions`, { permissions: ['CITIZEN_ACCOUNT_CREATE', 'DOSSIER_MONITOR'] });
     expect(ok.statusCode).toBe(200);
     const self = await level1.put(`/api/admin/users/${await userId('quantri.qngai.demo')}/permissions`, { permissions: ['LEVEL1_ADMIN'] });
-    expect(self.json()).toMatchObject({ code: 'PERMISSION_GRANT_REFUSED' });
+    // Their own account is of their own rank: only a high-level administrator may change it.
+    expect(self.statusCode).toBe(403);
+    expect(self.json()).toMatchObject({ code: 'ADMIN_RANK_REFUSED' });
   });
 
   it('refuses assignment to an inactive unit', async () => {
@@ -209,17 +230,18 @@ describe('Gán người dùng vào đơn vị / Gán quyền người dùng', ()
 
 describe('+THÊM MỚI và Kích hoạt / Không kích hoạt', () => {
   it('creates an officer whose temporary password arrives by SMS and must be changed at first login', async () => {
+    const phone = uniquePhone();
     const res = await level1.post('/api/admin/users', {
       fullName: 'Bùi Thị Thu',
       username: 'Bui.Thu',
-      idNumber: '051190001234',
-      phone: '0905111222',
+      idNumber: uniqueIdNumber({ province: '051', sex: 'female' }),
+      phone,
       unitIds: [ids.desk],
     });
-    expect(res.statusCode).toBe(201);
+    expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ username: 'bui.thu', mustChangePassword: true, units: [{ code: '000.15.15.H48' }] });
     await system().deliver();
-    const sms = (await admin.get('/api/dev/outbox')).json<{ to: string; body: string }[]>().find((m) => m.to === '0905111222');
+    const sms = (await admin.get('/api/dev/outbox')).json<{ to: string; body: string }[]>().find((m) => m.to === phone);
     const password = /mat khau tam thoi (\S+)\./.exec(sms!.body)![1]!;
     const officer = new Http(system().app, '10.5.0.1');
     expect((await officer.login('officer', 'bui.thu', password)).statusCode).toBe(200);
@@ -227,11 +249,12 @@ describe('+THÊM MỚI và Kích hoạt / Không kích hoạt', () => {
   });
 
   it('says what is wrong with a new officer', async () => {
+    const existing = await officerOf({ idNumber: uniqueIdNumber({ province: '051' }), unitIds: [ids.desk!] });
     const base = { fullName: 'Bùi Văn Tư', username: 'bui.tu', phone: '0905111333', unitIds: [ids.desk] };
-    expect((await admin.post('/api/admin/users', { ...base, username: 'bui.thu' })).json()).toMatchObject({ code: 'USERNAME_TAKEN' });
+    expect((await admin.post('/api/admin/users', { ...base, username: existing.username })).json()).toMatchObject({ code: 'USERNAME_TAKEN' });
     expect((await admin.post('/api/admin/users', { ...base, username: 'bùi tư' })).json()).toMatchObject({ code: 'USERNAME_INVALID' });
     expect((await admin.post('/api/admin/users', { ...base, phone: '0123' })).json()).toMatchObject({ code: 'INVALID_PHONE' });
-    expect((await admin.post('/api/admin/users', { ...base, idNumber: '051190001234' })).json()).toMatchObject({ code: 'ACCOUNT_ALREADY_EXISTS' });
+    expect((await admin.post('/api/admin/users', { ...base, idNumber: existing.idNumber })).json()).toMatchObject({ code: 'ACCOUNT_ALREADY_EXISTS' });
     expect((await admin.post('/api/admin/users', { ...base, idNumber: '12345' })).json()).toMatchObject({ code: 'INVALID_ID_NUMBER' });
     expect((await level1.post('/api/admin/users', { ...base, unitIds: [ids.hanoi] })).json()).toMatchObject({ code: 'OUT_OF_SCOPE' });
     expect((await level1.post('/api/admin/users', { ...base, unitIds: [] })).json()).toMatchObject({ code: 'OUT_OF_SCOPE' });
@@ -239,15 +262,17 @@ describe('+THÊM MỚI và Kích hoạt / Không kích hoạt', () => {
   });
 
   it('deactivating an account ends its sessions at once; reactivating lets it log in again', async () => {
-    const officer = await loggedIn(system().app, 'officer', 'motcua2.demo');
-    const id = await userId('motcua2.demo');
+    // Like motcua2.demo: a desk officer of Nghĩa Lộ.
+    const o = await officerOf({ fullName: 'Phạm Thị Nghỉ', unitIds: [await agencyId('000.17.15.H48')], permissions: ['CITIZEN_ACCOUNT_CREATE'] });
+    const officer = await loggedIn(system().app, 'officer', o.username, o.password);
+    const id = o.id;
     const off = await admin.put(`/api/admin/users/${id}/status`, { status: 'inactive' });
     expect(off.json()).toMatchObject({ status: 'inactive' });
     expect((await officer.get('/api/auth/me')).statusCode).toBe(401);
-    expect((await new Http(system().app, '10.5.0.2').login('officer', 'motcua2.demo')).json()).toMatchObject({ code: 'ACCOUNT_INACTIVE' });
-    expect((await admin.get('/api/admin/users?status=inactive')).json().items.map((i: { username: string }) => i.username)).toEqual(['motcua2.demo']);
+    expect((await new Http(system().app, '10.5.0.2').login('officer', o.username, o.password)).json()).toMatchObject({ code: 'ACCOUNT_INACTIVE' });
+    expect((await admin.get('/api/admin/users?status=inactive&name=pham%20thi%20nghi')).json().items.map((i: { username: string }) => i.username)).toEqual([o.username]);
     expect((await admin.put(`/api/admin/users/${id}/status`, { status: 'active' })).json()).toMatchObject({ status: 'active' });
-    expect((await new Http(system().app, '10.5.0.3').login('officer', 'motcua2.demo')).statusCode).toBe(200);
+    expect((await new Http(system().app, '10.5.0.3').login('officer', o.username, o.password)).statusCode).toBe(200);
     const actions = (await system().deps.db.select().from(auditLog).where(eq(auditLog.entityId, id))).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['user.deactivate', 'user.activate']));
     expect((await admin.put(`/api/admin/users/${await userId('admin.demo')}/status`, { status: 'inactive' })).json()).toMatchObject({

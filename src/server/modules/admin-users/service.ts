@@ -2,7 +2,7 @@
 // deactivate, assign units, grant permissions. Every action is authorised here against the
 // administrator's scope (their subtree), whatever the UI shows.
 import { and, asc, eq, gt, inArray, like, sql, type SQL } from 'drizzle-orm';
-import { GRANTABLE_PERMISSIONS, grantProblem, permissionLabel, type Grantor } from '../../../common/grant-rules.js';
+import { adminLevel, GRANTABLE_PERMISSIONS, grantProblem, manageProblem, permissionLabel, type Grantor } from '../../../common/grant-rules.js';
 import { cleanText, likeEscape, searchKey } from '../../../common/text.js';
 import { checkIdNumberShape, normalizeIdNumber, normalizeMobile } from '../../../common/vn-ids.js';
 import { rowsOf, type DbOrTx } from '../../db/client.js';
@@ -254,6 +254,17 @@ async function visibleUser(ctx: Ctx, scope: AdminScope, userId: string, db: DbOr
   return u;
 }
 
+/**
+ * The user, if the administrator may change their account: visible, and not an administrator of
+ * the same or a higher level unless the actor is a high-level administrator (issue 13).
+ */
+async function manageableUser(ctx: Ctx, scope: AdminScope, userId: string, db: DbOrTx = ctx.deps.db): Promise<UserRow> {
+  const u = await visibleUser(ctx, scope, userId, db);
+  const problem = manageProblem(grantorOf(scope), { userId: u.id, level: adminLevel(new Set(u.permissions)) });
+  if (problem) throw new AppError('ADMIN_RANK_REFUSED', { message: problem });
+  return u;
+}
+
 /** Whether one of the user's units lies in the administrator's subtree. */
 function userInScope(scope: AdminScope, u: Pick<UserRow, 'unitIds'>): boolean {
   return scope.unitIds === null || u.unitIds.some((id) => scope.unitIds!.has(id));
@@ -267,6 +278,7 @@ async function grantTarget(db: DbOrTx, scope: AdminScope, u: UserRow) {
     issuer: u.issuer,
     unitNames: [...units.values()].filter((x) => x.status === 'active').map((x) => x.name),
     inScope: userInScope(scope, u),
+    level: adminLevel(new Set(u.permissions)),
   };
 }
 
@@ -384,7 +396,7 @@ export async function setUserStatus(ctx: Ctx, userId: string, status: 'active' |
   const scope = await scopeOf(ctx);
   if (userId === scope.actor.userId) throw new AppError('SELF_ACTION_REFUSED');
   await ctx.deps.db.transaction(async (tx) => {
-    const u = await visibleUser(ctx, scope, userId, tx);
+    const u = await manageableUser(ctx, scope, userId, tx);
     if (u.status === status) return;
     const now = ctx.deps.clock.now();
     await tx.update(users).set({ status, updatedAt: now }).where(eq(users.id, userId));
@@ -407,7 +419,7 @@ export async function assignUnits(ctx: Ctx, userId: string, unitIds: string[]) {
   const wanted = [...new Set(unitIds)];
   assertUnitsInScope(scope, wanted);
   await ctx.deps.db.transaction(async (tx) => {
-    const u = await visibleUser(ctx, scope, userId, tx);
+    const u = await manageableUser(ctx, scope, userId, tx);
     if (u.kind !== 'officer') throw new AppError('FORBIDDEN');
     await assertAssignableUnits(tx, wanted);
     const now = ctx.deps.clock.now();
@@ -424,7 +436,7 @@ export async function removeUnit(ctx: Ctx, userId: string, agencyId: string) {
   const scope = await scopeOf(ctx);
   assertUnitsInScope(scope, [agencyId]);
   await ctx.deps.db.transaction(async (tx) => {
-    const u = await visibleUser(ctx, scope, userId, tx);
+    const u = await manageableUser(ctx, scope, userId, tx);
     if (!u.unitIds.includes(agencyId)) return;
     await tx.delete(userUnits).where(and(eq(userUnits.userId, userId), eq(userUnits.agencyId, agencyId)));
     await writeAudit(tx, ctx, { action: 'user.unit_remove', entityType: 'user', entityId: userId, before: { agencyId }, agencyId });
@@ -441,7 +453,7 @@ export async function setPermissions(ctx: Ctx, userId: string, permissions: stri
   const scope = await scopeOf(ctx);
   const wanted = new Set(permissions);
   await ctx.deps.db.transaction(async (tx) => {
-    const u = await visibleUser(ctx, scope, userId, tx);
+    const u = await manageableUser(ctx, scope, userId, tx);
     const held = new Set(u.permissions);
     const target = await grantTarget(tx, scope, u);
     const grants = [...wanted].filter((p) => !held.has(p));

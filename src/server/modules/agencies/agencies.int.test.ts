@@ -1,5 +1,6 @@
 import { and, count, eq, like, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { addOfficerAccount, addUnit, uniqueAgencyCode } from '../../../../tests/support/fixtures.js';
 import { Http, loggedIn } from '../../../../tests/support/http.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
 import { searchKey } from '../../../common/text.js';
@@ -224,26 +225,38 @@ describe('browsing and searching the tree', () => {
 });
 
 describe('changing the tree', () => {
+  // Every test works on units of its own, under UBND phường Nghĩa Lộ (whose children no other
+  // test counts) or under a root of its own, so the demo tree the browsing tests read stays as
+  // the seed made it.
+  /** A unit created through the API by the level-1 administrator (so it has its "created" history). */
+  async function createUnit(over: Record<string, unknown> = {}): Promise<Detail> {
+    const res = await level1.post(BASE, { code: uniqueAgencyCode(), name: 'Tổ công tác thử nghiệm', kind: 'other', parentId: ids.ward2, validFrom: '2026-01-01', ...over });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<Detail>();
+  }
+
   it('creates a unit under one in scope, validating the Mã định danh', async () => {
-    const body = { code: '000.18.15.h48', name: '  Phòng Kinh tế phường Cẩm Thành ', kind: 'department', parentId: ids.ward, validFrom: '2026-01-01' };
+    const code = uniqueAgencyCode();
+    const body = { code: code.toLowerCase(), name: '  Phòng Kinh tế phường Nghĩa Lộ ', kind: 'department', parentId: ids.ward2, validFrom: '2026-01-01' };
     const res = await level1.post(BASE, body);
     expect(res.statusCode).toBe(201);
     const created = res.json<Detail>();
-    expect(created).toMatchObject({ code: '000.18.15.H48', name: 'Phòng Kinh tế phường Cẩm Thành', parent: { id: ids.ward }, validFrom: '2026-01-01', officerCount: 0 });
+    expect(created).toMatchObject({ code, name: 'Phòng Kinh tế phường Nghĩa Lộ', parent: { id: ids.ward2 }, validFrom: '2026-01-01', officerCount: 0 });
     expect(created.history).toEqual([expect.objectContaining({ change: 'created', effectiveDate: '2026-01-01', actorName: 'Võ Thị Quản Lý' })]);
-    ids.economy = created.id;
     const [audit] = await system().deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'agency.create'), eq(auditLog.entityId, created.id)));
     expect(audit).toMatchObject({ agencyId: created.id, actorName: 'quantri.qngai.demo' });
 
     const again = await level1.post(BASE, { ...body, name: 'Phòng khác' });
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ code: 'AGENCY_CODE_TAKEN' });
-    for (const code of ['000.18.15', '00.18.15.H48', '000.18.15.H4', '000.18.15.148', 'abc']) {
-      expect((await level1.post(BASE, { ...body, code })).json(), code).toMatchObject({ code: 'AGENCY_CODE_INVALID' });
+    for (const bad of ['000.18.15', '00.18.15.H48', '000.18.15.H4', '000.18.15.148', 'abc']) {
+      expect((await level1.post(BASE, { ...body, code: bad })).json(), bad).toMatchObject({ code: 'AGENCY_CODE_INVALID' });
     }
-    expect((await level1.post(BASE, { ...body, code: '000.19.15.H48', name: '   ' })).json()).toMatchObject({ code: 'VALIDATION_FAILED', message: 'Hãy nhập Tên đơn vị.' });
-    expect((await level1.post(BASE, { ...body, code: '000.19.15.H48', validFrom: '2026-02-30' })).json()).toMatchObject({ code: 'VALIDATION_FAILED' });
-    expect((await level1.post(BASE, { ...body, code: '000.19.15.H48', parentId: newId() })).json()).toMatchObject({ code: 'AGENCY_NOT_FOUND' });
+    const free = uniqueAgencyCode();
+    expect((await level1.post(BASE, { ...body, code: free, name: '   ' })).json()).toMatchObject({ code: 'VALIDATION_FAILED', message: 'Hãy nhập Tên đơn vị.' });
+    expect((await level1.post(BASE, { ...body, code: free, validFrom: '2026-02-30' })).json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((await level1.post(BASE, { ...body, code: free, parentId: newId() })).json()).toMatchObject({ code: 'AGENCY_NOT_FOUND' });
+    expect(await system().deps.db.select().from(agencies).where(eq(agencies.code, free))).toEqual([]);
   });
 
   it('lets a national administrator create a top-level unit, not a level-1 one', async () => {
@@ -255,38 +268,41 @@ describe('changing the tree', () => {
   });
 
   it('renames, recodes and changes the kind, each with an effective date, history and audit row', async () => {
-    const res = await level1.patch(`${BASE}/${ids.economy}`, {
-      name: 'Phòng Kinh tế, Hạ tầng và Đô thị phường Cẩm Thành',
-      code: '000.19.15.H48',
+    const unit = await createUnit({ name: 'Phòng Kinh tế phường Nghĩa Lộ', kind: 'department' });
+    const newCode = uniqueAgencyCode();
+    const res = await level1.patch(`${BASE}/${unit.id}`, {
+      name: 'Phòng Kinh tế, Hạ tầng và Đô thị phường Nghĩa Lộ',
+      code: newCode,
       kind: 'other',
       effectiveDate: '2026-03-01',
     });
     expect(res.statusCode).toBe(200);
     const d = res.json<Detail>();
-    expect(d).toMatchObject({ name: 'Phòng Kinh tế, Hạ tầng và Đô thị phường Cẩm Thành', code: '000.19.15.H48', kind: 'other' });
+    expect(d).toMatchObject({ name: 'Phòng Kinh tế, Hạ tầng và Đô thị phường Nghĩa Lộ', code: newCode, kind: 'other' });
     expect(d.history.map((h) => h.change)).toEqual(expect.arrayContaining(['renamed', 'recoded', 'kind_changed', 'created']));
     expect(d.history.at(-1)!.change).toBe('created');
     expect(d.history.find((h) => h.change === 'renamed')).toMatchObject({
       effectiveDate: '2026-03-01',
-      before: { name: 'Phòng Kinh tế phường Cẩm Thành' },
-      after: { name: 'Phòng Kinh tế, Hạ tầng và Đô thị phường Cẩm Thành' },
+      before: { name: 'Phòng Kinh tế phường Nghĩa Lộ' },
+      after: { name: 'Phòng Kinh tế, Hạ tầng và Đô thị phường Nghĩa Lộ' },
     });
-    expect(d.history.find((h) => h.change === 'recoded')).toMatchObject({ before: { code: '000.18.15.H48' }, after: { code: '000.19.15.H48' } });
-    const audit = await system().deps.db.select().from(auditLog).where(eq(auditLog.entityId, ids.economy!));
+    expect(d.history.find((h) => h.change === 'recoded')).toMatchObject({ before: { code: unit.code }, after: { code: newCode } });
+    const audit = await system().deps.db.select().from(auditLog).where(eq(auditLog.entityId, unit.id));
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['agency.create', 'agency.rename', 'agency.recode', 'agency.kind_change']));
-    expect(audit.every((a) => a.agencyId === ids.economy)).toBe(true);
+    expect(audit.every((a) => a.agencyId === unit.id)).toBe(true);
     // The new name is found by search.
-    expect((await level1.get(`${BASE}/search?q=ha%20tang%20do%20thi`)).json<SearchResult>().items.map((i) => i.id)).toEqual([ids.economy]);
+    expect((await level1.get(`${BASE}/search?q=ha%20tang%20do%20thi`)).json<SearchResult>().items.map((i) => i.id)).toEqual([unit.id]);
 
-    expect((await level1.patch(`${BASE}/${ids.economy}`, { code: '000.15.15.H48', effectiveDate: '2026-03-01' })).json()).toMatchObject({ code: 'AGENCY_CODE_TAKEN' });
-    expect((await level1.patch(`${BASE}/${ids.economy}`, { code: '0001915H48', effectiveDate: '2026-03-01' })).json()).toMatchObject({ code: 'AGENCY_CODE_INVALID' });
-    expect((await level1.patch(`${BASE}/${ids.economy}`, { name: '', effectiveDate: '2026-03-01' })).json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((await level1.patch(`${BASE}/${unit.id}`, { code: '000.15.15.H48', effectiveDate: '2026-03-01' })).json()).toMatchObject({ code: 'AGENCY_CODE_TAKEN' });
+    expect((await level1.patch(`${BASE}/${unit.id}`, { code: '0001915H48', effectiveDate: '2026-03-01' })).json()).toMatchObject({ code: 'AGENCY_CODE_INVALID' });
+    expect((await level1.patch(`${BASE}/${unit.id}`, { name: '', effectiveDate: '2026-03-01' })).json()).toMatchObject({ code: 'VALIDATION_FAILED' });
     // A refused change leaves everything as it was.
-    expect((await level1.get(`${BASE}/${ids.economy}`)).json<Detail>().history).toHaveLength(4);
+    expect((await level1.get(`${BASE}/${unit.id}`)).json<Detail>().history).toHaveLength(4);
   });
 
   it('moves a unit to another parent in scope, refusing cycles', async () => {
-    const moved = await level1.patch(`${BASE}/${ids.economy}`, { parentId: ids.ward2, effectiveDate: '2026-04-01' });
+    const unit = await createUnit({ name: 'Tổ công tác chuyển đơn vị', parentId: ids.ward });
+    const moved = await level1.patch(`${BASE}/${unit.id}`, { parentId: ids.ward2, effectiveDate: '2026-04-01' });
     expect(moved.statusCode).toBe(200);
     expect(moved.json<Detail>()).toMatchObject({ parent: { id: ids.ward2 }, path: [{ id: ids.qngai }, { id: ids.ward2 }] });
     expect(moved.json<Detail>().history[0]).toMatchObject({
@@ -338,94 +354,105 @@ describe('changing the tree', () => {
   });
 
   it('deactivates a unit only without active units below it, and reactivates it', async () => {
+    const unit = await createUnit({ name: 'Tổ công tác tạm dừng hoạt động' });
     const blocked = await level1.post(`${BASE}/${ids.ward2}/deactivate`, { effectiveDate: '2026-05-01' });
     expect(blocked.statusCode).toBe(409);
     expect(blocked.json()).toMatchObject({ code: 'AGENCY_HAS_ACTIVE_CHILDREN' });
-    expect((await level1.post(`${BASE}/${ids.economy}/deactivate`, { effectiveDate: '2025-12-31' })).json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((await level1.post(`${BASE}/${unit.id}/deactivate`, { effectiveDate: '2025-12-31' })).json()).toMatchObject({ code: 'VALIDATION_FAILED' });
 
-    const res = await level1.post(`${BASE}/${ids.economy}/deactivate`, { effectiveDate: '2026-05-01' });
+    const res = await level1.post(`${BASE}/${unit.id}/deactivate`, { effectiveDate: '2026-05-01' });
     expect(res.statusCode).toBe(200);
     expect(res.json<Detail>()).toMatchObject({ status: 'inactive', validTo: '2026-05-01' });
     expect(res.json<Detail>().history[0]).toMatchObject({ change: 'deactivated', effectiveDate: '2026-05-01' });
 
     // Hidden from the tree and the search unless asked for.
     const children = (await level1.get(`${BASE}/children?parentId=${ids.ward2}`)).json<{ items: Node[] }>().items;
-    expect(children.map((c) => c.id)).not.toContain(ids.economy);
+    expect(children.map((c) => c.id)).not.toContain(unit.id);
     const all = (await level1.get(`${BASE}/children?parentId=${ids.ward2}&includeInactive=true`)).json<{ items: Node[] }>().items;
-    expect(all.find((c) => c.id === ids.economy)).toMatchObject({ status: 'inactive' });
-    expect((await level1.get(`${BASE}/search?q=ha%20tang%20do%20thi`)).json<SearchResult>().total).toBe(0);
-    expect((await level1.get(`${BASE}/search?q=ha%20tang%20do%20thi&includeInactive=true`)).json<SearchResult>().total).toBe(1);
+    expect(all.find((c) => c.id === unit.id)).toMatchObject({ status: 'inactive' });
+    expect((await level1.get(`${BASE}/search?q=tam%20dung%20hoat%20dong`)).json<SearchResult>().total).toBe(0);
+    expect((await level1.get(`${BASE}/search?q=tam%20dung%20hoat%20dong&includeInactive=true`)).json<SearchResult>().total).toBe(1);
 
     // No new officers, and nothing new below it.
     const chuyenvien = await userId('chuyenvien.demo');
-    expect((await level1.post(`/api/admin/users/${chuyenvien}/units`, { unitIds: [ids.economy] })).json()).toMatchObject({ code: 'AGENCY_INACTIVE' });
+    expect((await level1.post(`/api/admin/users/${chuyenvien}/units`, { unitIds: [unit.id] })).json()).toMatchObject({ code: 'AGENCY_INACTIVE' });
     expect(
-      (await level1.post(BASE, { code: '000.21.15.H48', name: 'Tổ công tác', kind: 'other', parentId: ids.economy, validFrom: '2026-05-02' })).json(),
+      (await level1.post(BASE, { code: uniqueAgencyCode(), name: 'Tổ công tác', kind: 'other', parentId: unit.id, validFrom: '2026-05-02' })).json(),
     ).toMatchObject({ code: 'AGENCY_INACTIVE' });
 
-    const back = await level1.post(`${BASE}/${ids.economy}/reactivate`, { effectiveDate: '2026-06-01' });
+    const back = await level1.post(`${BASE}/${unit.id}/reactivate`, { effectiveDate: '2026-06-01' });
     expect(back.json<Detail>()).toMatchObject({ status: 'active', validTo: null });
     expect(back.json<Detail>().history[0]).toMatchObject({ change: 'reactivated', effectiveDate: '2026-06-01' });
   });
 
   it('merges units into another, keeping the old ones, their history, and moving their officers', async () => {
-    const motcua2 = await userId('motcua2.demo');
-    expect(await unitsOf(motcua2)).toEqual([ids.desk2]);
+    // Two desks of Nghĩa Lộ, the first with an officer of its own.
+    const source = await createUnit({ name: 'Bộ phận Một cửa điểm Nghĩa Lộ 1', kind: 'one_stop_desk' });
+    const target = await createUnit({ name: 'Bộ phận Một cửa điểm Nghĩa Lộ 2', kind: 'one_stop_desk' });
+    const officer = (await addOfficerAccount(system().deps.db, system().clock.now(), { unitIds: [source.id], permissions: ['CITIZEN_ACCOUNT_CREATE'] })).id;
+    expect(await unitsOf(officer)).toEqual([source.id]);
     // Merge refusals first.
     const eff = { effectiveDate: '2026-07-01' };
-    expect((await level1.post(`${BASE}/merge`, { sourceIds: [ids.desk2], targetId: ids.desk2, ...eff })).json()).toMatchObject({ code: 'AGENCY_MOVE_INVALID' });
+    expect((await level1.post(`${BASE}/merge`, { sourceIds: [source.id], targetId: source.id, ...eff })).json()).toMatchObject({ code: 'AGENCY_MOVE_INVALID' });
     expect((await level1.post(`${BASE}/merge`, { sourceIds: [ids.ward], targetId: ids.desk, ...eff })).json()).toMatchObject({ code: 'AGENCY_MOVE_INVALID' });
     const withChildren = await level1.post(`${BASE}/merge`, { sourceIds: [ids.ward2], targetId: ids.ward, ...eff });
     expect(withChildren.json()).toMatchObject({ code: 'AGENCY_HAS_ACTIVE_CHILDREN' });
     expect(withChildren.json().message).toContain('UBND phường Nghĩa Lộ');
 
-    const res = await level1.post(`${BASE}/merge`, { sourceIds: [ids.desk2], targetId: ids.desk, moveOfficers: true, ...eff });
+    const res = await level1.post(`${BASE}/merge`, { sourceIds: [source.id], targetId: target.id, moveOfficers: true, ...eff });
     expect(res.statusCode).toBe(200);
-    const target = res.json<Detail>();
-    expect(target).toMatchObject({ id: ids.desk, status: 'active', mergedFrom: [{ id: ids.desk2, name: 'Bộ phận Một cửa phường Nghĩa Lộ' }], officerCount: 3 });
-    expect(target.history[0]).toMatchObject({ change: 'merged', effectiveDate: '2026-07-01', after: { mergedFrom: [{ id: ids.desk2 }], officersMoved: 1 } });
+    const merged = res.json<Detail>();
+    expect(merged).toMatchObject({ id: target.id, status: 'active', mergedFrom: [{ id: source.id, name: 'Bộ phận Một cửa điểm Nghĩa Lộ 1' }], officerCount: 1 });
+    expect(merged.history[0]).toMatchObject({ change: 'merged', effectiveDate: '2026-07-01', after: { mergedFrom: [{ id: source.id }], officersMoved: 1 } });
 
-    const old = (await level1.get(`${BASE}/${ids.desk2}`)).json<Detail>();
-    expect(old).toMatchObject({ status: 'inactive', validTo: '2026-07-01', successor: { id: ids.desk, name: 'Bộ phận Một cửa phường Cẩm Thành' }, officerCount: 0 });
-    expect(old.history[0]).toMatchObject({ change: 'merged', after: { successorId: ids.desk, officersMoved: 1 } });
+    const old = (await level1.get(`${BASE}/${source.id}`)).json<Detail>();
+    expect(old).toMatchObject({ status: 'inactive', validTo: '2026-07-01', successor: { id: target.id, name: 'Bộ phận Một cửa điểm Nghĩa Lộ 2' }, officerCount: 0 });
+    expect(old.history[0]).toMatchObject({ change: 'merged', after: { successorId: target.id, officersMoved: 1 } });
     // The officer now works in the target unit; their move is in the audit log.
-    expect(await unitsOf(motcua2)).toEqual([ids.desk]);
+    expect(await unitsOf(officer)).toEqual([target.id]);
     const audit = await system()
       .deps.db.select()
       .from(auditLog)
-      .where(and(eq(auditLog.entityType, 'user'), eq(auditLog.entityId, motcua2)));
-    expect(audit.find((a) => a.action === 'user.unit_remove')).toMatchObject({ agencyId: ids.desk2, before: { agencyId: ids.desk2 } });
-    expect(audit.find((a) => a.action === 'user.unit_assign')).toMatchObject({ agencyId: ids.desk, after: { agencyId: ids.desk, mergedFrom: ids.desk2 } });
+      .where(and(eq(auditLog.entityType, 'user'), eq(auditLog.entityId, officer)));
+    expect(audit.find((a) => a.action === 'user.unit_remove')).toMatchObject({ agencyId: source.id, before: { agencyId: source.id } });
+    expect(audit.find((a) => a.action === 'user.unit_assign')).toMatchObject({ agencyId: target.id, after: { agencyId: target.id, mergedFrom: source.id } });
     const agencyAudit = await system()
       .deps.db.select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'agency.merge'), eq(auditLog.entityId, ids.desk2!)));
+      .where(and(eq(auditLog.action, 'agency.merge'), eq(auditLog.entityId, source.id)));
     expect(agencyAudit).toHaveLength(1);
     // The merged unit stays in the tree (shown when inactive units are included) and takes no one.
     const ward2 = (await level1.get(`${BASE}/children?parentId=${ids.ward2}&includeInactive=true`)).json<{ items: Node[] }>().items;
-    expect(ward2.find((c) => c.id === ids.desk2)).toMatchObject({ status: 'inactive', successor: { id: ids.desk } });
-    expect((await level1.post(`/api/admin/users/${motcua2}/units`, { unitIds: [ids.desk2] })).json()).toMatchObject({ code: 'AGENCY_INACTIVE' });
+    expect(ward2.find((c) => c.id === source.id)).toMatchObject({ status: 'inactive', successor: { id: target.id } });
+    expect((await level1.post(`/api/admin/users/${officer}/units`, { unitIds: [source.id] })).json()).toMatchObject({ code: 'AGENCY_INACTIVE' });
     // It cannot be merged twice, and nothing merges into it.
-    expect((await level1.post(`${BASE}/merge`, { sourceIds: [ids.desk2], targetId: ids.centre, ...eff })).json()).toMatchObject({ code: 'AGENCY_INACTIVE' });
-    expect((await level1.post(`${BASE}/merge`, { sourceIds: [ids.centre], targetId: ids.desk2, ...eff })).json()).toMatchObject({ code: 'AGENCY_INACTIVE' });
+    expect((await level1.post(`${BASE}/merge`, { sourceIds: [source.id], targetId: ids.centre, ...eff })).json()).toMatchObject({ code: 'AGENCY_INACTIVE' });
+    expect((await level1.post(`${BASE}/merge`, { sourceIds: [ids.centre], targetId: source.id, ...eff })).json()).toMatchObject({ code: 'AGENCY_INACTIVE' });
   });
 
   it('merges several communes at once, as in the 2025 reform, and leaves officers where they were unless asked', async () => {
-    const [a, b, c] = await Promise.all(['000.00.03.Z51', '000.00.04.Z51', '000.00.05.Z51'].map(byCode));
-    const chuyenvien = await userId('chuyenvien.demo');
-    await admin.post(`/api/admin/users/${chuyenvien}/units`, { unitIds: [a!.id] });
-    const res = await admin.post(`${BASE}/merge`, { sourceIds: [a!.id, b!.id], targetId: c!.id, effectiveDate: '2026-07-01' });
+    // Three communes of a root of this test's own (merging Quảng Ngãi's would change its tree).
+    const db = system().deps.db;
+    const now = system().clock.now();
+    const root = await addUnit(db, now, { code: uniqueAgencyCode('G02'), name: 'Đơn vị thử nghiệm sáp nhập', kind: 'other', provinceCode: '01' });
+    const [a, b, c] = await Promise.all(
+      ['Xã Thử Nghiệm Một', 'Xã Thử Nghiệm Hai', 'Xã Thử Nghiệm Ba'].map((name) =>
+        addUnit(db, now, { code: uniqueAgencyCode(), name, kind: 'commune', parentId: root, provinceCode: '01' }),
+      ),
+    );
+    const officer = (await addOfficerAccount(db, now, { unitIds: [a!] })).id;
+    const res = await admin.post(`${BASE}/merge`, { sourceIds: [a!, b!], targetId: c!, effectiveDate: '2026-07-01' });
     expect(res.statusCode).toBe(200);
     expect(
       res
         .json<Detail>()
         .mergedFrom.map((m) => m.id)
         .sort(),
-    ).toEqual([a!.id, b!.id].sort());
-    expect(await unitsOf(chuyenvien)).toContain(a!.id);
-    expect((await admin.get(`${BASE}/${a!.id}`)).json<Detail>()).toMatchObject({ status: 'inactive', successor: { id: c!.id }, officerCount: 1 });
+    ).toEqual([a!, b!].sort());
+    expect(await unitsOf(officer)).toContain(a!);
+    expect((await admin.get(`${BASE}/${a!}`)).json<Detail>()).toMatchObject({ status: 'inactive', successor: { id: c! }, officerCount: 1 });
     // Reactivating a merged unit clears its successor.
-    const back = (await admin.post(`${BASE}/${b!.id}/reactivate`, { effectiveDate: '2026-08-01' })).json<Detail>();
+    const back = (await admin.post(`${BASE}/${b!}/reactivate`, { effectiveDate: '2026-08-01' })).json<Detail>();
     expect(back).toMatchObject({ status: 'active', successor: null });
   });
 

@@ -1,6 +1,7 @@
 // Agencies and administrative units; the administrator's scope (their subtree of the agency tree).
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { cleanText } from '../../../common/text.js';
+import { isEligibleAccountUnit } from '../../../common/units.js';
 import { everyWord } from '../../db/sql.js';
 import { adminLevel } from '../../../common/grant-rules.js';
 import { rowsOf, type DbOrTx } from '../../db/client.js';
@@ -80,14 +81,24 @@ export async function listReceivingAgencies(db: DbOrTx, level: string, q: string
  * Agencies whose dossiers an officer receives: their own units, and for a one-stop desk (Bộ phận
  * Một cửa) the commune or province it serves (its parent).
  */
+/**
+ * The agencies a desk officer receives for: each active one-stop desk or service-centre unit they
+ * are assigned to (by kind, or by the name rule of SPEC §1.2), and the agency that unit belongs
+ * to. Other units (the UBND itself, a department) give no desk scope (issue 13): their officers
+ * process dossiers, they do not receive them.
+ */
 export async function deskAgencyIds(db: DbOrTx, unitIds: readonly string[]): Promise<string[]> {
   if (unitIds.length === 0) return [];
   const units = await db
-    .select({ id: agencies.id, kind: agencies.kind, parentId: agencies.parentId })
+    .select({ id: agencies.id, kind: agencies.kind, name: agencies.name, parentId: agencies.parentId })
     .from(agencies)
     .where(and(inArray(agencies.id, [...unitIds]), eq(agencies.status, 'active')));
-  const ids = new Set(units.map((u) => u.id));
-  for (const u of units) if ((u.kind === 'one_stop_desk' || u.kind === 'service_centre') && u.parentId) ids.add(u.parentId);
+  const ids = new Set<string>();
+  for (const u of units) {
+    if (!(u.kind === 'one_stop_desk' || u.kind === 'service_centre' || isEligibleAccountUnit(u.name))) continue;
+    ids.add(u.id);
+    if (u.parentId) ids.add(u.parentId);
+  }
   return [...ids];
 }
 

@@ -4,6 +4,7 @@
 import { and, asc, count, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { DOSSIER_STATUS, DOSSIER_STATUS_LABELS, type DossierStatus } from '../../../common/dossier-status.js';
 import { cleanText, likeEscape } from '../../../common/text.js';
+import { isEligibleAccountUnit } from '../../../common/units.js';
 import { ACTION_LABELS, ROLE_LABELS, type DossierAction, type Workflow } from '../../../common/workflow.js';
 import type { DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit.js';
@@ -33,8 +34,11 @@ type Units = Awaited<ReturnType<typeof unitsOf>>;
 export function rolesIn(actor: Actor, units: Units, agencyId: string): ActorRoles {
   const active = units.filter((u) => u.status === 'active');
   const serves = (u: Units[number]) => u.id === agencyId || u.parentId === agencyId;
+  // The desk role is a permission (issue 13, ADR 0015), held at a desk unit that serves the agency.
+  const atDesk = active.some((u) => serves(u) && (DESK_KINDS.includes(u.kind) || isEligibleAccountUnit(u.name)));
   return {
-    desk: active.some((u) => serves(u) && DESK_KINDS.includes(u.kind)),
+    desk: atDesk && actor.permissions.has('DESK_RECEIVE'),
+    post: atDesk && actor.permissions.has('POSTAL_DESK'),
     member: active.some(serves),
     permissions: actor.permissions,
     applicant: false,
@@ -222,7 +226,7 @@ export async function act(ctx: Ctx, id: string, action: DossierAction, input: Ac
   return ctx.deps.db.transaction(async (tx) => {
     const d = await lockDossier(tx, id);
     const roles: ActorRoles =
-      actor.kind === 'officer' ? rolesIn(actor, units, d.agencyId) : { desk: false, member: false, permissions: new Set(), applicant: d.applicantId === actor.userId };
+      actor.kind === 'officer' ? rolesIn(actor, units, d.agencyId) : { desk: false, post: false, member: false, permissions: new Set(), applicant: d.applicantId === actor.userId };
     // Someone with no role at all in the dossier's agency does not learn that it exists.
     if (!roles.member && !roles.applicant) throw new AppError('DOSSIER_NOT_FOUND');
     const w = await getWorkflow(tx, d.procedureId);

@@ -6,13 +6,14 @@ import type { EForm, FormValues, ProvenanceMap } from '../../../common/eform.js'
 import { ROLE_LABELS, type Workflow } from '../../../common/workflow.js';
 import { cleanText, likeEscape } from '../../../common/text.js';
 import { checkIdNumberShape, normalizeIdNumber } from '../../../common/vn-ids.js';
-import type { DbOrTx } from '../../db/client.js';
+import { isUniqueViolation, type DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit.js';
 import { formatIsoDate } from '../../platform/clock.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { sendEmail, sendSms } from '../../platform/notify/jobs.js';
+import { enforceRateLimits } from '../../platform/rate-limit.js';
 import { PopulationUnavailable, type PopulationRecord } from '../../platform/population/port.js';
 import { sessions } from '../../platform/tables.js';
 import { vnDate, workCalendar } from '../../platform/workdays.js';
@@ -55,11 +56,38 @@ function officer(ctx: Ctx): Actor {
   return a;
 }
 
-async function officerAgencies(ctx: Ctx, actor: Actor): Promise<string[]> {
+/**
+ * The desk role of an officer (docs/decisions/0015-desk-permission-and-postal-accounts.md): a
+ * one-stop officer holding "Tiếp nhận, trả kết quả hồ sơ" decides; a Vietnam Post employee holding
+ * the postal desk permission takes papers in and hands results over, and never decides.
+ */
+export type DeskRole = 'desk' | 'postal';
+
+export function deskRoleOf(actor: Actor): DeskRole | null {
+  if (actor.permissions.has('DESK_RECEIVE')) return 'desk';
+  if (actor.permissions.has('POSTAL_DESK')) return 'postal';
+  return null;
+}
+
+/** The agencies the officer receives for, when their role is one of `allow`. */
+async function officerAgencies(ctx: Ctx, actor: Actor, allow: readonly DeskRole[] = ['desk']): Promise<string[]> {
+  const role = deskRoleOf(actor);
+  if (!role || !allow.includes(role)) {
+    throw new AppError('PERMISSION_REQUIRED', {
+      message: 'Chức năng này dành cho cán bộ Bộ phận Một cửa được cấp quyền "Tiếp nhận, trả kết quả hồ sơ (Bộ phận Một cửa)". Đề nghị quản trị viên cấp quyền.',
+      details: { permission: 'DESK_RECEIVE' },
+    });
+  }
   const ids = await deskAgencyIds(ctx.deps.db, actor.unitIds);
   if (ids.length === 0) throw new AppError('NO_RECEIVING_UNIT');
   return ids;
 }
+
+/** Who looks a citizen up at the desk, and how often (issue 13): per officer, per 10 minutes and per day. */
+const LOOKUP_LIMITS = (userId: string) => [
+  { key: `desk-lookup:10m:${userId}`, limit: 60, windowSeconds: 600 },
+  { key: `desk-lookup:day:${userId}`, limit: 500, windowSeconds: 86_400 },
+];
 
 // ---------------------------------------------------------------------------------------------
 // Prefill
@@ -76,10 +104,26 @@ async function lookupPerson(ctx: Ctx, idNumber: string | null): Promise<{ record
   }
 }
 
-export async function prefillFor(ctx: Ctx, user: UserRow, form: EForm): Promise<Prefill & { populationAvailable: boolean; populationFound: boolean }> {
+/**
+ * Prefill of a form from the population database (issue 13, Decree 13/2023 on personal data).
+ * The record is disclosed in full (with the household) only for an identity that was verified —
+ * by VNeID, by an officer who created the account at the desk, or by the desk officer who has the
+ * citizen and their CCCD in front of them (`atDesk`, audited by the caller). For an identity nobody
+ * verified, the database may only confirm what the claimant typed: when the name and the full
+ * birth date both match, those typed values are marked as confirmed; otherwise nothing of the
+ * record is used, and the answer does not say whether one exists.
+ */
+export async function prefillFor(
+  ctx: Ctx,
+  user: UserRow,
+  form: EForm,
+  opts: { atDesk?: boolean } = {},
+): Promise<Prefill & { populationAvailable: boolean; populationFound: boolean }> {
+  const verified = user.identityVerifiedAt !== null || opts.atDesk === true;
   const person = await lookupPerson(ctx, user.idNumber);
+  const record = person.record && !verified ? confirmedClaim(user, person.record) : person.record;
   let spouse: PrefillSources['spouse'] = null;
-  const member = person.record ? spouseInHousehold(person.record) : null;
+  const member = record && verified ? spouseInHousehold(record) : null;
   if (member) spouse = { member, record: member.idNumber ? (await lookupPerson(ctx, member.idNumber)).record : null };
   const sources: PrefillSources = {
     account: {
@@ -92,10 +136,35 @@ export async function prefillFor(ctx: Ctx, user: UserRow, form: EForm): Promise<
       email: user.email,
       identityVerified: user.identityVerifiedAt !== null,
     },
-    person: person.record,
+    person: record,
     spouse,
   };
-  return { ...prefillForm(form, sources), populationAvailable: person.available, populationFound: person.record !== null };
+  return { ...prefillForm(form, sources), populationAvailable: person.available, populationFound: record !== null };
+}
+
+function sameName(a: string, b: string): boolean {
+  return cleanText(a).toLocaleLowerCase('vi') === cleanText(b).toLocaleLowerCase('vi');
+}
+
+/**
+ * What an unverified claimant may learn from the population record of the CCCD they typed: only
+ * their own typed name, birth date and (when it agrees) sex, confirmed — never the address, the
+ * household or any value they did not type. Null when the name or the full birth date differ.
+ */
+function confirmedClaim(user: UserRow, r: PopulationRecord): PopulationRecord | null {
+  if (!user.birthDate || user.birthDate !== r.birthDate || !sameName(user.fullName, r.fullName)) return null;
+  return {
+    idNumber: r.idNumber,
+    fullName: user.fullName,
+    birthDate: user.birthDate,
+    sex: (user.sex === r.sex ? r.sex : undefined) as PopulationRecord['sex'],
+    ethnicity: '',
+    nationality: '',
+    permanentAddress: '',
+    currentAddress: '',
+    householdId: '',
+    household: [],
+  };
 }
 
 function requireForm(p: ProcedureForFiling): EForm {
@@ -204,12 +273,12 @@ interface Checked {
 }
 
 /** Everything a dossier must satisfy before it exists: locked fields, the schema, the papers. */
-function checkDossier(ctx: Ctx, proc: ProcedureForFiling, form: EForm, prefill: Prefill, input: DraftInput): Checked {
+async function checkDossier(ctx: Ctx, proc: ProcedureForFiling, form: EForm, prefill: Prefill, input: DraftInput): Promise<Checked> {
   checkPaperRefs(proc, input.documents);
   const cleaned = cleanValues(form, input.formData);
   const { values, changed } = applyLocked(cleaned, prefill);
   if (changed.length) throw new AppError('FORM_LOCKED_FIELD_CHANGED', { details: { fields: changed } });
-  const problems = formProblems(form, values, vnDate(ctx.deps.clock.now()));
+  const problems = await formProblems(form, values, vnDate(ctx.deps.clock.now()));
   if (problems.length) {
     throw new AppError('FORM_INVALID', {
       message: `Tờ khai chưa hợp lệ: ${problems.map((p) => `${p.label} – ${p.message.replace(/\.$/, '').toLowerCase()}`).join('; ')}.`,
@@ -255,13 +324,13 @@ export async function submitOnline(ctx: Ctx, code: string, input: SubmitInput, s
   const user = await getUser(db, actor.userId);
   if (!user) throw new AppError('NOT_AUTHENTICATED');
   const prefill = await prefillFor(ctx, user, form);
-  const checked = checkDossier(ctx, proc, form, prefill, input);
+  const checked = await checkDossier(ctx, proc, form, prefill, input);
   await assertCitizenMayUse(db, actor.userId, checked.papers.map((p) => p.fileId));
   const storeFiles = await storeFileIds(db, actor.userId, checked.papers);
   const now = ctx.deps.clock.now();
   const loginAt = sessionTokenHash ? await sessionStart(db, sessionTokenHash) : null;
 
-  const row = await db.transaction(async (tx) => {
+  const row = await onceByKey(db, actor.userId, input.submissionKey, () => db.transaction(async (tx) => {
     const dossierCode = await nextDossierCode(tx, agency, now);
     const d = await insertDossier(tx, ctx, {
       code: dossierCode,
@@ -281,8 +350,23 @@ export async function submitOnline(ctx: Ctx, code: string, input: SubmitInput, s
     await tx.delete(dossierDrafts).where(and(eq(dossierDrafts.applicantId, actor.userId), eq(dossierDrafts.procedureId, proc.id)));
     await notifyApplicant(tx, ctx, d, 'submitted', user);
     return d;
-  });
+  }));
   return submissionResult(row);
+}
+
+/**
+ * Runs a keyed write once: when a concurrent request with the same idempotency key committed
+ * first, the unique index refuses this one and the first dossier is returned instead.
+ */
+async function onceByKey(db: DbOrTx, createdBy: string, key: string, write: () => Promise<DossierRow>): Promise<DossierRow> {
+  try {
+    return await write();
+  } catch (err) {
+    if (!isUniqueViolation(err, 'dossiers_submission_key_uq')) throw err;
+    const first = await findBySubmissionKey(db, createdBy, key);
+    if (!first) throw err;
+    return first;
+  }
 }
 
 async function storeFileIds(db: DbOrTx, citizenId: string, papers: readonly PaperRef[]): Promise<Set<string>> {
@@ -545,15 +629,24 @@ async function authorizeView(ctx: Ctx, d: DossierRow): Promise<Actor> {
     // The desk of the agency, and the officers who process its dossiers (a unit of the agency, or
     // the agency itself: the work list's scope, processing.ts workAgencyIds).
     const units = await listUnits(ctx.deps.db, actor.unitIds);
-    if (!units.some((u) => u.status === 'active' && (u.id === d.agencyId || u.parentId === d.agencyId))) throw new AppError('DOSSIER_NOT_FOUND');
+    if (!officerServes(units, d.agencyId)) throw new AppError('DOSSIER_NOT_FOUND');
   } else if (d.applicantId !== actor.userId) throw new AppError('DOSSIER_NOT_FOUND');
   return actor;
+}
+
+/** An officer serves an agency when one of their active units is the agency or belongs to it. */
+function officerServes(units: readonly AgencyRow[], agencyId: string): boolean {
+  return units.some((u) => u.status === 'active' && (u.id === agencyId || u.parentId === agencyId));
 }
 
 export async function getDossier(ctx: Ctx, id: string) {
   const db = ctx.deps.db;
   const d = await loadDossier(db, id);
-  await authorizeView(ctx, d);
+  const actor = await authorizeView(ctx, d);
+  // Every officer's view of a citizen's data is audited (Decree 13/2023).
+  if (actor.kind === 'officer') {
+    await writeAudit(db, ctx, { action: 'dossier.view', entityType: 'dossier', entityId: d.id, agencyId: d.agencyId, after: { code: d.code, applicantId: d.applicantId } });
+  }
   return dossierDetail(ctx, d);
 }
 
@@ -633,7 +726,7 @@ export async function supplement(ctx: Ctx, id: string, input: DraftInput) {
   const user = await getUser(db, actor.userId);
   if (!user) throw new AppError('NOT_AUTHENTICATED');
   const prefill = await prefillFor(ctx, user, form);
-  const checked = checkDossier(ctx, proc, form, prefill, input);
+  const checked = await checkDossier(ctx, proc, form, prefill, input);
   // Papers already in the dossier stay usable even if the citizen has since removed them from Kho dữ liệu.
   const kept = await db.select({ fileId: dossierDocuments.fileId, source: dossierDocuments.source }).from(dossierDocuments).where(eq(dossierDocuments.dossierId, d.id));
   const keptSource = new Map(kept.map((k) => [k.fileId, k.source as 'upload' | 'scan' | 'store']));
@@ -668,7 +761,7 @@ export async function supplement(ctx: Ctx, id: string, input: DraftInput) {
 
 /** What the applicant may do: withdraw while the dossier is open, pay a financial obligation. */
 function citizenActions(w: Workflow, d: DossierRow) {
-  return allowedActions(w, { status: d.status as DossierStatus, step: d.step }, { desk: false, member: false, permissions: new Set(), applicant: true });
+  return allowedActions(w, { status: d.status as DossierStatus, step: d.step }, { desk: false, post: false, member: false, permissions: new Set(), applicant: true });
 }
 
 async function addEvent(tx: DbOrTx, ctx: Ctx, d: DossierRow, action: string, from: number, reason: string | null, now: Date) {
@@ -729,17 +822,31 @@ export async function receiptPdf(ctx: Ctx, id: string): Promise<{ code: string; 
 // ---------------------------------------------------------------------------------------------
 // Desk: find the citizen, receive an in-person dossier
 
+/**
+ * "Tra cứu" at the desk: the account and the population record of the CMND/CCCD of a citizen who
+ * came in person. Only desk (or postal desk) officers of a reception unit, for a reception;
+ * throttled per officer, and every look-up is audited: who looked at whose data (Decree 13/2023).
+ */
 export async function deskFindCitizen(ctx: Ctx, idNumber: string) {
-  officer(ctx);
+  const actor = officer(ctx);
+  const agencyIds = await officerAgencies(ctx, actor, ['desk', 'postal']);
   const id = normalizeIdNumber(cleanText(idNumber));
   const shape = checkIdNumberShape(id);
   if (!shape.ok) throw new AppError('INVALID_ID_NUMBER', { message: shape.message });
+  await enforceRateLimits(ctx.deps.db, LOOKUP_LIMITS(actor.userId), ctx.deps.clock.now());
   const [account] = await ctx.deps.db
     .select()
     .from(users)
     .where(and(eq(users.idNumber, id), inArray(users.kind, ['citizen'])))
     .limit(1);
   const person = await lookupPerson(ctx, id);
+  await writeAudit(ctx.deps.db, ctx, {
+    action: 'citizen.lookup',
+    entityType: 'user',
+    entityId: account?.id ?? null,
+    agencyId: agencyIds[0] ?? null,
+    after: { idNumber: id, purpose: 'reception', account: account ? true : false, population: person.record ? true : false },
+  });
   return {
     account: account
       ? { id: account.id, fullName: account.fullName, idNumber: account.idNumber, birthDate: account.birthDate, phone: account.phone, status: account.status }
@@ -759,11 +866,20 @@ async function deskCitizen(ctx: Ctx, citizenId: string): Promise<UserRow> {
 
 export async function deskStart(ctx: Ctx, code: string, citizenId: string) {
   const actor = officer(ctx);
-  const agencyIds = await officerAgencies(ctx, actor);
+  const agencyIds = await officerAgencies(ctx, actor, ['desk', 'postal']);
   const proc = await getForFiling(ctx.deps.db, ctx.deps.clock, code);
   const form = requireForm(proc);
   const user = await deskCitizen(ctx, citizenId);
-  const prefill = await prefillFor(ctx, user, form);
+  await enforceRateLimits(ctx.deps.db, LOOKUP_LIMITS(actor.userId), ctx.deps.clock.now());
+  // The citizen is at the desk with their CCCD: the officer sees the population record to receive.
+  const prefill = await prefillFor(ctx, user, form, { atDesk: true });
+  await writeAudit(ctx.deps.db, ctx, {
+    action: 'citizen.prefill_view',
+    entityType: 'user',
+    entityId: user.id,
+    agencyId: agencyIds[0] ?? null,
+    after: { procedureCode: proc.code, purpose: 'reception', population: prefill.populationFound },
+  });
   const kinds = proc.level === 'commune' ? ['commune'] : proc.level === 'province' ? ['province', 'service_centre'] : ['ministry'];
   const agencies = (await Promise.all(agencyIds.map((id) => getAgency(ctx.deps.db, id)))).filter(
     (a): a is AgencyRow => !!a && a.status === 'active' && kinds.includes(a.kind),
@@ -784,38 +900,40 @@ export interface DeskInput extends SubmitInput {
 export async function deskReceive(ctx: Ctx, code: string, input: DeskInput) {
   const actor = officer(ctx);
   const db = ctx.deps.db;
+  const agencyIds = await officerAgencies(ctx, actor, ['desk', 'postal']);
   const repeat = await findBySubmissionKey(db, actor.userId, input.submissionKey);
   if (repeat) return submissionResult(repeat);
-  const agencyIds = await officerAgencies(ctx, actor);
+  // A postal employee takes the papers in; the one-stop desk decides whether to receive them.
+  const postal = deskRoleOf(actor) === 'postal';
   const proc = await getForFiling(db, ctx.deps.clock, code);
   const form = requireForm(proc);
   if (!agencyIds.includes(input.agencyId)) throw new AppError('DOSSIER_OUT_OF_SCOPE');
   const agency = await receivingAgency(db, proc, input.agencyId);
   const user = await deskCitizen(ctx, input.citizenId);
-  const prefill = await prefillFor(ctx, user, form);
-  const checked = checkDossier(ctx, proc, form, prefill, input);
+  const prefill = await prefillFor(ctx, user, form, { atDesk: true });
+  const checked = await checkDossier(ctx, proc, form, prefill, input);
   await assertOfficerUploaded(db, actor.userId, checked.papers.map((p) => p.fileId));
   const now = ctx.deps.clock.now();
-  const row = await db.transaction(async (tx) => {
+  const row = await onceByKey(db, actor.userId, input.submissionKey, () => db.transaction(async (tx) => {
     const dossierCode = await nextDossierCode(tx, agency, now);
     const d = await insertDossier(tx, ctx, {
       code: dossierCode,
       agency,
       proc,
       applicant: user,
-      channel: CHANNEL.IN_PERSON,
-      status: DOSSIER_STATUS.RECEIVED,
+      channel: postal ? CHANNEL.POST : CHANNEL.IN_PERSON,
+      status: postal ? DOSSIER_STATUS.NEW : DOSSIER_STATUS.RECEIVED,
       checked,
       paperSource: () => 'scan',
       now,
-      receivedBy: actor,
+      receivedBy: postal ? null : actor,
       appointmentDate: appointmentFrom(proc, now),
       loginAt: null,
       submissionKey: input.submissionKey,
     });
-    await notifyApplicant(tx, ctx, d, 'received', user);
+    await notifyApplicant(tx, ctx, d, postal ? 'submitted' : 'received', user);
     return d;
-  });
+  }));
   return submissionResult(row);
 }
 
@@ -917,7 +1035,7 @@ export async function decide(ctx: Ctx, id: string, action: QueueAction, rawReaso
 
 export async function officerReceivingAgencies(ctx: Ctx) {
   const actor = officer(ctx);
-  const ids = await deskAgencyIds(ctx.deps.db, actor.unitIds);
+  const ids = deskRoleOf(actor) ? await deskAgencyIds(ctx.deps.db, actor.unitIds) : [];
   const rows = await Promise.all(ids.map((id) => getAgency(ctx.deps.db, id)));
   return rows.filter((a): a is AgencyRow => !!a).map((a) => ({ ...agencyBrief(a)!, kind: a.kind }));
 }
@@ -994,8 +1112,9 @@ export async function downloadPaper(ctx: Ctx, fileId: string) {
       .innerJoin(dossiers, eq(dossiers.id, dossierDocuments.dossierId))
       .where(eq(dossierDocuments.fileId, fileId));
     if (actor.kind === 'officer') {
-      const mine = new Set(await deskAgencyIds(db, actor.unitIds));
-      allowed = holders.some((h) => mine.has(h.agencyId));
+      // The same rule as the dossier itself (authorizeView): whoever may open the dossier may open its papers.
+      const units = await listUnits(db, actor.unitIds);
+      allowed = holders.some((h) => officerServes(units, h.agencyId));
     } else allowed = holders.some((h) => h.applicantId === actor.userId);
   }
   if (!allowed) throw new AppError('FILE_NOT_FOUND');

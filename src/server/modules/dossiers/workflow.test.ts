@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CERTIFIED_COPY_WORKFLOW, DEFAULT_WORKFLOW, workflowProblems } from '../../../common/workflow.js';
 import { allowedActions, plan, WorkflowRefusal, type ActorRoles } from './workflow.js';
 
-const none: ActorRoles = { desk: false, member: false, permissions: new Set(), applicant: false };
+const none: ActorRoles = { desk: false, post: false, member: false, permissions: new Set(), applicant: false };
 const desk: ActorRoles = { ...none, desk: true, member: true };
 const processor: ActorRoles = { ...none, member: true, permissions: new Set(['DOSSIER_PROCESS']) };
 const leader: ActorRoles = { ...none, member: true, permissions: new Set(['DOSSIER_APPROVE']) };
@@ -83,5 +83,22 @@ describe('workflow definitions', () => {
       'Bước "a": vai trò "KING" không hợp lệ.',
       'Bước "a": thời hạn phải là số ngày làm việc từ 0 đến 365.',
     ]);
+  });
+});
+
+describe('a Vietnam Post employee at the desk (issue 13, ADR 0015)', () => {
+  const postal: ActorRoles = { ...none, post: true, member: true };
+  const w = DEFAULT_WORKFLOW;
+
+  it('hands the result over and decides nothing', () => {
+    expect(plan(w, { status: 9, step: null }, 'return_result', postal)).toMatchObject({ status: 10 });
+    expect(allowedActions(w, { status: 9, step: null }, postal)).toEqual(['return_result']);
+    for (const status of [2, 4, 5, 6] as const) {
+      expect(allowedActions(w, { status, step: status === 2 ? null : w.steps[0]!.key }, postal)).toEqual([]);
+    }
+    expect(refusal(() => plan(w, { status: 2, step: null }, 'start', postal))).toBe('WRONG_ROLE');
+    expect(refusal(() => plan(w, { status: 2, step: null }, 'stop', postal))).toBe('WRONG_ROLE');
+    expect(refusal(() => plan(w, { status: 2, step: null }, 'extend', postal))).toBe('WRONG_ROLE');
+    expect(refusal(() => plan(w, { status: 6, step: w.steps[0]!.key }, 'paid', postal))).toBe('WRONG_ROLE');
   });
 });

@@ -8,6 +8,8 @@ import { ACTION_LABELS, type DossierAction, type Workflow, type WorkflowRole, ty
 export interface ActorRoles {
   /** Works at the one-stop desk (or service centre) that serves the dossier's agency. */
   desk: boolean;
+  /** A Vietnam Post employee at that desk (POSTAL_DESK): hands results over, never decides (ADR 0015). */
+  post: boolean;
   /** Belongs to the agency (any unit of it) — the permissions below count only then. */
   member: boolean;
   permissions: ReadonlySet<string>;
@@ -93,7 +95,7 @@ export function plan(w: Workflow, state: DossierState, action: DossierAction, ro
       return { status: state.status, step: state.step, needsReason: true };
     case 'return_result':
       need(state.status === S.PROCESSED, 'WRONG_STATE');
-      need(roles.desk, 'WRONG_ROLE');
+      need(roles.desk || roles.post, 'WRONG_ROLE');
       return { status: S.RESULT_RETURNED, step: null, needsReason: false };
     case 'stop':
       need(OPEN.includes(state.status) && state.status !== S.NEW, 'WRONG_STATE');

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Http, loggedIn, tinyPdf } from '../../../../tests/support/http.js';
-import { addHanoiOfficer } from '../../../../tests/support/fixtures.js';
+import { addHanoiOfficer, addOfficerAccount, uniqueIdNumber, uniquePhone } from '../../../../tests/support/fixtures.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
 import { searchKey } from '../../../common/text.js';
 import { buildWorkbook, readWorkbook } from '../../platform/files/xlsx.js';
@@ -196,38 +196,69 @@ describe('upload checks', () => {
   });
 });
 
-/** One row for each way a line can be right or wrong. */
-const LIST: Cells[] = [
-  [1, 'Trần Văn Mới', '000.15.15.H48', '051095000111', '0905000111'],
-  [2, 'Lê Thị Hoa', 'bo phan mot cua phuong nghia lo', '051 196 000 222', '0905.000.222'],
-  [3, 'Lê Văn Hùng', 'Bộ phận Một cửa phường Cẩm Thành', '051088000301', '0358001122'], // chuyenvien.demo
-  [4, 'Trần Tuấn Hiệp', '000.15.15.H48 - Bộ phận Một cửa phường Cẩm Thành', '051088000302', '0357438888'], // motcua.demo
-  [5, '', '000.15.15.H48', '051095000555', '0905000555'],
-  [6, 'Phan Văn Sáu', 'Bộ phận Một cửa xã Không Có', '051095000666', '0905000666'],
-  [7, 'Phan Văn Bảy', 'Bộ phận Một cửa xã Trùng Tên', '051095000777', '0905000777'],
-  [8, 'Phan Văn Tám', 'Phòng Văn hóa - Xã hội phường Cẩm Thành', '051095000888', '0905000888'],
-  [9, 'Phan Văn Chín', '000.15.15.H48', '05109500', '0905000999'],
-  [10, 'Phan Văn Mười', '000.15.15.H48', '051095001010', '0123'],
-  [11, 'Trần Văn Mới', '000.15.15.H48', '051095000111', '0905000111'], // row 1 again
-  [12, 'Nguyễn Văn An', '000.15.15.H48', '001090000001', '0912345678'], // a citizen's account
-  [13, 'Đỗ Văn Bưu', '000.15.15.H48', '051088000304', '0358003344'], // buudien.demo (VNPOST)
-  [14, 'Phan Văn Mười Bốn', '000.99.15.H48', '051095001414', '0905001414'], // unit merged away
-  [15, 'Nguyễn Thị Khác', '000.17.15.H48', '051088000303', '0357439999'], // motcua2.demo's number, another name
-  [16, 'Phan Văn Mười Sáu', '000.15.15.H48', 51095001616, 905001616], // number cells: the leading zeros are gone
-];
+/**
+ * One row for each way a line can be right or wrong. The two new officers (rows 1 and 2, and row
+ * 11 repeating row 1) and the existing officer who gets the unit and the permission (row 3, as
+ * chuyenvien.demo of Phòng Văn hóa - Xã hội) are this test's own, so every test can import its
+ * list; the rows that are refused, and motcua.demo who already has everything (row 4), change
+ * nothing.
+ */
+async function freshList() {
+  const db = system().deps.db;
+  const first = { idNumber: uniqueIdNumber({ province: '051', birthYear: 1995 }), phone: uniquePhone() };
+  const second = { idNumber: uniqueIdNumber({ province: '051', birthYear: 1996, sex: 'female' }), phone: uniquePhone() };
+  const hung = await addOfficerAccount(db, system().clock.now(), {
+    fullName: 'Lê Văn Hùng Thử',
+    idNumber: uniqueIdNumber({ province: '051', birthYear: 1988 }),
+    unitIds: [await agencyId('000.16.15.H48')],
+  });
+  // As people type them: spaces in the CCCD, dots in the phone.
+  const spacedId = `${second.idNumber.slice(0, 3)} ${second.idNumber.slice(3, 6)} ${second.idNumber.slice(6, 9)} ${second.idNumber.slice(9)}`;
+  const dottedPhone = `${second.phone.slice(0, 4)}.${second.phone.slice(4, 7)}.${second.phone.slice(7)}`;
+  const rows: Cells[] = [
+    [1, 'Trần Văn Mới', '000.15.15.H48', first.idNumber, first.phone],
+    [2, 'Lê Thị Hoa', 'bo phan mot cua phuong nghia lo', spacedId, dottedPhone],
+    [3, 'Lê Văn Hùng Thử', 'Bộ phận Một cửa phường Cẩm Thành', hung.idNumber!, hung.phone],
+    [4, 'Trần Tuấn Hiệp', '000.15.15.H48 - Bộ phận Một cửa phường Cẩm Thành', '051088000302', '0357438888'], // motcua.demo
+    [5, '', '000.15.15.H48', '051095000555', '0905000555'],
+    [6, 'Phan Văn Sáu', 'Bộ phận Một cửa xã Không Có', '051095000666', '0905000666'],
+    [7, 'Phan Văn Bảy', 'Bộ phận Một cửa xã Trùng Tên', '051095000777', '0905000777'],
+    [8, 'Phan Văn Tám', 'Phòng Văn hóa - Xã hội phường Cẩm Thành', '051095000888', '0905000888'],
+    [9, 'Phan Văn Chín', '000.15.15.H48', '05109500', '0905000999'],
+    [10, 'Phan Văn Mười', '000.15.15.H48', '051095001010', '0123'],
+    [11, 'Trần Văn Mới', '000.15.15.H48', first.idNumber, first.phone], // row 1 again
+    [12, 'Nguyễn Văn An', '000.15.15.H48', '001090000001', '0912345678'], // a citizen's account
+    [13, 'Đỗ Văn Bưu', '000.15.15.H48', '051088000304', '0358003344'], // buudien.demo (VNPOST)
+    [14, 'Phan Văn Mười Bốn', '000.99.15.H48', '051095001414', '0905001414'], // unit merged away
+    [15, 'Nguyễn Thị Khác', '000.17.15.H48', '051088000303', '0357439999'], // motcua2.demo's number, another name
+    [16, 'Phan Văn Mười Sáu', '000.15.15.H48', 51095001616, 905001616], // number cells: the leading zeros are gone
+  ];
+  return { rows, file: await listFile(rows), first, second, hung };
+}
+
+/** A fresh list, previewed by the national administrator. */
+async function previewed() {
+  const list = await freshList();
+  return { ...list, d: await preview(admin, list.file) };
+}
+
+/** A fresh list, previewed and confirmed. */
+async function imported() {
+  const list = await previewed();
+  const res = await admin.post(`${BASE}/${list.d.id}/confirm`);
+  expect(res.statusCode, res.body).toBe(200);
+  return { ...list, done: res.json<ImportDetail>() };
+}
 
 describe('preview', () => {
-  let d: ImportDetail;
-  let file: Buffer;
-
   it('shows each row with its planned action and problems, and writes nothing else', async () => {
+    const list = await freshList();
     const before = await footprint();
-    file = await listFile(LIST);
-    d = await preview(admin, file);
+    const d = await preview(admin, list.file);
     expect(d).toMatchObject({ status: 'preview', rowCount: 16, fileName: 'danh-sach.xlsx', sameFileImportedAt: null });
     expect(d.counts).toEqual({ create: 2, update: 1, unchanged: 1, skip: 12 });
     expect(byStt(d, 1)).toMatchObject({ action: 'create', unitCode: '000.15.15.H48', changes: ['assign_unit', 'grant_permission'], problems: [] });
-    expect(byStt(d, 2)).toMatchObject({ action: 'create', unitCode: '000.17.15.H48', idNumber: '051196000222', phone: '0905000222', problems: [] });
+    expect(byStt(d, 2)).toMatchObject({ action: 'create', unitCode: '000.17.15.H48', idNumber: list.second.idNumber, phone: list.second.phone, problems: [] });
     expect(byStt(d, 3)).toMatchObject({ action: 'update', changes: ['assign_unit', 'grant_permission'], unitName: 'Bộ phận Một cửa phường Cẩm Thành' });
     expect(byStt(d, 4)).toMatchObject({ action: 'unchanged', changes: [], problems: [] });
     const problem = (stt: number) => byStt(d, stt).problems.join(' | ');
@@ -243,12 +274,15 @@ describe('preview', () => {
     expect(problem(14)).toContain('Không tìm thấy đơn vị "000.99.15.H48"');
     expect(problem(15)).toContain('Họ và tên không khớp với tài khoản đã có của số CMND/CCCD này ("Phạm Thị Lan")');
     expect(byStt(d, 16).problems).toEqual([expect.stringContaining('Excel đã bỏ số 0 ở đầu'), expect.stringContaining('Excel đã bỏ số 0 ở đầu')]);
-    for (const r of d.rows.filter((x) => x.problems.length)) expect(r.action).toBe('skip');
+    const refused = d.rows.filter((x) => x.problems.length);
+    expect(refused.map((r) => r.stt)).toEqual(['5', '6', '7', '8', '9', '10', '11', '12', '13', '14', '15', '16']);
+    for (const r of refused) expect(r.action).toBe('skip');
     expect(await footprint()).toEqual(before);
-    expect(await userByIdNumber('051095000111')).toBeUndefined();
+    expect(await userByIdNumber(list.first.idNumber)).toBeUndefined();
   });
 
   it('can be read again, by its author only', async () => {
+    const { d } = await previewed();
     const again = await admin.get(`${BASE}/${d.id}`);
     expect(again.statusCode).toBe(200);
     expect(again.json<ImportDetail>().rows).toEqual(d.rows);
@@ -259,12 +293,14 @@ describe('preview', () => {
     expect((await level1.del(`${BASE}/${d.id}`)).json()).toMatchObject({ code: 'IMPORT_NOT_FOUND' });
     expect((await admin.get(`${BASE}/${newId()}`)).json()).toMatchObject({ code: 'IMPORT_NOT_FOUND' });
     expect((await admin.post(`${BASE}/${newId()}/confirm`)).json()).toMatchObject({ code: 'IMPORT_NOT_FOUND' });
+    // Other tests' imports are in the list too (made at the same instant of the test clock).
     const list = (await admin.get(BASE)).json<{ items: { id: string; status: string; rowCount: number }[] }>();
-    expect(list.items[0]).toMatchObject({ id: d.id, status: 'preview', rowCount: 16 });
+    expect(list.items.filter((i) => i.id === d.id)).toEqual([expect.objectContaining({ id: d.id, status: 'preview', rowCount: 16 })]);
     expect((await level1.get(BASE)).json<{ items: { id: string }[] }>().items.map((i) => i.id)).not.toContain(d.id);
   });
 
   it('confirms: creates and updates the valid rows, skips the others, audits each change', async () => {
+    const { d, first, second, hung: existing } = await previewed();
     const before = await footprint();
     const res = await admin.post(`${BASE}/${d.id}/confirm`);
     expect(res.statusCode).toBe(200);
@@ -272,17 +308,18 @@ describe('preview', () => {
     expect(done).toMatchObject({ status: 'imported', result: { create: 2, update: 1, unchanged: 1, skip: 12 } });
     expect(done.importedAt).not.toBeNull();
 
-    const created = (await userByIdNumber('051095000111'))!;
-    expect(created).toMatchObject({ kind: 'officer', username: '051095000111', fullName: 'Trần Văn Mới', phone: '0905000111', mustChangePassword: true, issuer: 'PORTAL' });
+    const created = (await userByIdNumber(first.idNumber))!;
+    expect(created).toMatchObject({ kind: 'officer', username: first.idNumber, fullName: 'Trần Văn Mới', phone: first.phone, mustChangePassword: true, issuer: 'PORTAL' });
     expect(created.unitIds).toEqual([ids.desk]);
     expect(created.permissions).toEqual(['CITIZEN_ACCOUNT_CREATE']);
-    expect((await userByIdNumber('051196000222'))!.unitIds).toEqual([ids.desk2]);
-    const hung = (await userByIdNumber('051088000301'))!;
+    expect((await userByIdNumber(second.idNumber))!.unitIds).toEqual([ids.desk2]);
+    const hung = (await userByIdNumber(existing.idNumber!))!;
     expect(hung.unitIds.sort()).toEqual([ids.desk, await agencyId('000.16.15.H48')].sort());
     expect(hung.permissions).toEqual(['CITIZEN_ACCOUNT_CREATE']);
     // Nothing for the refused rows.
     for (const id of ['051095000555', '051095000666', '051095000777', '051095000888', '051095001414', '051095001616']) expect(await userByIdNumber(id)).toBeUndefined();
-    expect((await userByIdNumber('051088000304'))!.permissions).toEqual([]);
+    // The postal account keeps only what the seed gave it (POSTAL_DESK): the refused row added nothing.
+    expect((await userByIdNumber('051088000304'))!.permissions).toEqual(['POSTAL_DESK']);
     expect((await userByIdNumber('051088000303'))!.unitIds).toEqual([ids.desk2]);
 
     const after = await footprint();
@@ -310,18 +347,20 @@ describe('preview', () => {
   });
 
   it('the new officer logs in with the password from the SMS and must change it first', async () => {
+    const { first } = await imported();
     await system().deliver();
-    const sms = (await admin.get('/api/dev/outbox')).json<{ to: string; body: string }[]>().find((m) => m.to === '0905000111');
-    expect(sms!.body).toMatch(/^Tai khoan can bo tren he thong Mot cua: ten dang nhap 051095000111, mat khau tam thoi \S+\. /);
+    const sms = (await admin.get('/api/dev/outbox')).json<{ to: string; body: string }[]>().find((m) => m.to === first.phone);
+    expect(sms!.body).toMatch(new RegExp(`^Tai khoan can bo tren he thong Mot cua: ten dang nhap ${first.idNumber}, mat khau tam thoi \\S+\\. `));
     expect(sms!.body).toMatch(/^[\x20-\x7e]+$/); // plain ASCII for every phone
     const password = /mat khau tam thoi (\S+)\./.exec(sms!.body)![1]!;
     const officer = new Http(system().app, '10.7.0.3');
-    expect((await officer.login('officer', '051095000111', password)).statusCode).toBe(200);
+    expect((await officer.login('officer', first.idNumber, password)).statusCode).toBe(200);
     expect((await officer.get('/api/auth/me')).json()).toMatchObject({ mustChangePassword: true });
     expect((await officer.get('/api/citizen-account-requests/lookup?idNumber=079190000123')).json()).toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED' });
   });
 
   it('cannot be confirmed or discarded twice', async () => {
+    const { d } = await imported();
     for (const res of [await admin.post(`${BASE}/${d.id}/confirm`), await admin.del(`${BASE}/${d.id}`)]) {
       expect(res.statusCode).toBe(409);
       expect(res.json()).toMatchObject({ code: 'IMPORT_ALREADY_DONE' });
@@ -329,6 +368,7 @@ describe('preview', () => {
   });
 
   it('re-importing the same file changes nothing: no SMS, one audit row for the import', async () => {
+    const { file } = await imported();
     const again = await preview(admin, file);
     expect(again.sameFileImportedAt).not.toBeNull();
     expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 4, skip: 12 });

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { fileTypeFromBuffer } from 'file-type';
-import { grantProblem, type Grantor, type GrantTarget } from '../../../common/grant-rules.js';
+import { adminLevel, grantProblem, type Grantor, type GrantTarget } from '../../../common/grant-rules.js';
 import { cleanText, searchKey } from '../../../common/text.js';
 import { ELIGIBLE_UNIT_NAME_PARTS, isEligibleAccountUnit } from '../../../common/units.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -16,6 +16,7 @@ import { generatePassword, hashPassword } from '../../platform/auth/password.js'
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { buildWorkbook, readWorkbook } from '../../platform/files/xlsx.js';
+import { guardArchiveUpload } from '../../platform/files/zip-guard.js';
 import { newId } from '../../platform/ids.js';
 import { sendSmsMany } from '../../platform/notify/jobs.js';
 import { adminScope, unitInScope, type AdminScope } from '../agencies/service.js';
@@ -199,6 +200,7 @@ export async function planRows(db: DbOrTx, scope: AdminScope, source: readonly S
             issuer: user.issuer,
             unitNames: [...user.unitIds.map((u) => activeUnitNames.get(u)).filter((n): n is string => !!n), rowUnitName],
             inScope: true, // the row's unit, inside the scope, is assigned first
+            level: adminLevel(new Set(user.permissions)),
           };
           const refused = grantProblem(grantor, target, IMPORT_PERMISSION, 'grant');
           if (refused) problems.push(refused);
@@ -207,7 +209,7 @@ export async function planRows(db: DbOrTx, scope: AdminScope, source: readonly S
         if (!mayCreate) problems.push('Tài khoản của bạn chưa được cấp "Quyền cho thêm mới người dùng" nên không tạo được tài khoản cán bộ mới.');
         const owner = usernameOwner.get(c.idNumber);
         if (owner) problems.push(`Tên đăng nhập ${c.idNumber} đã được dùng cho một tài khoản khác.`);
-        const target: GrantTarget = { userId: '', kind: 'officer', issuer: 'PORTAL', unitNames: [rowUnitName], inScope: true };
+        const target: GrantTarget = { userId: '', kind: 'officer', issuer: 'PORTAL', unitNames: [rowUnitName], inScope: true, level: null };
         const refused = grantProblem(grantor, target, IMPORT_PERMISSION, 'grant');
         if (refused) problems.push(refused);
       }
@@ -252,7 +254,7 @@ function sourceOf(rows: readonly ImportRow[]): SourceRow[] {
 export async function previewImport(ctx: Ctx, file: { fileName: string; data: Buffer }) {
   const scope = await scopeOf(ctx);
   const db = ctx.deps.db;
-  const sheets = await readXlsx(file.data);
+  const sheets = await readXlsx(ctx, file);
   const parsed = parseOfficerList(sheets);
   if (!parsed.ok) {
     if (parsed.error === 'TOO_LARGE') throw new AppError('IMPORT_TOO_LARGE', { details: { rows: parsed.rows } });
@@ -283,9 +285,19 @@ export async function previewImport(ctx: Ctx, file: { fileName: string; data: Bu
 
 const XLSX_EXTS = new Set(['xlsx', 'zip']);
 
-/** The sheets of a real .xlsx (judged by content, not by name); IMPORT_FILE_INVALID otherwise. */
-async function readXlsx(data: Buffer) {
+const UNREADABLE_XLSX = 'Không đọc được file Excel (file hỏng hoặc không phải .xlsx).';
+
+/**
+ * The sheets of a real .xlsx (judged by content, not by name); IMPORT_FILE_INVALID otherwise.
+ * An .xlsx is a zip: its unpacked size is checked (FILE_ARCHIVE_TOO_LARGE) before file-type or
+ * exceljs read it, so a zip bomb never reaches exceljs, which unpacks everything in memory.
+ */
+async function readXlsx(ctx: Ctx, file: { fileName: string; data: Buffer }) {
+  const { data } = file;
   const zip = data.length > 4 && data.readUInt32BE(0) === 0x504b0304; // "PK\3\4"
+  if (zip && (await guardArchiveUpload(ctx, file, { kind: 'xlsx', purpose: 'officer-import' })) === 'invalid') {
+    throw new AppError('IMPORT_FILE_INVALID', { message: UNREADABLE_XLSX });
+  }
   const type = zip ? await fileTypeFromBuffer(data) : undefined;
   if (!type || !XLSX_EXTS.has(type.ext)) {
     const what = type ? `định dạng ${type.ext.toUpperCase()}` : data.length === 0 ? 'file rỗng' : 'không phải bảng tính Excel';
@@ -296,7 +308,7 @@ async function readXlsx(data: Buffer) {
   try {
     return await readWorkbook(data);
   } catch {
-    throw new AppError('IMPORT_FILE_INVALID', { message: 'Không đọc được file Excel (file hỏng hoặc không phải .xlsx).' });
+    throw new AppError('IMPORT_FILE_INVALID', { message: UNREADABLE_XLSX });
   }
 }
 

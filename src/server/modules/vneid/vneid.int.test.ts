@@ -3,6 +3,7 @@
 // by hand and submits the simulator's identity form like a person clicking a name.
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { addCitizen, addOfficerAccount, uniqueIdNumber } from '../../../../tests/support/fixtures.js';
 import { Http, latestOtp, loggedIn } from '../../../../tests/support/http.js';
 import { startTestSystem, useTestSystem } from '../../../../tests/support/system.js';
 import type { ManualClock } from '../../platform/clock.js';
@@ -178,10 +179,12 @@ describe('Đăng nhập bằng VNeID', () => {
     expect((await audits('auth.vneid_login', account!.id)).map((a) => (a.after as { outcome: string }).outcome).sort()).toEqual(['created', 'signed_in']);
   });
 
+  // The only test that signs in as Nguyễn Văn An: it needs the demo citizen as the seed made it.
   it('links the existing account with the same CCCD instead of creating a second one', async () => {
     const [before, ...dupes] = await accountsWith('001090000001');
     expect(dupes).toHaveLength(0);
-    expect(before).toMatchObject({ fullName: 'Nguyễn Văn An', vneidSub: null, identityVerifiedAt: null, sex: null, permanentAddress: null });
+    // The demo seed marks the demo citizen as verified (the demo's prefill needs it); linking keeps that.
+    expect(before).toMatchObject({ fullName: 'Nguyễn Văn An', vneidSub: null, sex: null, permanentAddress: null });
 
     const { b, location } = await signIn('Nguyễn Văn An');
     expect(location).toBe('/tai-khoan');
@@ -253,33 +256,38 @@ describe('Đăng nhập bằng VNeID', () => {
 
   it('refuses a CCCD that belongs to an officer account, or to an account linked to another VNeID person', async () => {
     const db = system().deps.db;
-    // An officer's account carries Phạm Thị Thu Hà's CCCD: VNeID does not sign in to it.
-    await db.update(users).set({ idNumber: '048188002467' }).where(eq(users.username, 'chuyenvien.demo'));
+    const now = system().clock.now();
+    // Phạm Thị Thu Hà's CCCD is lent to an account of this test, and taken back after it, because
+    // another test checks that her own sign-in creates no account.
+    const THU_HA = '048188002467';
+    // An officer's account carries her CCCD: VNeID does not sign in to it.
+    const officer = await addOfficerAccount(db, now, { idNumber: THU_HA });
     try {
       const { b, location } = await signIn('Phạm Thị Thu Hà');
       expect(location).toBe('/dang-nhap?loi=VNEID_NOT_CITIZEN');
       expect((await me(b)).status).toBe(401);
     } finally {
-      await db.update(users).set({ idNumber: null }).where(eq(users.username, 'chuyenvien.demo'));
+      await db.update(users).set({ idNumber: null }).where(eq(users.id, officer.id));
     }
     // A citizen account with that CCCD is already linked to a different VNeID subject.
-    const [other] = await accountsWith('001090000001');
-    await db.update(users).set({ idNumber: '048188002467', vneidSub: 'vneid-someone-else' }).where(eq(users.id, other!.id));
+    const other = await addCitizen(db, now, { idNumber: THU_HA, fullName: 'Phạm Thị Thu Hà', birthDate: '1988-01-01' });
+    await db.update(users).set({ vneidSub: 'vneid-someone-else' }).where(eq(users.id, other.id));
     try {
       const { b, location } = await signIn('Phạm Thị Thu Hà');
       expect(location).toBe('/dang-nhap?loi=VNEID_LINK_CONFLICT');
       expect((await me(b)).status).toBe(401);
-      expect(await accountsWith('048188002467')).toHaveLength(1);
+      expect(await accountsWith(THU_HA)).toHaveLength(1);
     } finally {
-      await db.update(users).set({ idNumber: '001090000001', vneidSub: other!.vneidSub }).where(eq(users.id, other!.id));
+      await db.update(users).set({ idNumber: uniqueIdNumber({ birthYear: 1988, sex: 'female' }), vneidSub: null }).where(eq(users.id, other.id));
     }
   });
 
   it('returns to the portal page the sign-in started from, but never to another site or the back office', async () => {
-    expect((await signIn('Nguyễn Văn An', '/nop-ho-so/1.001193')).location).toBe('/nop-ho-so/1.001193');
-    expect((await signIn('Nguyễn Văn An', 'https://evil.example/phish')).location).toBe('/tai-khoan');
-    expect((await signIn('Nguyễn Văn An', '//evil.example')).location).toBe('/tai-khoan');
-    expect((await signIn('Nguyễn Văn An', '/quan-tri/quan-ly-nguoi-dung')).location).toBe('/tai-khoan');
+    // Lê Hoàng Nam: signing him in changes nothing another test looks at (his account is made once).
+    expect((await signIn('Lê Hoàng Nam', '/nop-ho-so/1.001193')).location).toBe('/nop-ho-so/1.001193');
+    expect((await signIn('Lê Hoàng Nam', 'https://evil.example/phish')).location).toBe('/tai-khoan');
+    expect((await signIn('Lê Hoàng Nam', '//evil.example')).location).toBe('/tai-khoan');
+    expect((await signIn('Lê Hoàng Nam', '/quan-tri/quan-ly-nguoi-dung')).location).toBe('/tai-khoan');
   });
 
   it('sends the person back to the login page when they refuse at VNeID', async () => {
