@@ -70,6 +70,18 @@ async function toApiError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, code, message, body?.details);
 }
 
+const sessionEndedListeners = new Set<() => void>();
+
+/** Called when an API call answers 401 although the page thought it was signed in. */
+export function onSessionEnded(listener: () => void): () => void {
+  sessionEndedListeners.add(listener);
+  return () => sessionEndedListeners.delete(listener);
+}
+
+function notifySessionEnded(): void {
+  for (const l of sessionEndedListeners) l();
+}
+
 export type Query = Record<string, string | number | undefined | null>;
 
 export function withQuery(path: string, query?: Query): string {
@@ -126,7 +138,12 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     if ((err as Error)?.name === 'AbortError') throw err;
     throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE);
   }
-  if (!res.ok) throw await toApiError(res);
+  if (!res.ok) {
+    const err = await toApiError(res);
+    // The session ended (idle timeout, signed out elsewhere, revoked) while a page was open.
+    if (err.status === 401 && !path.startsWith('/api/auth/')) notifySessionEnded();
+    throw err;
+  }
   if (res.status === 204) return undefined as T;
   const type = res.headers.get('content-type') ?? '';
   if (!type.includes('json')) return undefined as T;

@@ -1,11 +1,13 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, ApiError, type Me } from './api';
+import { api, ApiError, onSessionEnded, type Me } from './api';
 
 interface SessionState {
   me: Me | null;
   loading: boolean;
   refresh: () => Promise<Me | null>;
   logout: () => Promise<void>;
+  /** The session ended while a page was open: the login page says so, then returns there. */
+  expired: boolean;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -13,10 +15,12 @@ const SessionContext = createContext<SessionState | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
   const [loading, setLoading] = useState(true);
+  const [expired, setExpired] = useState(false);
   const refresh = useCallback(async () => {
     try {
       const m = await api.get<Me>('/api/auth/me');
       setMe(m);
+      if (m) setExpired(false);
       return m;
     } catch (err) {
       if (!(err instanceof ApiError) || err.status !== 401) console.error(err);
@@ -33,7 +37,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void refresh();
   }, [refresh]);
-  return <SessionContext.Provider value={{ me, loading, refresh, logout }}>{children}</SessionContext.Provider>;
+  // Any API call answering 401 while signed in: forget the user, so that every page guarded by
+  // the session sends them to the login page (with the way back) instead of showing an empty shell.
+  useEffect(
+    () =>
+      onSessionEnded(() => {
+        setMe((current) => {
+          if (current) setExpired(true);
+          return null;
+        });
+      }),
+    [],
+  );
+  return <SessionContext.Provider value={{ me, loading, refresh, logout, expired }}>{children}</SessionContext.Provider>;
 }
 
 export function useSession(): SessionState {

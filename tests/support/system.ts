@@ -6,7 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { loadConfig } from '../../src/server/config.js';
 import { ManualClock, type Clock } from '../../src/server/platform/clock.js';
 import { createSystem, type System } from '../../src/server/system.js';
@@ -18,6 +18,11 @@ export interface TestSystem extends System {
   baseUrl: string | null;
   /** Deliver every due outbox message now (SMS/e-mail land in the dev outbox). */
   deliver(): Promise<void>;
+  /**
+   * Puts a ManualClock back at the instant the system started (no-op for other clocks), so that a
+   * test never depends on how far an earlier test moved it. useTestSystem does it before each test.
+   */
+  resetClock(): void;
 }
 
 async function createDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -76,11 +81,16 @@ export async function startTestSystem(opts: TestSystemOptions = {}): Promise<Tes
     // Each test system runs its own VNeID simulator on a port of its own (files run in parallel).
     VNEID_SIM_PORT: '0',
     POPULATION_SIM_PORT: '0',
+    // Tests move the clock by working days inside one signed-in session; the idle timeout has its
+    // own tests (session-idle.int.test.ts), which pass the production defaults.
+    SESSION_IDLE_MINUTES_OFFICER: '720',
+    SESSION_IDLE_MINUTES_CITIZEN: '720',
     ...(db ? { DATABASE_URL: db.url } : {}),
     ...(port ? { PORT: String(port), PUBLIC_URL: baseUrl! } : {}),
     ...opts.env,
   });
   const clock = opts.clock ?? new ManualClock(new Date());
+  const startedAt = clock.now();
   const system = await createSystem(config, { clock, inMemory: !db, workerIntervalMs: 200 });
   if (port) await system.app.listen({ port, host: '127.0.0.1' });
   const { runOutboxOnce } = await import('../../src/server/platform/outbox.js');
@@ -89,6 +99,9 @@ export async function startTestSystem(opts: TestSystemOptions = {}): Promise<Tes
     clock,
     dataDir,
     baseUrl,
+    resetClock() {
+      if (clock instanceof ManualClock) clock.set(startedAt);
+    },
     async deliver() {
       while ((await runOutboxOnce(system.deps.db, system.deps.jobs, clock, system.deps.log)) > 0) {
         /* until nothing is due */
@@ -104,12 +117,16 @@ export async function startTestSystem(opts: TestSystemOptions = {}): Promise<Tes
 
 /**
  * Starts the system before the file's tests and closes it after them; returns a getter, since
- * the system exists only once beforeAll has run.
+ * the system exists only once beforeAll has run. Before each test the ManualClock goes back to
+ * where it started (resetClock): a test that needs another time sets or advances it itself.
  */
 export function useTestSystem(opts: TestSystemOptions = {}): () => TestSystem {
   let sys: TestSystem | undefined;
   beforeAll(async () => {
     sys = await startTestSystem(opts);
+  });
+  beforeEach(() => {
+    sys?.resetClock();
   });
   afterAll(async () => {
     await sys?.close();

@@ -75,6 +75,8 @@ export const sessions = pgTable(
     createdAt: ts('created_at').notNull(),
     expiresAt: ts('expires_at').notNull(),
     revokedAt: ts('revoked_at'),
+    /** The last request seen on the session (kept to the minute): idle sessions end (issue 13). */
+    lastSeenAt: ts('last_seen_at').notNull().default(sql`now()`),
     ip: text('ip'),
     userAgent: text('user_agent'),
   },

@@ -1,6 +1,6 @@
 // Cookie sessions stored in the database: the cookie holds a random token, the table its sha256.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { driverStatement, type Db, type DbOrTx } from '../../db/client.js';
 import type { Actor, UserKind } from '../context.js';
 import { sessions } from '../tables.js';
@@ -26,6 +26,7 @@ export async function createSession(
     userId: args.userId,
     audience: args.audience,
     createdAt: args.now,
+    lastSeenAt: args.now,
     expiresAt,
     ip: args.ip,
     userAgent: args.userAgent?.slice(0, 300) ?? null,
@@ -38,6 +39,12 @@ export interface ResolvedSession {
   audience: Audience;
   actor: Actor;
 }
+
+/** Minutes of inactivity after which a session ends, per audience (config.sessionIdleMinutes). */
+export type IdleMinutes = Readonly<Record<Audience, number>>;
+
+/** last_seen_at is written at most once a minute per session, not on every request. */
+const SEEN_GRANULARITY_MS = 60_000;
 
 /**
  * A read that rides along with the session statement, so the request costs one round trip instead
@@ -64,6 +71,7 @@ function buildResolveQuery(db: Db, rideAlong?: RideAlong) {
     // Copies of user_permissions / user_units kept by triggers: one row, no subqueries.
     permissions: users.permissions,
     unitIds: sql<string[]>`${users.unitIds}::text[]`,
+    lastSeenAt: sessions.lastSeenAt,
     rideAlong: rideAlong ? rideAlong.column : sql<null>`null`,
   };
   const query = db
@@ -75,13 +83,15 @@ function buildResolveQuery(db: Db, rideAlong?: RideAlong) {
         eq(sessions.tokenHash, sql.placeholder('tokenHash')),
         isNull(sessions.revokedAt),
         gt(sessions.expiresAt, sql.placeholder('now')),
+        // Idle timeout: the session must have been used within its audience's idle window.
+        sql`${sessions.lastSeenAt} > case ${sessions.audience} when 'officer' then ${sql.placeholder('officerSeenAfter')}::timestamptz else ${sql.placeholder('citizenSeenAfter')}::timestamptz end`,
         eq(users.status, 'active'),
       ),
     );
   const run = driverStatement(db, rideAlong ? `resolve_session_${rideAlong.name}` : 'resolve_session', query);
   const keys = Object.keys(selection) as (keyof typeof selection)[];
   type Row = { [K in keyof typeof selection]: (typeof query)['_']['result'][number][K] };
-  return async (values: { tokenHash: string; now: Date; p?: string }): Promise<Row | undefined> => {
+  return async (values: { tokenHash: string; now: Date; officerSeenAfter: Date; citizenSeenAfter: Date; p?: string }): Promise<Row | undefined> => {
     const [r] = await run(values);
     return r ? (Object.fromEntries(keys.map((k, i) => [k, r[i]])) as Row) : undefined;
   };
@@ -95,6 +105,7 @@ export async function resolveSession(
   db: Db,
   token: string,
   now: Date,
+  idle: IdleMinutes,
   rideAlong?: { read: RideAlong; param: string },
 ): Promise<(ResolvedSession & { rideAlong: unknown }) | null> {
   if (!token || token.length > 100) return null;
@@ -103,8 +114,15 @@ export async function resolveSession(
   const key = rideAlong?.read.name ?? '';
   let q = byName.get(key);
   if (!q) byName.set(key, (q = buildResolveQuery(db, rideAlong?.read)));
-  const r = await q({ tokenHash: hashToken(token), now, p: rideAlong?.param });
+  const r = await q({
+    tokenHash: hashToken(token),
+    now,
+    officerSeenAfter: new Date(now.getTime() - idle.officer * 60_000),
+    citizenSeenAfter: new Date(now.getTime() - idle.citizen * 60_000),
+    p: rideAlong?.param,
+  });
   if (!r) return null;
+  if (now.getTime() - new Date(r.lastSeenAt).getTime() >= SEEN_GRANULARITY_MS) await touchSession(db, r.tokenHash, now);
   return {
     rideAlong: r.rideAlong,
     tokenHash: r.tokenHash,
@@ -120,6 +138,11 @@ export async function resolveSession(
       unitIds: r.unitIds ?? [],
     },
   };
+}
+
+/** Marks the session as used now (at most once a minute; see SEEN_GRANULARITY_MS). */
+async function touchSession(db: Db, tokenHash: string, now: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.tokenHash, tokenHash), lt(sessions.lastSeenAt, now)));
 }
 
 export async function revokeSession(tx: DbOrTx, tokenHash: string, now: Date): Promise<void> {

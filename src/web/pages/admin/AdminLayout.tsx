@@ -63,7 +63,10 @@ export function AdminLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   if (loading) return <Spin fullscreen />;
-  if (!me || me.audience !== 'officer') return <Navigate to="/quan-tri/dang-nhap" replace />;
+  if (!me || me.audience !== 'officer') {
+    const here = location.pathname + location.search;
+    return <Navigate to={here.startsWith('/quan-tri/') ? `/quan-tri/dang-nhap?next=${encodeURIComponent(here)}` : '/quan-tri/dang-nhap'} replace />;
+  }
   if (me.mustChangePassword && location.pathname !== '/quan-tri/doi-mat-khau') return <Navigate to="/quan-tri/doi-mat-khau" replace />;
   const section = Object.keys(SCREENS)
     .filter((p) => p !== '/quan-tri' && location.pathname.startsWith(p))

@@ -7,7 +7,7 @@ import { LoginForm } from '../LoginForm';
 
 export function CitizenLoginPage() {
   const navigate = useNavigate();
-  const { refresh } = useSession();
+  const { refresh, expired } = useSession();
   const [params] = useSearchParams();
   const loi = params.get('loi');
   const next = safeReturnPath(params.get('next'));
@@ -22,7 +22,15 @@ export function CitizenLoginPage() {
           style={{ maxWidth: 440, margin: '0 auto 16px' }}
         />
       )}
-      {next && !loi && <Alert type="info" showIcon title="Bạn cần đăng nhập để tiếp tục." style={{ maxWidth: 440, margin: '0 auto 16px' }} />}
+      {next && !loi && (
+        <Alert
+          role="status"
+          type={expired ? 'warning' : 'info'}
+          showIcon
+          title={expired ? 'Phiên đăng nhập đã hết hạn hoặc đã kết thúc. Vui lòng đăng nhập lại để tiếp tục.' : 'Bạn cần đăng nhập để tiếp tục.'}
+          style={{ maxWidth: 440, margin: '0 auto 16px' }}
+        />
+      )}
       <LoginForm
         title="Đăng nhập"
         audience="citizen"
