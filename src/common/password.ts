@@ -1,4 +1,6 @@
-// Password policy shown to the user as they type and enforced by the server.
+// Password policy shown to the user as they type and enforced by the server: the composition
+// rule below, then the blocklist of common and context-specific passwords (password-blocklist.ts;
+// the server adds zxcvbn, src/server/platform/auth/password-policy.ts).
 export interface PasswordRule {
   id: string;
   label: string;

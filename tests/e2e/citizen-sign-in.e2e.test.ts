@@ -64,19 +64,19 @@ describe('Đăng ký → Đăng nhập', () => {
     };
     await page.getByLabel('Mật khẩu', { exact: true }).fill('thuha');
     expect(await met()).toEqual(['Có chữ thường']);
-    await page.getByLabel('Mật khẩu', { exact: true }).fill('Thuha@2026!');
+    await page.getByLabel('Mật khẩu', { exact: true }).fill('Hoa-Sen@2026!');
     expect(await met()).toHaveLength(5);
-    await page.getByLabel('Nhập lại mật khẩu').fill('Thuha@2026?');
+    await page.getByLabel('Nhập lại mật khẩu').fill('Hoa-Sen@2026?');
     await page.getByRole('button', { name: 'Đăng ký' }).click();
     await visible(page.getByText('Mật khẩu nhập lại không khớp.'));
-    await page.getByLabel('Nhập lại mật khẩu').fill('Thuha@2026!');
+    await page.getByLabel('Nhập lại mật khẩu').fill('Hoa-Sen@2026!');
     await e2e.screenshot(page, '12-dang-ky-mat-khau');
     await page.getByRole('button', { name: 'Đăng ký' }).click();
     await visible(page.getByText('Đăng ký tài khoản thành công'));
     await e2e.screenshot(page, '13-dang-ky-xong');
 
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await login(page, '0988111222', 'Thuha@2026!');
+    await login(page, '0988111222', 'Hoa-Sen@2026!');
     await visible(page.getByRole('heading', { name: 'Thông tin tài khoản' }));
     await visible(page.getByText('ha.pham@example.vn'));
     await visible(page.getByText('08/03/1995'));

@@ -3,10 +3,12 @@ import { Type } from 'typebox';
 import type { AppModule } from '../../app.js';
 import { ctxOf, requireActor } from '../../platform/auth/guard.js';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.js';
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS, DEVICE_COOKIE_PATH } from '../../platform/auth/device-cookie.js';
 import { AppError } from '../../platform/errors.js';
 import { listUnits } from '../agencies/service.js';
 import { changePassword, login, logout, logoutEverywhere } from './service.js';
-import { completeReset, resendReset, startReset } from './recovery.js';
+import { completeReset, passwordResetJobs, resendReset, startReset } from './recovery.js';
+import type { Deps } from '../../platform/context.js';
 
 const ResetStarted = Type.Object({
   id: Type.String(),
@@ -44,17 +46,31 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'Đăng nhập (officer: username; citizen: CMND/CCCD or phone)',
+        description:
+          'After many wrong passwords, a browser without the account\'s device cookie gets 401 LOGIN_CODE_REQUIRED ' +
+          '(details: challengeId, phoneHint) and must send the same login and password again with challengeId and ' +
+          'the code from the SMS; a wrong password or code then gets 401 LOGIN_CODE_INVALID. ADR 0012.',
         body: Type.Object({
           audience: Type.Union([Type.Literal('officer'), Type.Literal('citizen')]),
           login: Type.String({ minLength: 1, maxLength: 100 }),
           password: Type.String({ minLength: 1, maxLength: 200 }),
+          challengeId: Type.Optional(Type.String({ format: 'uuid' })),
+          code: Type.Optional(Type.String({ maxLength: 10 })),
         }),
         response: { 200: Type.Object({ mustChangePassword: Type.Boolean() }) },
       },
     },
     async (req, reply) => {
-      const r = await login(ctxOf(req, deps, null), { ...req.body, userAgent: req.headers['user-agent'] });
+      const r = await login(ctxOf(req, deps, null), { ...req.body, userAgent: req.headers['user-agent'], deviceCookie: req.cookies[DEVICE_COOKIE] });
       void reply.setCookie(SESSION_COOKIE, r.token, { ...cookieOpts, expires: r.expiresAt });
+      // Marks this browser as known to the account (a failure budget of its own, ADR 0012).
+      void reply.setCookie(DEVICE_COOKIE, r.deviceCookie, {
+        path: DEVICE_COOKIE_PATH,
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: deps.config.cookieSecure,
+        maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
+      });
       return { mustChangePassword: r.mustChangePassword };
     },
   );
@@ -145,4 +161,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 };
 
-export const authModule: AppModule = { name: 'auth', routes };
+/** A function of deps: the password-reset job (recovery.ts) looks accounts up and texts codes. */
+export function authModule(deps: Deps): AppModule {
+  return { name: 'auth', routes, jobs: passwordResetJobs(deps) };
+}

@@ -1,7 +1,7 @@
 // Step 1 of SPEC §1 and the list: look-up, upload checks, drafts, unit rule, scope, search, PDF.
 import { eq } from 'drizzle-orm';
 import { PDFParse } from 'pdf-parse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDraft, Http, loggedIn, PNG_1PX, tinyPdf } from '../../../../tests/support/http.js';
 import { startTestSystem, type TestSystem } from '../../../../tests/support/system.js';
 import { searchKey } from '../../../common/text.js';
@@ -24,6 +24,10 @@ beforeAll(async () => {
   const ctx = (await officer.get(`${BASE}/form-context`)).json<{ units: { id: string; name: string }[]; allUnits: { id: string; name: string }[] }>();
   deskId = ctx.units[0]!.id;
   otherUnitId = ctx.allUnits.find((u) => u.name.startsWith('Phòng Văn hóa'))!.id;
+});
+beforeEach(() => {
+  // Every test starts at the same instant, however far another test moved the clock.
+  sys.resetClock();
 });
 afterAll(async () => {
   await sys?.close();
@@ -227,12 +231,11 @@ describe('permissions and scope', () => {
 describe('list search', () => {
   it('finds by name without accents, phone, CCCD, officer, unit and dates, newest first, with pagination', async () => {
     const clock = sys.clock as ManualClock;
-    const t0 = clock.now();
     clock.set('2026-03-10T03:00:00Z');
     await createDraft(officer, { idNumber: '040185000101', fullName: 'Đặng Thị Ánh', birthDate: '1985-01-01', phone: '0388000101' });
     clock.set('2026-03-11T16:30:00Z'); // 11/3 23:30 in Vietnam
     await createDraft(officer, { idNumber: '040185000102', fullName: 'Đặng Văn Bình', birthDate: '1985-01-01', phone: '0388000102' });
-    clock.set(t0);
+    sys.resetClock();
 
     const names = (await officer.get(`${BASE}?name=${encodeURIComponent('DANG thi anh')}`)).json<{ items: { fullName: string; createdAt: string }[]; total: number }>();
     expect(names.items.map((i) => i.fullName)).toEqual(['Đặng Thị Ánh']);

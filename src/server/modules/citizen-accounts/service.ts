@@ -11,7 +11,8 @@ import { generatePassword, hashPassword } from '../../platform/auth/password.js'
 import { vnDayStart } from '../../platform/clock.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { describeKind, detectDocument } from '../../platform/files/detect.js';
+import { describeKind, detectDocument, UNREADABLE_ARCHIVE } from '../../platform/files/detect.js';
+import { guardArchiveUpload } from '../../platform/files/zip-guard.js';
 import { newId } from '../../platform/ids.js';
 import { checkOtp, consumeOtp, issueOtp, latestOtp, OTP_RULES } from '../../platform/otp.js';
 import { sendEmail, sendSms } from '../../platform/notify/jobs.js';
@@ -86,7 +87,9 @@ export async function uploadAttachment(ctx: Ctx, file: { filename: string; data:
   const actor = officer(ctx);
   if (file.data.length === 0) throw new AppError('FILE_EMPTY');
   if (file.data.length > MAX_FILE_BYTES) throw new AppError('FILE_TOO_LARGE');
-  const detected = await detectDocument(file.data);
+  // A docx is a zip: its unpacked size is checked before anything else reads it (zip bombs).
+  const archive = await guardArchiveUpload(ctx, { data: file.data, fileName: file.filename }, { kind: 'docx', purpose: 'id-scan' });
+  const detected = archive === 'invalid' ? UNREADABLE_ARCHIVE : await detectDocument(file.data);
   if (!detected || !ALLOWED_EXTS.includes(detected.ext)) {
     throw new AppError('FILE_TYPE_NOT_ALLOWED', {
       message: `File "${file.filename}" là ${describeKind(detected)}, không phải doc, docx hoặc pdf. Hãy đính kèm 1 file doc, docx hoặc pdf gồm 2 mặt CCCD/CMND.`,

@@ -3,11 +3,11 @@
 // the OTP sent to it comes back.
 import { randomUUID } from 'node:crypto';
 import { and, eq, gt, isNull, lt } from 'drizzle-orm';
-import { passwordProblems } from '../../../common/password.js';
 import { cleanText } from '../../../common/text.js';
 import { checkBirthDate, checkIdNumber, normalizeMobile } from '../../../common/vn-ids.js';
 import { writeAudit } from '../../platform/audit.js';
 import { hashPassword } from '../../platform/auth/password.js';
+import { assertNewPassword } from '../../platform/auth/password-policy.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../platform/errors.js';
@@ -178,10 +178,11 @@ export async function confirmContactChange(ctx: Ctx, id: string, code: string) {
 export async function setFirstPassword(ctx: Ctx, input: { newPassword: string; newPasswordConfirm: string }) {
   const me = await loadSelf(ctx);
   if (me.passwordHash) throw new AppError('FORBIDDEN', { message: 'Tài khoản đã có mật khẩu; hãy dùng chức năng Đổi mật khẩu.' });
-  const problems = passwordProblems(input.newPassword);
-  if (problems.length) {
-    throw new AppError('PASSWORD_POLICY', { message: `Mật khẩu chưa đạt: ${problems.join('; ').toLowerCase()}.`, details: { problems } });
-  }
+  assertNewPassword(
+    input.newPassword,
+    { fullName: me.fullName, idNumber: me.idNumber, phone: me.phone, email: me.email, birthDate: me.birthDate, username: me.username, other: [me.representativeName] },
+    'Mật khẩu',
+  );
   if (input.newPassword !== input.newPasswordConfirm) throw new AppError('PASSWORD_MISMATCH');
   const hashed = await hashPassword(input.newPassword);
   await ctx.deps.db.transaction(async (tx) => setPassword(tx, ctx, me.id, hashed, false));

@@ -47,12 +47,12 @@ describe('Đăng ký tài khoản công dân', () => {
     const code = await codeFor(h, '0988111222');
     const verified = await h.post(`/api/registrations/${reg.id}/verify`, { otp: code });
     expect(verified.json()).toMatchObject({ status: 'verified', otp: null });
-    const done = await h.post(`/api/registrations/${reg.id}/complete`, { password: 'Thuha@2026!', passwordConfirm: 'Thuha@2026!' });
+    const done = await h.post(`/api/registrations/${reg.id}/complete`, { password: 'Hoa-Sen@2026!', passwordConfirm: 'Hoa-Sen@2026!' });
     expect(done.statusCode).toBe(201);
     expect(done.json()).toMatchObject({ status: 'completed' });
 
-    expect((await client().login('citizen', '036195001234', 'Thuha@2026!')).json()).toEqual({ mustChangePassword: false });
-    expect((await client().login('citizen', '0988111222', 'Thuha@2026!')).statusCode).toBe(200);
+    expect((await client().login('citizen', '036195001234', 'Hoa-Sen@2026!')).json()).toEqual({ mustChangePassword: false });
+    expect((await client().login('citizen', '0988111222', 'Hoa-Sen@2026!')).statusCode).toBe(200);
     const [account] = await system().deps.db.select().from(users).where(eq(users.idNumber, '036195001234'));
     expect(account).toMatchObject({ kind: 'citizen', fullName: 'Phạm Thu Hà', birthDate: '1995-03-08', email: 'ha.pham@example.vn', identityVerifiedAt: null });
     await system().deliver();
@@ -144,13 +144,13 @@ describe('Đăng ký tài khoản công dân', () => {
     await a.post(`/api/registrations/${ra.id}/verify`, { otp: await codeFor(a, '0977000780') });
     await b.post(`/api/registrations/${rb.id}/verify`, { otp: await codeFor(b, '0977000781') });
     const [x, y] = await Promise.all([
-      a.post(`/api/registrations/${ra.id}/complete`, { password: 'Tung@2026!', passwordConfirm: 'Tung@2026!' }),
-      b.post(`/api/registrations/${rb.id}/complete`, { password: 'Tung@2026!', passwordConfirm: 'Tung@2026!' }),
+      a.post(`/api/registrations/${ra.id}/complete`, { password: 'Nui-Cao@2026!', passwordConfirm: 'Nui-Cao@2026!' }),
+      b.post(`/api/registrations/${rb.id}/complete`, { password: 'Nui-Cao@2026!', passwordConfirm: 'Nui-Cao@2026!' }),
     ]);
     expect([x.statusCode, y.statusCode].sort()).toEqual([201, 409]);
     // The finished one cannot be finished again.
     const winner = x.statusCode === 201 ? { h: a, id: ra.id } : { h: b, id: rb.id };
-    const again = await winner.h.post(`/api/registrations/${winner.id}/complete`, { password: 'Tung@2026!', passwordConfirm: 'Tung@2026!' });
+    const again = await winner.h.post(`/api/registrations/${winner.id}/complete`, { password: 'Nui-Cao@2026!', passwordConfirm: 'Nui-Cao@2026!' });
     expect(again.json()).toMatchObject({ code: 'REGISTRATION_DONE' });
     expect(await system().deps.db.select().from(users).where(eq(users.idNumber, '001186000780'))).toHaveLength(1);
   });
@@ -176,10 +176,10 @@ describe('Đăng ký tài khoản tổ chức, doanh nghiệp (MST)', () => {
       email: 'lienhe@saomai.vn',
     });
     await h.post(`/api/registrations/${reg.id}/verify`, { otp: await codeFor(h, '0905123456') });
-    expect((await h.post(`/api/registrations/${reg.id}/complete`, { password: 'SaoMai@2026', passwordConfirm: 'SaoMai@2026' })).statusCode).toBe(201);
+    expect((await h.post(`/api/registrations/${reg.id}/complete`, { password: 'Song-Hong@2026', passwordConfirm: 'Song-Hong@2026' })).statusCode).toBe(201);
     const [org] = await system().deps.db.select().from(users).where(eq(users.idNumber, '0100109106'));
     expect(org).toMatchObject({ kind: 'organisation', fullName: 'Công ty TNHH Sao Mai', representativeName: 'Trần Văn Nam', phone: '0905123456' });
-    expect((await client().login('citizen', '0100109106', 'SaoMai@2026')).statusCode).toBe(200);
+    expect((await client().login('citizen', '0100109106', 'Song-Hong@2026')).statusCode).toBe(200);
     const audits = await system().deps.db.select().from(auditLog).where(eq(auditLog.entityId, reg.id));
     expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(['registration.start', 'auth.otp_sent', 'registration.phone_verified', 'registration.complete']));
   });

@@ -4,12 +4,12 @@
 // organisation by its MST (tax code) with its representative's phone.
 import { randomUUID } from 'node:crypto';
 import { and, eq, lt, ne } from 'drizzle-orm';
-import { passwordProblems } from '../../../common/password.js';
 import { cleanText } from '../../../common/text.js';
 import { isTaxCode, normalizeMobile } from '../../../common/vn-ids.js';
 import type { DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit.js';
 import { hashPassword } from '../../platform/auth/password.js';
+import { assertNewPassword } from '../../platform/auth/password-policy.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { sendSms } from '../../platform/notify/jobs.js';
@@ -194,10 +194,18 @@ export async function completeRegistration(ctx: Ctx, id: string, input: { passwo
   if (current.status === 'completed') throw new AppError('REGISTRATION_DONE');
   if (current.status !== 'verified' || !current.verifiedAt) throw new AppError('REGISTRATION_NOT_VERIFIED');
   if (now.getTime() - current.verifiedAt.getTime() > VERIFIED_TTL_SECONDS * 1000) throw new AppError('REGISTRATION_EXPIRED');
-  const problems = passwordProblems(input.password);
-  if (problems.length) {
-    throw new AppError('PASSWORD_POLICY', { message: `Mật khẩu chưa đạt: ${problems.join('; ').toLowerCase()}.`, details: { problems } });
-  }
+  assertNewPassword(
+    input.password,
+    {
+      fullName: current.fullName,
+      idNumber: current.idNumber,
+      phone: current.phone,
+      email: current.email,
+      birthDate: current.birthDate,
+      other: [current.representativeName],
+    },
+    'Mật khẩu',
+  );
   if (input.password !== input.passwordConfirm) throw new AppError('PASSWORD_MISMATCH');
   const passwordHash = await hashPassword(input.password);
   await db.transaction(async (tx) => {

@@ -150,7 +150,7 @@ export function AccountPage() {
       {(dialog === 'phone' || dialog === 'email') && (
         <ContactDialog channel={dialog} onClose={() => setDialog(null)} onSaved={(p) => changed(p, dialog === 'phone' ? 'Đã đổi số điện thoại.' : 'Đã cập nhật email.')} />
       )}
-      {dialog === 'password' && <SetPasswordDialog onClose={() => setDialog(null)} onSaved={(p) => changed(p, 'Đã đặt mật khẩu.')} />}
+      {dialog === 'password' && <SetPasswordDialog profile={profile} onClose={() => setDialog(null)} onSaved={(p) => changed(p, 'Đã đặt mật khẩu.')} />}
     </Card>
   );
 }
@@ -318,7 +318,7 @@ function ContactDialog({ channel, onClose, onSaved }: { channel: 'phone' | 'emai
   );
 }
 
-function SetPasswordDialog({ onClose, onSaved }: { onClose: () => void; onSaved: (p: Profile) => void }) {
+function SetPasswordDialog({ profile, onClose, onSaved }: { profile: Profile; onClose: () => void; onSaved: (p: Profile) => void }) {
   const [form] = Form.useForm<{ newPassword: string; confirm: string }>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -338,7 +338,10 @@ function SetPasswordDialog({ onClose, onSaved }: { onClose: () => void; onSaved:
       <Typography.Paragraph>Tài khoản của bạn được mở bằng VNeID. Đặt mật khẩu để có thể đăng nhập bằng số CCCD hoặc số điện thoại.</Typography.Paragraph>
       {error && <Alert role="alert" type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" onFinish={save}>
-        <PasswordFields form={form} />
+        <PasswordFields
+          form={form}
+          context={{ fullName: profile.fullName, idNumber: profile.idNumber, phone: profile.phone, email: profile.email, birthDate: profile.birthDate, other: [profile.representativeName] }}
+        />
       </Form>
     </Modal>
   );

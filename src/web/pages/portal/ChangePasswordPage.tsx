@@ -42,7 +42,7 @@ export function ChangePasswordPage() {
         <Form.Item label="Mật khẩu hiện tại" name="currentPassword" rules={[{ required: true, message: 'Nhập mật khẩu hiện tại.' }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <PasswordFields form={form} />
+        <PasswordFields form={form} context={{ fullName: me.fullName, username: me.username, phone: me.phone }} />
         <Button type="primary" htmlType="submit" loading={busy}>
           Đổi mật khẩu
         </Button>

@@ -272,7 +272,14 @@ function PasswordStep({ reg, onChange, onRestart }: { reg: Registration; onChang
         />
       )}
       <Form form={form} layout="vertical" onFinish={submit}>
-        <PasswordFields form={form} name="password" label="Mật khẩu" confirmName="passwordConfirm" confirmLabel="Nhập lại mật khẩu" />
+        <PasswordFields
+          form={form}
+          name="password"
+          label="Mật khẩu"
+          confirmName="passwordConfirm"
+          confirmLabel="Nhập lại mật khẩu"
+          context={{ fullName: reg.fullName, idNumber: reg.idNumber, phone: reg.phone, email: reg.email, birthDate: reg.birthDate, other: [reg.representativeName] }}
+        />
         <Button type="primary" htmlType="submit" loading={busy}>
           Đăng ký
         </Button>
