@@ -5,13 +5,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { formFields, type EForm, type FormValues } from '../../../common/eform.js';
+import { fileVerdict } from '../../../common/signature-verdict.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { putUpload } from '../../platform/files/stored.js';
 import { newId } from '../../platform/ids.js';
 import { enforceRateLimits } from '../../platform/rate-limit.js';
-import { qrPng, signPdf, verifyPdf } from '../../platform/signing/index.js';
+import { looksLikePdf, qrPng, signPdf, verifyPdf } from '../../platform/signing/index.js';
 import { storedFiles } from '../../platform/tables.js';
 import { getAgency } from '../agencies/service.js';
 import { getForFiling } from '../procedures/service.js';
@@ -137,8 +138,13 @@ export async function resultPdf(ctx: Ctx, d: DossierRow): Promise<Buffer> {
   return ctx.deps.blobs.get((await resultFile(ctx.deps.db, d.resultFileId)).storageKey);
 }
 
-function describeCheck(v: ReturnType<typeof verifyPdf>) {
+/**
+ * The checks of one file and the one verdict derived from all of them (common/signature-verdict.ts):
+ * `registered` says whether the file is, byte for byte, a result this system issued.
+ */
+function describeCheck(pdf: Buffer, v: ReturnType<typeof verifyPdf>, registered: boolean) {
   return {
+    verdict: fileVerdict({ isPdf: looksLikePdf(pdf), signed: v.signed, signatures: v.signatures, registered }),
     signed: v.signed,
     authentic: v.authentic,
     signatures: v.signatures.map((s) => ({ signerName: s.signerName, signedAt: s.signedAt, reason: s.reason, intact: s.intact, trusted: s.trusted, coversWholeFile: s.coversWholeFile })),
@@ -158,7 +164,8 @@ export async function verifyByToken(ctx: Ctx, token: string) {
     agencyName: agency?.name ?? '',
     applicantName: maskName(d.applicantName),
     issuedAt: d.finishedAt?.toISOString() ?? null,
-    ...describeCheck(verifyPdf(bytes, trustedCaPems, ctx.deps.clock.now())),
+    // The stored file is the registered result itself.
+    ...describeCheck(bytes, verifyPdf(bytes, trustedCaPems, ctx.deps.clock.now()), true),
   };
 }
 
@@ -179,13 +186,13 @@ function maskName(name: string): string {
 export async function verifyUpload(ctx: Ctx, pdf: Buffer) {
   await enforceRateLimits(ctx.deps.db, [{ key: `verify:ip:${ctx.ip}`, limit: 30, windowSeconds: 300 }], ctx.deps.clock.now());
   const { trustedCaPems } = await ctx.deps.signing();
-  const check = describeCheck(verifyPdf(pdf, trustedCaPems, ctx.deps.clock.now()));
   const sha = createHash('sha256').update(pdf).digest('hex');
   const [known] = await ctx.deps.db
     .select({ code: dossiers.code, procedureName: dossiers.procedureName })
     .from(storedFiles)
     .innerJoin(dossiers, eq(dossiers.resultFileId, storedFiles.id))
     .where(eq(storedFiles.sha256, sha));
+  const check = describeCheck(pdf, verifyPdf(pdf, trustedCaPems, ctx.deps.clock.now()), !!known);
   return { ...check, issuedHere: known ?? null };
 }
 

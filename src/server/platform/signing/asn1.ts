@@ -1,39 +1,13 @@
-// Small helpers over node-forge's ASN.1 (DER) codec, shared by sign.ts and verify.ts.
+// Small helpers over node-forge's ASN.1 (DER) codec, for building the CMS of our own signatures
+// (sign.ts, signer.ts): trusted input only. Verification of uploaded files never comes here: it
+// parses with asn1js/pkijs (verify.ts).
 import forge from 'node-forge';
 
 export type Asn1 = forge.asn1.Asn1;
 const { asn1 } = forge;
 const U = asn1.Class.UNIVERSAL;
 
-export const OID = {
-  data: '1.2.840.113549.1.7.1',
-  signedData: '1.2.840.113549.1.7.2',
-  contentType: '1.2.840.113549.1.9.3',
-  messageDigest: '1.2.840.113549.1.9.4',
-  signingTime: '1.2.840.113549.1.9.5',
-  signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
-  sha256: '2.16.840.1.101.3.4.2.1',
-  sha256WithRSAEncryption: '1.2.840.113549.1.1.11',
-  commonName: '2.5.4.3',
-} as const;
-
-/** Digest algorithm OIDs → node:crypto hash names (SHA-1 deliberately absent). */
-export const DIGESTS: Record<string, string> = {
-  '2.16.840.1.101.3.4.2.1': 'sha256',
-  '2.16.840.1.101.3.4.2.2': 'sha384',
-  '2.16.840.1.101.3.4.2.3': 'sha512',
-};
-
-/** Signature algorithm OIDs → the hash they imply (null: the SignerInfo's digest algorithm). */
-export const SIGNATURE_ALGORITHMS: Record<string, string | null> = {
-  '1.2.840.113549.1.1.1': null, // rsaEncryption
-  '1.2.840.113549.1.1.11': 'sha256',
-  '1.2.840.113549.1.1.12': 'sha384',
-  '1.2.840.113549.1.1.13': 'sha512',
-  '1.2.840.10045.4.3.2': 'sha256', // ecdsa-with-SHA256
-  '1.2.840.10045.4.3.3': 'sha384',
-  '1.2.840.10045.4.3.4': 'sha512',
-};
+export { OID } from './oids.js';
 
 export const seq = (v: Asn1[]) => asn1.create(U, asn1.Type.SEQUENCE, true, v);
 export const set = (v: Asn1[]) => asn1.create(U, asn1.Type.SET, true, v);
@@ -77,11 +51,6 @@ export function bytes(a: Asn1 | undefined): Buffer {
   return Buffer.from(a.value, 'binary');
 }
 
-export function oidOf(a: Asn1 | undefined): string {
-  if (!a || a.tagClass !== U || a.type !== asn1.Type.OID) throw new Error('expected an OID');
-  return asn1.derToOid(a.value as string);
-}
-
 export function isCtx(a: Asn1 | undefined, tag: number): boolean {
   return !!a && a.tagClass === asn1.Class.CONTEXT_SPECIFIC && a.type === tag;
 }
@@ -105,19 +74,4 @@ export function certParts(der: Buffer): CertParts {
   const subject = f[o + 4];
   if (!serial || !issuer || !subject) throw new Error('not a certificate');
   return { der, asn1: cert, serial: bytes(serial), issuer, subject };
-}
-
-/** The CN of an X.509 Name, decoded (UTF8String, BMPString or a one-byte string type). */
-export function commonName(name: Asn1): string | null {
-  for (const rdn of children(name)) {
-    for (const atv of children(rdn)) {
-      const [type, value] = children(atv);
-      if (!type || !value || oidOf(type) !== OID.commonName) continue;
-      const raw = bytes(value);
-      if (value.type === asn1.Type.UTF8) return raw.toString('utf8');
-      if (value.type === asn1.Type.BMPSTRING) return Buffer.from(raw).swap16().toString('utf16le');
-      return raw.toString('latin1');
-    }
-  }
-  return null;
 }

@@ -11,7 +11,7 @@ import { verifyPdf } from './verify.js';
 export { qrPng } from './qr.js';
 export { signPdf, type SignInfo } from './sign.js';
 export { p12Signer, SignerError, type Signer } from './signer.js';
-export { verifyPdf, type SignatureCheck, type VerifyResult } from './verify.js';
+export { looksLikePdf, verifyPdf, type SignatureCheck, type VerifyResult } from './verify.js';
 export { DEMO_CA_NAME, DEMO_SUBJECT, type CertSubject } from './ca.js';
 
 export interface LoadedSigner {

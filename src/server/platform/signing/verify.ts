@@ -1,23 +1,18 @@
-// Verifies the signatures of a PDF without trusting anything in it but the maths:
-// every /ByteRange, the CMS in its /Contents (parsed with node-forge's ASN.1 codec; the checks are
-// done here with node:crypto), the certificate chain up to a trusted CA, and what was appended
-// after each signature. Never throws: anything unreadable counts as "not signed" / "not intact".
+// Verifies the signatures of a PDF without trusting anything in it but the maths: every
+// /ByteRange, the CMS in its /Contents, the certificate chain up to a trusted CA, and what was
+// appended after each signature. Never throws: anything unreadable counts as "not signed" /
+// "not intact".
+//
+// Everything here reads bytes anyone can upload (the public page /xac-thuc). The DER in them (CMS,
+// certificates, attributes) is decoded only by maintained parsers — asn1js with resource limits,
+// pkijs for the CMS and certificate structures, OpenSSL (node:crypto's X509Certificate) for keys
+// and chains — never by node-forge, which signs our own documents only (sign.ts). The digest and
+// signature checks are done with node:crypto. Every loop over the file is bounded (LIMITS), so a
+// crafted file costs at most a few hundred milliseconds, not a hang.
 import crypto from 'node:crypto';
-import {
-  bytes,
-  certParts,
-  children,
-  commonName,
-  DIGESTS,
-  fromDer,
-  isCtx,
-  OID,
-  oidOf,
-  SIGNATURE_ALGORITHMS,
-  toDer,
-  type Asn1,
-  type CertParts,
-} from './asn1.js';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { DIGESTS, OID, SIGNATURE_ALGORITHMS } from './oids.js';
 
 export interface SignatureCheck {
   /** CN of the signing certificate (the /Name entry when the certificate cannot be read). */
@@ -41,6 +36,22 @@ export interface VerifyResult {
   authentic: boolean;
 }
 
+/**
+ * What one file may cost. Real results carry one to three signatures, a CMS of a few hundred
+ * ASN.1 nodes and two or three certificates, and a signature update of about five objects.
+ */
+export const LIMITS = {
+  /** More distinct /ByteRange entries than this: the file is not read as signed at all. */
+  signatures: 10,
+  /** asn1js limits for one CMS (nesting depth, node count): beyond them the CMS is unreadable. */
+  cmsDepth: 64,
+  cmsNodes: 20_000,
+  /** Certificates carried in one CMS. */
+  certificates: 32,
+  /** Objects in the update between two signatures (more: it is not "only a signature"). */
+  updateObjects: 16,
+} as const;
+
 const NOT_SIGNED: VerifyResult = { signed: false, signatures: [], authentic: false };
 
 interface Found {
@@ -54,12 +65,17 @@ interface Found {
   end: number;
 }
 
+/** The bytes start like a PDF: "%PDF-" within the first 1024 bytes, as PDF readers accept it. */
+export function looksLikePdf(b: Buffer): boolean {
+  return Buffer.isBuffer(b) && b.subarray(0, 1024).includes('%PDF-', 0, 'latin1');
+}
+
 export function verifyPdf(pdf: Buffer, trustedCaPems: string[], now = new Date()): VerifyResult {
   try {
     if (!Buffer.isBuffer(pdf) || pdf.length < 8) return NOT_SIGNED;
     const text = pdf.toString('latin1');
     const found = findSignatures(pdf, text);
-    if (found.length === 0) return NOT_SIGNED;
+    if (found === null || found.length === 0) return NOT_SIGNED;
     const anchors = parseAnchors(trustedCaPems);
     const covers = new Array<boolean>(found.length).fill(false);
     for (let i = found.length - 1; i >= 0; i--) {
@@ -78,23 +94,28 @@ export function verifyPdf(pdf: Buffer, trustedCaPems: string[], now = new Date()
 // ---------------------------------------------------------------------------------------------
 // Finding signatures
 
-function findSignatures(pdf: Buffer, text: string): Found[] {
+/** The signatures of the file in signing order; null when there are more than LIMITS.signatures. */
+function findSignatures(pdf: Buffer, text: string): Found[] | null {
   const out: Found[] = [];
+  const seen = new Set<string>();
   const re = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const range = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])] as [number, number, number, number];
-    if (out.some((f) => f.range.join() === range.join())) continue; // a copy of a signature is not another one
     const [start, gapStart, gapEnd, tailLen] = range;
     // The signed bytes are the whole file up to `end` but for the /Contents hex string, and the
     // dictionary holding this /ByteRange lies inside them.
     if (start !== 0 || gapStart <= m.index || gapEnd <= gapStart + 1 || gapEnd + tailLen > pdf.length) continue;
     if (pdf[gapStart] !== 0x3c || pdf[gapEnd - 1] !== 0x3e) continue; // < … >
+    const key = range.join();
+    if (seen.has(key)) continue; // a copy of a signature is not another one
+    seen.add(key);
+    if (seen.size > LIMITS.signatures) return null;
     const hex = text.slice(gapStart + 1, gapEnd - 1);
     if (!/^[0-9a-fA-F]*$/.test(hex) || hex.length % 2 !== 0) continue;
     const objStart = lastMatch(text.slice(Math.max(0, m.index - 4096), m.index), /\d+\s+\d+\s+obj\b/g);
     const dictStart = objStart === null ? Math.max(0, m.index - 4096) : Math.max(0, m.index - 4096) + objStart;
     const endobj = text.indexOf('endobj', gapEnd);
-    const dict = text.slice(dictStart, gapStart) + text.slice(gapEnd, endobj < 0 ? gapEnd + 4096 : endobj);
+    const dict = text.slice(dictStart, gapStart) + text.slice(gapEnd, endobj < 0 ? gapEnd + 4096 : Math.min(endobj, gapEnd + 65_536));
     out.push({ at: m.index, range, contents: Buffer.from(hex, 'hex'), dict, end: gapEnd + tailLen });
   }
   return out.sort((a, b) => a.end - b.end);
@@ -147,7 +168,7 @@ function checkSignature(pdf: Buffer, f: Found, anchors: Anchor[], now: Date): Om
   const signer = cms.signerCert;
   if (signer) {
     try {
-      base.signerName = commonName(signer.parts.subject) ?? base.signerName;
+      base.signerName = commonName(signer.cert.subject) ?? base.signerName;
     } catch {
       // keep /Name
     }
@@ -168,7 +189,9 @@ function checkSignature(pdf: Buffer, f: Found, anchors: Anchor[], now: Date): Om
 }
 
 interface CmsCert {
-  parts: CertParts;
+  /** The certificate's bytes as they are in the CMS. */
+  der: Buffer;
+  cert: pkijs.Certificate;
   x509: crypto.X509Certificate;
 }
 
@@ -176,47 +199,74 @@ interface Cms {
   certs: CmsCert[];
   signerCert: CmsCert | null;
   digestAlgorithm: string;
-  signedAttrs: Asn1 | null;
+  /** The signed attributes, and their DER as a SET (what the signature is over). */
+  signedAttrs: { attributes: pkijs.Attribute[]; der: Buffer } | null;
   signatureAlgorithm: string;
   signature: Buffer;
 }
 
+const bytesOf = (b: asn1js.BaseBlock): Buffer => Buffer.from(b.valueBeforeDecodeView);
+const view = (v: ArrayBuffer | Uint8Array): Uint8Array => (v instanceof Uint8Array ? v : new Uint8Array(v));
+const same = (a: ArrayBuffer | Uint8Array, b: ArrayBuffer | Uint8Array): boolean => Buffer.from(view(a)).equals(view(b));
+
+/**
+ * Decodes the ContentInfo at the start of `der` (the rest is the zero padding of /Contents) with
+ * asn1js's resource limits, then reads it as SignedData with pkijs. Throws when it is anything else.
+ */
 function parseCms(der: Buffer): Cms {
-  const contentInfo = fromDer(der);
-  const [type, wrapped] = children(contentInfo);
-  if (oidOf(type) !== OID.signedData || !isCtx(wrapped, 0)) throw new Error('not SignedData');
-  const sd = children(children(wrapped)[0]);
-  const certsNode = sd.find((n) => isCtx(n, 0));
-  const signerInfos = children(sd[sd.length - 1]);
-  const si = children(signerInfos[0]);
-  if (si.length < 5) throw new Error('no SignerInfo');
+  const decoded = asn1js.fromBER(der, { maxDepth: LIMITS.cmsDepth, maxNodes: LIMITS.cmsNodes, parseEmbedded: false });
+  if (decoded.offset === -1 || decoded.result.error) throw new Error(`unreadable CMS: ${decoded.result.error}`);
+  const contentInfo = new pkijs.ContentInfo({ schema: decoded.result });
+  if (contentInfo.contentType !== OID.signedData || !(contentInfo.content instanceof asn1js.Sequence)) throw new Error('not SignedData');
+  // The certificates' bytes as sent: the [0] IMPLICIT CertificateSet of the SignedData, counted
+  // before pkijs reads each of them.
+  const certsNode = contentInfo.content.valueBlock.value.find((n) => n.idBlock.tagClass === 3 && n.idBlock.tagNumber === 0);
+  const certNodes = certsNode instanceof asn1js.Constructed ? certsNode.valueBlock.value : [];
+  if (certNodes.length > LIMITS.certificates) throw new Error('too many certificates');
+  const signedData = new pkijs.SignedData({ schema: contentInfo.content });
+  const si = signedData.signerInfos[0];
+  if (!si) throw new Error('no SignerInfo');
+  const parsedCerts = signedData.certificates ?? [];
+  if (parsedCerts.length !== certNodes.length) throw new Error('unexpected CertificateSet');
   const certs: CmsCert[] = [];
-  for (const c of children(certsNode)) {
+  parsedCerts.forEach((cert, i) => {
+    if (!(cert instanceof pkijs.Certificate)) return; // an attribute or other certificate: ignore
+    const der = bytesOf(certNodes[i]!);
     try {
-      const d = toDer(c);
-      certs.push({ parts: certParts(d), x509: new crypto.X509Certificate(d) });
+      certs.push({ der, cert, x509: new crypto.X509Certificate(der) });
     } catch {
-      // not an X.509 certificate (e.g. an attribute certificate): ignore
+      // OpenSSL cannot read it: not a certificate we can use
     }
-  }
-  const [, sid, digestAlg, ...restOfSi] = si;
-  const signedAttrs = isCtx(restOfSi[0], 0) ? restOfSi.shift()! : null;
-  const [sigAlg, sigValue] = restOfSi;
+  });
+
   let signerCert: CmsCert | null = null;
-  const sidParts = children(sid);
-  if (sid && !isCtx(sid, 0) && sidParts.length === 2) {
-    const issuerDer = toDer(sidParts[0]!);
-    const serial = bytes(sidParts[1]);
-    signerCert = certs.find((c) => c.parts.serial.equals(serial) && toDer(c.parts.issuer).equals(issuerDer)) ?? null;
+  if (si.sid instanceof pkijs.IssuerAndSerialNumber) {
+    const sid = si.sid;
+    signerCert =
+      certs.find(
+        (c) => same(c.cert.serialNumber.valueBlock.valueHexView, sid.serialNumber.valueBlock.valueHexView) && same(c.cert.issuer.valueBeforeDecode, sid.issuer.valueBeforeDecode),
+      ) ?? null;
   }
   return {
     certs,
     signerCert,
-    digestAlgorithm: oidOf(children(digestAlg)[0]),
-    signedAttrs,
-    signatureAlgorithm: oidOf(children(sigAlg)[0]),
-    signature: bytes(sigValue),
+    digestAlgorithm: si.digestAlgorithm.algorithmId,
+    // pkijs keeps the attributes' bytes as received, retagged as a SET (0x31).
+    signedAttrs: si.signedAttrs ? { attributes: si.signedAttrs.attributes, der: Buffer.from(si.signedAttrs.encodedValue) } : null,
+    signatureAlgorithm: si.signatureAlgorithm.algorithmId,
+    signature: Buffer.from(si.signature.valueBlock.valueHexView),
   };
+}
+
+/** The one value of a signed attribute that must occur once with one value; null otherwise. */
+function singleValue(attributes: pkijs.Attribute[], type: string): unknown {
+  const found = attributes.filter((a) => a.type === type);
+  if (found.length !== 1 || found[0]!.values.length !== 1) return null;
+  return found[0]!.values[0];
+}
+
+function octetsOf(v: unknown): Buffer | null {
+  return v instanceof asn1js.OctetString && !v.idBlock.isConstructed ? Buffer.from(v.valueBlock.valueHexView) : null;
 }
 
 function verifyCms(cms: Cms, signer: CmsCert, signedBytes: Buffer): boolean {
@@ -226,32 +276,41 @@ function verifyCms(cms: Cms, signer: CmsCert, signedBytes: Buffer): boolean {
   const digest = crypto.createHash(hash).update(signedBytes).digest();
   let toVerify: Buffer;
   if (cms.signedAttrs) {
-    const attrs = new Map<string, Asn1[]>();
-    for (const a of children(cms.signedAttrs)) {
-      const [t, values] = children(a);
-      attrs.set(oidOf(t), children(values));
-    }
-    const md = attrs.get(OID.messageDigest)?.[0];
-    if (!md || !bytes(md).equals(digest)) return false;
-    const ct = attrs.get(OID.contentType)?.[0];
-    if (!ct || oidOf(ct) !== OID.data) return false;
+    const { attributes } = cms.signedAttrs;
+    if (new Set(attributes.map((a) => a.type)).size !== attributes.length) return false; // each attribute once
+    const md = octetsOf(singleValue(attributes, OID.messageDigest));
+    if (!md || !md.equals(digest)) return false;
+    const ct = singleValue(attributes, OID.contentType);
+    if (!(ct instanceof asn1js.ObjectIdentifier) || ct.valueBlock.toString() !== OID.data) return false;
     // ESS signing-certificate-v2, when present, must name this very certificate.
-    const essCerts = attrs.get(OID.signingCertificateV2)?.[0];
-    if (essCerts) {
-      const first = children(children(essCerts)[0])[0];
-      const fields = children(first);
-      const hasAlg = fields[0]?.type === 16; // SEQUENCE: hashAlgorithm present
-      const essHash = hasAlg ? DIGESTS[oidOf(children(fields[0])[0])] : 'sha256';
-      const certHash = bytes(fields[hasAlg ? 1 : 0]);
-      if (!essHash || !crypto.createHash(essHash).update(signer.parts.der).digest().equals(certHash)) return false;
-    }
-    // The signature is over the DER of the attributes as a SET (tag 0x31), not as the [0] in the CMS.
-    toVerify = toDer(cms.signedAttrs);
-    toVerify[0] = 0x31;
+    if (attributes.some((a) => a.type === OID.signingCertificateV2) && !essNamesSigner(singleValue(attributes, OID.signingCertificateV2), signer)) return false;
+    toVerify = cms.signedAttrs.der;
   } else {
     toVerify = signedBytes;
   }
   return crypto.verify(sigHash, toVerify, signer.x509.publicKey, cms.signature);
+}
+
+/** SigningCertificateV2 ::= SEQUENCE { certs SEQUENCE OF ESSCertIDv2, … }: the first ESSCertIDv2 hashes the signer's certificate. */
+function essNamesSigner(value: unknown, signer: CmsCert): boolean {
+  if (!(value instanceof asn1js.Sequence)) return false;
+  const certIds = value.valueBlock.value[0];
+  if (!(certIds instanceof asn1js.Sequence)) return false;
+  const first = certIds.valueBlock.value[0];
+  if (!(first instanceof asn1js.Sequence)) return false;
+  // ESSCertIDv2 ::= SEQUENCE { hashAlgorithm AlgorithmIdentifier DEFAULT sha256, certHash OCTET STRING, … }
+  const fields = first.valueBlock.value;
+  const hasAlg = fields[0] instanceof asn1js.Sequence;
+  const essHash = hasAlg ? DIGESTS[new pkijs.AlgorithmIdentifier({ schema: fields[0] }).algorithmId] : 'sha256';
+  const certHash = octetsOf(fields[hasAlg ? 1 : 0]);
+  return !!essHash && !!certHash && crypto.createHash(essHash).update(signer.der).digest().equals(certHash);
+}
+
+/** The CN of an X.509 Name, as asn1js decodes its string type (UTF8String, BMPString, PrintableString…). */
+function commonName(name: pkijs.RelativeDistinguishedNames): string | null {
+  const cn = name.typesAndValues.find((tv) => tv.type === OID.commonName);
+  const value: unknown = cn?.value?.valueBlock?.value;
+  return typeof value === 'string' ? value : null;
 }
 
 function validAt(c: crypto.X509Certificate, at: Date): boolean {
@@ -309,6 +368,7 @@ function onlySignatureUpdates(text: string, from: number, to: number): boolean {
     if (obj) {
       const end = rest.indexOf('endobj');
       if (end < 0) return false;
+      if (objects.length >= LIMITS.updateObjects) return false;
       const body = rest.slice(obj[0].length, end).trim();
       if (/\bstream\b/.test(body.replace(/\/Contents\s*<[0-9a-fA-F\s]*>/, ''))) return false;
       objects.push({ num: `${obj[1]} ${obj[2]}`, body });

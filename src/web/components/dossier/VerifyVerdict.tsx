@@ -1,8 +1,10 @@
-// The verdict on an electronic document's digital signatures (Xác thực văn bản điện tử): a big
-// green or red banner, why it failed, and each signature with its checks. Used by the public
+// The verdict on an electronic document (Xác thực văn bản điện tử): the one verdict the server
+// derived from every check (common/signature-verdict.ts), shown large — green only when every check
+// passed — with what failed, and below it each signature with its own checks. Used by the public
 // verification page for the QR link and for a file the visitor uploads.
-import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
+import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { Alert, Table, Tag } from 'antd';
+import type { FileVerdict } from '../../../common/signature-verdict';
 import { formatDateTime } from '../../format';
 
 export interface VerifySignature {
@@ -15,49 +17,38 @@ export interface VerifySignature {
 }
 
 export interface VerifyCheck {
+  verdict: FileVerdict;
   signed: boolean;
   authentic: boolean;
   signatures: VerifySignature[];
 }
 
-export const AUTHENTIC_TEXT = 'Văn bản điện tử xác thực, không bị thay đổi';
-export const NOT_AUTHENTIC_TEXT = 'Văn bản KHÔNG xác thực được';
-
-/** Why a document is not authentic, in the words a citizen understands. */
-export function verifyProblems(check: VerifyCheck): string[] {
-  if (!check.signed || check.signatures.length === 0) return ['Tệp không có chữ ký số.'];
-  const problems: string[] = [];
-  if (check.signatures.some((s) => !s.intact)) problems.push('Chữ ký không còn nguyên vẹn: nội dung văn bản đã bị thay đổi sau khi ký.');
-  if (check.signatures.some((s) => !s.trusted)) problems.push('Chứng thư số của người ký không được tin cậy.');
-  if (check.signatures.some((s) => s.intact && !s.coversWholeFile)) problems.push('Có nội dung được thêm vào văn bản sau khi ký.');
-  return problems;
-}
-
+/** The one verdict of the file. */
 export function VerifyBanner({ check }: { check: VerifyCheck }) {
-  if (check.authentic) {
-    return (
-      <Alert
-        type="success"
-        showIcon
-        icon={<CheckCircleFilled />}
-        title={<span style={{ fontSize: 22, fontWeight: 700 }}>{AUTHENTIC_TEXT}</span>}
-        description="Các chữ ký số trên văn bản còn nguyên vẹn và do cơ quan có thẩm quyền ký bằng chứng thư số được tin cậy."
-      />
-    );
-  }
-  const problems = verifyProblems(check);
+  const { verdict } = check;
+  const valid = verdict.status === 'valid';
+  // Amber for a file whose signatures hold but that this system did not issue; red for the rest.
+  const type = valid ? 'success' : verdict.status === 'not_registered' ? 'warning' : 'error';
+  const icon = valid ? <CheckCircleFilled /> : type === 'warning' ? <ExclamationCircleFilled /> : <CloseCircleFilled />;
   return (
     <Alert
-      type="error"
+      type={type}
       showIcon
-      icon={<CloseCircleFilled />}
-      title={<span style={{ fontSize: 22, fontWeight: 700 }}>{NOT_AUTHENTIC_TEXT}</span>}
+      icon={icon}
+      data-testid="verify-verdict"
+      data-status={verdict.status}
+      title={<span style={{ fontSize: 22, fontWeight: 700 }}>{verdict.title}</span>}
       description={
-        <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-          {(problems.length ? problems : ['Không xác định được tính toàn vẹn của văn bản.']).map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
+        <>
+          <div>{verdict.explanation}</div>
+          {verdict.reasons.length > 0 && (
+            <ul style={{ margin: '8px 0 0', paddingInlineStart: 20 }}>
+              {verdict.reasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          )}
+        </>
       }
     />
   );
@@ -65,21 +56,28 @@ export function VerifyBanner({ check }: { check: VerifyCheck }) {
 
 const yesNo = (ok: boolean, yes: string, no: string) => <Tag color={ok ? 'success' : 'error'}>{ok ? yes : no}</Tag>;
 
+/** Each signature's own checks (details under the verdict). */
 export function VerifySignatures({ signatures }: { signatures: VerifySignature[] }) {
   return (
     <Table<VerifySignature>
-      rowKey={(s) => `${s.signedAt}-${s.signerName}`}
+      rowKey={(s) => `${s.signedAt}-${s.signerName}-${s.reason}`}
       size="small"
       pagination={false}
       dataSource={signatures}
-      scroll={{ x: 680 }}
+      scroll={{ x: 800 }}
       locale={{ emptyText: 'Không có chữ ký số' }}
       columns={[
-        { title: 'Người ký', dataIndex: 'signerName', render: (v: string | null) => v ?? '—' },
+        { title: 'Người ký', dataIndex: 'signerName', render: (v: string | null) => v || '—' },
         { title: 'Thời điểm ký', dataIndex: 'signedAt', width: 170, render: (v: string | null) => (v ? formatDateTime(v) : '—') },
         { title: 'Lý do', dataIndex: 'reason', render: (v: string | null) => v ?? '—' },
         { title: 'Nguyên vẹn', dataIndex: 'intact', width: 130, render: (v: boolean) => yesNo(v, 'Nguyên vẹn', 'Đã bị thay đổi') },
         { title: 'Tin cậy', dataIndex: 'trusted', width: 130, render: (v: boolean) => yesNo(v, 'Tin cậy', 'Không tin cậy') },
+        {
+          title: 'Phạm vi ký',
+          dataIndex: 'coversWholeFile',
+          width: 150,
+          render: (v: boolean) => yesNo(v, 'Toàn bộ văn bản', 'Có phần thêm sau khi ký'),
+        },
       ]}
     />
   );

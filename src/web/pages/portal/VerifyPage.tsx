@@ -120,16 +120,13 @@ function UploadCheck() {
               Tệp: <strong>{result.fileName}</strong>
             </Typography.Text>
             <VerifyBanner check={result} />
-            {result.issuedHere ? (
-              <Alert
-                type="info"
-                showIcon
-                title="Tệp do hệ thống này cấp"
-                description={`Kết quả của hồ sơ ${result.issuedHere.code} — ${result.issuedHere.procedureName}.`}
-              />
-            ) : (
-              <Alert type="warning" showIcon title="Tệp không trùng khớp với văn bản nào do hệ thống này cấp" />
-            )}
+            <Descriptions bordered column={1} size="small" title="Chi tiết kiểm tra">
+              <Descriptions.Item label="Nguồn gốc">
+                {result.issuedHere
+                  ? `Tệp do hệ thống này cấp: kết quả của hồ sơ ${result.issuedHere.code} — ${result.issuedHere.procedureName}.`
+                  : 'Tệp không trùng khớp với văn bản nào do hệ thống này cấp.'}
+              </Descriptions.Item>
+            </Descriptions>
             {result.signatures.length > 0 && <VerifySignatures signatures={result.signatures} />}
           </div>
         )}
