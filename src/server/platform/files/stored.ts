@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Ctx } from '../context.js';
 import { newId } from '../ids.js';
 import type { storedFiles } from '../tables.js';
+import { archiveWasChecked, startsLikeZip } from './zip-guard.js';
 
 export type StoredFileRow = typeof storedFiles.$inferInsert & { id: string; originalName: string; size: number };
 
@@ -12,6 +13,9 @@ export async function putUpload(
   data: Buffer,
   meta: { originalName: string; ext: string; mime: string; purpose: string; keyPrefix: string; uploadedBy: string },
 ): Promise<StoredFileRow> {
+  // A programming error, not bad input: every route that may receive an archive (docx) runs
+  // guardArchiveUpload on these very bytes first, so that no zip bomb is ever stored.
+  if (startsLikeZip(data) && !archiveWasChecked(data)) throw new Error(`putUpload: archive for "${meta.purpose}" stored without guardArchiveUpload`);
   const id = newId();
   const now = ctx.deps.clock.now();
   const storageKey = `${meta.keyPrefix}/${now.toISOString().slice(0, 7)}/${id}`;

@@ -75,7 +75,11 @@ export async function buildWorkbook(
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Reads every sheet's cell values as text rows (for imports and for tests that open exports). */
+/**
+ * Reads every sheet's cell values as text rows (for imports and for tests that open exports).
+ * exceljs unpacks the whole archive in memory: uploaded bytes must pass guardArchiveUpload
+ * (zip-guard.ts, kind 'xlsx') first.
+ */
 export async function readWorkbook(data: Buffer): Promise<{ name: string; rows: string[][] }[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as unknown as ArrayBuffer);
