@@ -14,7 +14,7 @@ import { systemClock, type Clock } from './platform/clock.js';
 import type { Deps } from './platform/context.js';
 import { LocalBlobStore } from './platform/files/blob-store.js';
 import { createLogger } from './platform/logger.js';
-import { JobRegistry, startOutboxWorker, type Worker } from './platform/outbox.js';
+import { JobRegistry, pruneDeliveredOutbox, startOutboxWorker, type Worker } from './platform/outbox.js';
 import { pruneRateLimits } from './platform/rate-limit.js';
 import { pruneLoginThrottle } from './platform/auth/lockout.js';
 import { prunePasswordResets } from './modules/auth/recovery.js';
@@ -148,6 +148,8 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     void pruneRegistrations(deps.db, clock.now()).catch(() => {});
     void prunePasswordResets(deps.db, clock.now()).catch(() => {});
     void pruneContactChanges(deps.db, clock.now()).catch(() => {});
+    // Delivered messages are kept 30 days (for support questions), failed ones until an operator acts.
+    void pruneDeliveredOutbox(deps.db, clock.now()).catch(() => {});
   }, 3600_000);
   prune.unref();
   return {

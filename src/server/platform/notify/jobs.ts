@@ -1,7 +1,7 @@
 // The notification job kinds and the helpers services call to send a message through the outbox.
 import type { DbOrTx } from '../../db/client.js';
 import type { Ctx } from '../context.js';
-import { enqueue, enqueueMany, exponentialBackoff, type JobDefinition } from '../outbox.js';
+import { enqueue, enqueueMany, retryFor, type JobDefinition } from '../outbox.js';
 import type { EmailPort, SmsPort } from './ports.js';
 
 interface SmsPayload {
@@ -16,19 +16,26 @@ interface EmailPayload {
 
 const DELIVERED = '[đã gửi — nội dung không lưu lại]';
 
+const HOUR = 3_600_000;
+/**
+ * How long a message is retried before it is marked failed and left for an operator: a gateway
+ * or mail server outage of a few hours (or a night) must not lose a message. Backoff grows to
+ * 30 min, with jitter, so a recovering gateway is not flooded.
+ */
+export const SMS_RETRY = retryFor({ budgetMs: 24 * HOUR, baseMs: 2_000, capMs: 30 * 60_000 });
+export const EMAIL_RETRY = retryFor({ budgetMs: 24 * HOUR, baseMs: 5_000, capMs: 30 * 60_000 });
+
 export function notifyJobs(sms: SmsPort, email: EmailPort): JobDefinition<never>[] {
   const smsJob: JobDefinition<SmsPayload> = {
     kind: 'notify.sms',
-    maxAttempts: 8,
-    backoffMs: exponentialBackoff(2_000, 10 * 60_000),
+    ...SMS_RETRY,
     handler: (p, job) => sms.send({ to: p.to, body: p.body, reference: job.idempotencyKey }),
     // OTPs and passwords must not stay in the database once the message is out.
     scrub: (p) => ({ to: p.to, body: DELIVERED }),
   };
   const emailJob: JobDefinition<EmailPayload> = {
     kind: 'notify.email',
-    maxAttempts: 8,
-    backoffMs: exponentialBackoff(5_000, 30 * 60_000),
+    ...EMAIL_RETRY,
     handler: (p, job) => email.send({ to: p.to, subject: p.subject, body: p.body, reference: job.idempotencyKey }),
     scrub: (p) => ({ to: p.to, subject: p.subject, body: DELIVERED }),
   };
