@@ -20,7 +20,8 @@ import { everyWord } from '../../db/sql.js';
 import { writeAudit } from '../../platform/audit.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { describeKind, detectDocument } from '../../platform/files/detect.js';
+import { describeKind, detectDocument, UNREADABLE_ARCHIVE } from '../../platform/files/detect.js';
+import { guardArchiveUpload } from '../../platform/files/zip-guard.js';
 import { newId } from '../../platform/ids.js';
 import { storedFiles } from '../../platform/tables.js';
 import { vnDate, workCalendar } from '../../platform/workdays.js';
@@ -469,7 +470,7 @@ export async function unpublishProcedure(ctx: Ctx, id: string) {
 /** Stores the e-form after checking it; FORM_DEFINITION_INVALID with the problems otherwise. */
 export async function setForm(ctx: Ctx, id: string, input: unknown) {
   catalogueAdmin(ctx);
-  const problems = eformProblems(input);
+  const problems = await eformProblems(input);
   if (problems.length) throw new AppError('FORM_DEFINITION_INVALID', { details: { problems } });
   const form = input as EForm;
   const fieldCount = formFields(form).length;
@@ -543,7 +544,9 @@ export async function uploadTemplate(ctx: Ctx, procedureId: string, documentId: 
   await loadDocument(ctx.deps.db, procedureId, documentId);
   if (file.data.length === 0) throw new AppError('FILE_EMPTY');
   if (file.data.length > MAX_TEMPLATE_BYTES) throw new AppError('FILE_TOO_LARGE');
-  const detected = await detectDocument(file.data);
+  // A docx is a zip: its unpacked size is checked before anything else reads it (zip bombs).
+  const archive = await guardArchiveUpload(ctx, { data: file.data, fileName: file.filename }, { kind: 'docx', purpose: 'procedure-template' });
+  const detected = archive === 'invalid' ? UNREADABLE_ARCHIVE : await detectDocument(file.data);
   if (!detected || !TEMPLATE_EXTS.includes(detected.ext)) {
     throw new AppError('FILE_TYPE_NOT_ALLOWED', {
       message: `File "${baseName(file.filename)}" là ${describeKind(detected)}, không phải doc, docx hoặc pdf. Mẫu đơn, tờ khai phải là file doc, docx hoặc pdf.`,

@@ -2,7 +2,7 @@
 // withdrawing, the 10-working-day publication rule across Tết 2026, e-form checks, templates, and
 // procedures that leave the public catalogue by themselves when they expire.
 import { readFileSync } from 'node:fs';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addOfficer } from '../../../../tests/support/fixtures.js';
 import { Http, PNG_1PX, tinyPdf } from '../../../../tests/support/http.js';
@@ -87,8 +87,13 @@ async function list(h: Http, q = ''): Promise<Page> {
 const publicNames = async (q: string) =>
   (await client().get(`/api/procedures?q=${encodeURIComponent(q)}`)).json<{ items: { name: string }[] }>().items.map((i) => i.name);
 
+/** The procedure's audit rows in the order they were written (the test clock may give them one instant; ids are time-ordered). */
 async function audits(entityId: string) {
-  return system().deps.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'procedure'), eq(auditLog.entityId, entityId)));
+  return system()
+    .deps.db.select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, 'procedure'), eq(auditLog.entityId, entityId)))
+    .orderBy(asc(auditLog.at), asc(auditLog.id));
 }
 
 async function demoId(h: Http, code: string): Promise<string> {
@@ -155,13 +160,14 @@ describe('the list', () => {
 
 describe('drafts and edits', () => {
   it('creates a draft that citizens do not see, with its documents in order, and audits it', async () => {
-    const d = await create(admin);
+    // A name of its own: other tests publish procedures with the default name of input().
+    const d = await create(admin, { name: 'Thủ tục nháp chưa công bố' });
     expect(d).toMatchObject({ code: '9.100001', status: 'draft', inForce: false, hasForm: false, publishedAt: null });
     expect(d.documents.map((x) => [x.position, x.name, x.required])).toEqual([
       [1, 'Tờ khai thử nghiệm', true],
       [2, 'Giấy tờ chứng minh nơi cư trú', false],
     ]);
-    expect(await publicNames('thu nghiem quan tri')).toEqual([]);
+    expect(await publicNames('nhap chua cong bo')).toEqual([]);
     expect((await client().get('/api/procedures/9.100001')).json()).toMatchObject({ code: 'PROCEDURE_NOT_FOUND' });
     expect((await list(admin, 'status=draft')).items.map((i) => i.code)).toContain('9.100001');
     expect((await list(admin, 'status=published')).items.map((i) => i.code)).not.toContain('9.100001');
@@ -241,23 +247,26 @@ describe('drafts and edits', () => {
 
 describe('publishing', () => {
   it('publishes a draft without an e-form (readable, not yet fileable) and withdraws it again, audited both ways', async () => {
-    const d = await create(admin, { code: '9.100010', name: 'Thủ tục công bố thử' });
+    // A name no other test's procedure shares a word with ("Công bố chậm thử …" of the Tết test).
+    const d = await create(admin, { code: '9.100010', name: 'Thủ tục công bố rồi ngừng' });
     let res = await admin.post(`${BASE}/${d.id}/publish`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'published', inForce: true, hasForm: false });
-    expect(await publicNames('cong bo thu')).toEqual(['Thủ tục công bố thử']);
+    expect(await publicNames('cong bo roi ngung')).toEqual(['Thủ tục công bố rồi ngừng']);
     res = await admin.post(`${BASE}/${d.id}/publish`);
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'PROCEDURE_ALREADY_PUBLISHED' });
 
     res = await admin.post(`${BASE}/${d.id}/unpublish`);
     expect(res.json()).toMatchObject({ status: 'unpublished', inForce: false });
-    expect(await publicNames('cong bo thu')).toEqual([]);
+    expect(await publicNames('cong bo roi ngung')).toEqual([]);
     expect((await client().get('/api/procedures/9.100010')).statusCode).toBe(404);
     res = await admin.post(`${BASE}/${d.id}/unpublish`);
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'PROCEDURE_NOT_PUBLISHED' });
-    expect((await list(admin, 'status=unpublished')).items.map((i) => i.code)).toEqual(['9.100010']);
+    // Other tests withdraw procedures of their own: the filter is checked on this one.
+    expect((await list(admin, 'status=unpublished&q=9.100010')).items.map((i) => i.code)).toEqual(['9.100010']);
+    expect((await list(admin, 'status=published&q=9.100010')).items).toEqual([]);
 
     const rows = await audits(d.id);
     expect(rows.map((a) => a.action)).toEqual(['procedure.create', 'procedure.publish', 'procedure.unpublish']);
@@ -483,7 +492,6 @@ describe('templates (mẫu đơn, tờ khai)', () => {
 });
 
 describe('expiry', () => {
-  // Last in the file: the clock moves forward for good.
   it('drops an expired procedure from the public catalogue by itself, and refuses to publish it again', async () => {
     const clock = system().clock as ManualClock;
     clock.set('2026-12-01T03:00:00Z'); // Tue 01/12/2026 in Vietnam

@@ -56,7 +56,12 @@ describe('demo procedure e-forms', () => {
       });
 
       it('offers exactly the values its schema accepts for each choice field', () => {
-        for (const f of formFields(form).filter((x) => x.widget === 'select' || x.widget === 'radio')) {
+        const choices = formFields(form).filter((x) => x.widget === 'select' || x.widget === 'radio');
+        // Every field the schema restricts to a list is a choice, and only those (none at all is a
+        // valid answer too: the check above still runs).
+        const restricted = Object.entries(form.schema.properties).filter(([, s]) => (s as { enum?: unknown }).enum).map(([name]) => name);
+        expect(choices.map((f) => f.name).sort()).toEqual(restricted.sort());
+        for (const f of choices) {
           expect(f.options!.map((o) => o.value), f.name).toEqual(form.schema.properties[f.name]!.enum);
         }
       });

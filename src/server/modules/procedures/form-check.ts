@@ -1,9 +1,12 @@
 // Checks an e-form definition (Biểu mẫu điện tử) before the catalogue stores it: its shape, then
 // the agreement of layout and schema (formDefinitionProblems), then that ajv compiles the schema
-// exactly as filing will (draft 2020-12, formats). Problems are in Vietnamese, for the editor.
+// exactly as filing will (draft 2020-12, formats), then that every regular expression in it
+// (pattern, patternProperties, at any depth) is short and proven safe from catastrophic
+// backtracking (platform/regex-safety.ts). Problems are in Vietnamese, for the editor.
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { formDefinitionProblems, formFields, type EForm, type FieldWidget } from '../../../common/eform.js';
+import { MAX_PATTERN_LENGTH, patternsIn, verifyPattern, type FoundPattern, type PatternVerdict } from '../../platform/regex-safety.js';
 import { PREFILL_KEYS } from '../dossiers/prefill.js';
 
 const WIDGETS: readonly FieldWidget[] = ['text', 'textarea', 'date', 'select', 'radio', 'idNumber', 'phone', 'email'];
@@ -88,20 +91,81 @@ function compileProblem(schema: object): string | null {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   (addFormats as unknown as (a: Ajv2020) => void)(ajv);
   try {
-    ajv.compile(schema);
+    const validate = ajv.compile(schema);
+    // Filing validates synchronously; an "$async" schema would accept anything.
+    if ((validate as { $async?: unknown }).$async) return 'schema không được dùng "$async".';
     return null;
   } catch (err) {
     return `schema không phải là JSON Schema (draft 2020-12) hợp lệ: ${(err as Error).message}`;
   }
 }
 
+/** Distinct regular expressions one form may carry (each is analysed when the form is saved). */
+export const MAX_FORM_PATTERNS = 100;
+
+/** 'Biểu thức kiểm tra (pattern) của trường "x"', or where in the schema it is when not in a field. */
+function patternSubject(p: FoundPattern): string {
+  const keyword = p.keyword === 'pattern' ? 'pattern' : `patternProperties "${p.source}"`;
+  const where =
+    p.path[0] === 'properties' && p.path.length >= 2
+      ? `của trường "${p.path[1]}"`
+      : p.path.length === 0
+        ? 'ở gốc schema'
+        : `tại "/${p.path.map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}" của schema`;
+  return `Biểu thức kiểm tra (${keyword}) ${where}`;
+}
+
+function verdictProblem(p: FoundPattern, v: PatternVerdict): string | null {
+  if (v.safe) return null;
+  const subject = patternSubject(p);
+  switch (v.reason) {
+    case 'too_long':
+      return `${subject} dài quá ${MAX_PATTERN_LENGTH} ký tự; hãy viết ngắn gọn hơn.`;
+    case 'invalid':
+      return `${subject} không phải là biểu thức chính quy hợp lệ (cú pháp Unicode, cờ u): ${v.detail ?? ''}; hãy viết lại.`;
+    case 'vulnerable':
+      return `${subject} có thể gây treo hệ thống; hãy viết lại.`;
+    case 'unknown':
+      return `${subject} không chứng minh được là an toàn nên có thể gây treo hệ thống; hãy viết lại đơn giản hơn.`;
+  }
+}
+
+/** Patterns too long, not valid with the 'u' flag (as ajv compiles them), or too many. */
+function patternSyntaxProblems(found: readonly FoundPattern[]): string[] {
+  const distinct = new Set(found.map((p) => p.source));
+  if (distinct.size > MAX_FORM_PATTERNS) return [`Biểu mẫu có ${distinct.size} biểu thức kiểm tra (pattern) khác nhau; tối đa ${MAX_FORM_PATTERNS}.`];
+  const problems: string[] = [];
+  for (const p of found) {
+    if (p.source.length > MAX_PATTERN_LENGTH) {
+      problems.push(verdictProblem(p, { safe: false, reason: 'too_long' })!);
+      continue;
+    }
+    try {
+      new RegExp(p.source, 'u');
+    } catch (err) {
+      problems.push(verdictProblem(p, { safe: false, reason: 'invalid', detail: (err as Error).message })!);
+    }
+  }
+  return problems;
+}
+
+/** Every pattern proven safe by recheck (asynchronous: the analysis runs off this thread). */
+async function patternSafetyProblems(found: readonly FoundPattern[]): Promise<string[]> {
+  const verdicts = await Promise.all(found.map((p) => verifyPattern(p.source, 'u')));
+  return [...new Set(found.flatMap((p, i) => verdictProblem(p, verdicts[i]!) ?? []))];
+}
+
 /** Every problem of the definition, in Vietnamese; empty when the form can be stored. */
-export function eformProblems(input: unknown): string[] {
+export async function eformProblems(input: unknown): Promise<string[]> {
   const shape = shapeProblems(input);
   if (shape.length) return shape;
   const form = input as EForm;
   const problems = [...formDefinitionProblems(form), ...choiceProblems(form)];
   if (problems.length) return problems;
+  const found = patternsIn(form.schema);
+  const syntax = patternSyntaxProblems(found);
+  if (syntax.length) return syntax;
   const compile = compileProblem(form.schema);
-  return compile ? [compile] : [];
+  if (compile) return [compile];
+  return patternSafetyProblems(found);
 }
