@@ -5,8 +5,17 @@ import { defineConfig } from 'vitest/config';
 //   integration  src/**/*.int.test.ts      app.inject against a real database (PostgreSQL when
 //                                          TEST_DATABASE_URL is set: one fresh database per file)
 //   e2e          tests/e2e/**/*.e2e.test.ts Playwright (playwright-core) in /usr/bin/chromium
+//
+// Tests run in a random order (files, and tests within each file), so that one test never lives off
+// another's leftovers: each test sets up its own data and passes alone and in any order. Vitest
+// prints the seed ("Running tests with seed …"); rerun a failing order with
+// `npx vitest run --sequence.seed=<seed>` (same files and project filters), or in file order with
+// `--sequence.shuffle=false`. Vitest 4 takes this setting for all projects from the root (a
+// `sequence` inside a project is ignored), so the few end-to-end tests that must keep their order
+// opt out in their file with `describe(…, { shuffle: false }, …)`, saying why.
 export default defineConfig({
   test: {
+    sequence: { shuffle: true },
     projects: [
       {
         test: {

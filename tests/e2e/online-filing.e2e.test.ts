@@ -61,7 +61,11 @@ function daysAgo(n: number): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(Date.now() - n * 86_400_000));
 }
 
-describe('Nộp hồ sơ trực tuyến', () => {
+// In file order, not shuffled (vitest.config.ts): the last two tests go on with the dossier the
+// second one filed and with its citizen's browser, still signed in — one filing clicked through
+// the real UI serves all three, instead of filing (and signing in with VNeID) again in each of
+// them, which would double the slowest end-to-end file. Every other test here stands alone.
+describe('Nộp hồ sơ trực tuyến', { shuffle: false }, () => {
   it('sends a signed-out visitor to sign in and back to the filing page', async () => {
     const { page, context } = await e2e.newPage();
     await page.goto(`/nop-ho-so/${PROCEDURE}`);

@@ -36,9 +36,11 @@ describe('nextDossierCode', () => {
     const desk = await unit('000.15.15.H48');
     const other = await unit('000.17.15.H48');
     const code = (agency: { id: string; code: string }, iso: string) => db.transaction((tx) => nextDossierCode(tx, agency, new Date(iso)));
-    // 16:59 UTC is 23:59 on 27/11 in Vietnam; 17:01 UTC is already 28/11.
-    expect(await code(desk, '2026-11-27T16:59:00Z')).toBe('000.15.15.H48-261127-0021');
-    expect(await code(desk, '2026-11-27T17:01:00Z')).toBe('000.15.15.H48-261128-0001');
-    expect(await code(other, '2026-11-27T17:02:00Z')).toBe('000.17.15.H48-261128-0001');
+    // Days no other test numbers in: 16:58 and 16:59 UTC are 23:58 and 23:59 on 10/12 in Vietnam;
+    // 17:01 UTC is already 11/12.
+    expect(await code(desk, '2026-12-10T16:58:00Z')).toBe('000.15.15.H48-261210-0001');
+    expect(await code(desk, '2026-12-10T16:59:00Z')).toBe('000.15.15.H48-261210-0002');
+    expect(await code(desk, '2026-12-10T17:01:00Z')).toBe('000.15.15.H48-261211-0001');
+    expect(await code(other, '2026-12-10T17:02:00Z')).toBe('000.17.15.H48-261211-0001');
   });
 });
