@@ -209,6 +209,11 @@ export const ERRORS = {
   RATING_NOT_YET: { status: 409, message: 'Chỉ đánh giá được sau khi hồ sơ đã trả kết quả.' },
   RATING_EXISTS: { status: 409, message: 'Hồ sơ này đã được đánh giá; mỗi hồ sơ chỉ đánh giá một lần.' },
   TRACKING_NOT_FOUND: { status: 404, message: 'Không tìm thấy hồ sơ với mã hồ sơ và số điện thoại đã nhập.' },
+  TRACKING_PAUSED: {
+    status: 429,
+    message:
+      'Tra cứu mã hồ sơ này tạm dừng vì đã có nhiều lần nhập sai số điện thoại. Nếu bạn là người nộp hồ sơ, hãy đăng nhập và xem "Hồ sơ của tôi", hoặc thử lại sau.',
+  },
   RESULT_NOT_READY: { status: 404, message: 'Hồ sơ chưa có kết quả điện tử.' },
   WORKFLOW_DEFINITION_INVALID: { status: 400, message: 'Quy trình xử lý chưa hợp lệ; xem danh sách vấn đề.' },
   APOLOGY_NOT_FOUND: { status: 404, message: 'Hồ sơ này chưa có phiếu xin lỗi và hẹn lại ngày trả kết quả.' },

@@ -30,6 +30,16 @@ export async function hitRateLimit(db: Db, rule: RateRule, now: Date): Promise<R
   return { count, allowed: count <= rule.limit, retryAfterSeconds };
 }
 
+/** The count of the rule's current window, without counting a hit. */
+export async function peekRateLimit(db: Db, rule: RateRule, now: Date): Promise<RateResult> {
+  const windowMs = rule.windowSeconds * 1000;
+  const start = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const res = await db.execute(sql`select count from rate_limits where key = ${rule.key} and window_start = ${start.toISOString()}`);
+  const count = Number(rowsOf<{ count: number }>(res)[0]?.count ?? 0);
+  const retryAfterSeconds = Math.max(1, Math.ceil((start.getTime() + windowMs - now.getTime()) / 1000));
+  return { count, allowed: count < rule.limit, retryAfterSeconds };
+}
+
 /** Hits every rule; throws RATE_LIMITED (or the given code) when any is over its limit. */
 export async function enforceRateLimits(db: Db, rules: RateRule[], now: Date, code: ErrorCode = 'RATE_LIMITED'): Promise<void> {
   for (const rule of rules) {
