@@ -5,11 +5,13 @@ import { agencyId, citizenClient, submitKhaiSinh } from '../../../../tests/suppo
 import { useTestSystem } from '../../../../tests/support/system.js';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import type { ManualClock } from '../../platform/clock.js';
 import { auditLog } from '../../platform/tables.js';
 import { TRACKING_GUESSES } from './tracking.js';
 
 const system = useTestSystem();
 const HOURLY = TRACKING_GUESSES[0].limit;
+const clock = () => system().clock as ManualClock;
 
 let address = 0;
 /** A visitor from an address of its own, as a group of attackers would be. */
@@ -40,7 +42,7 @@ describe('Tra cứu hồ sơ: wrong guesses per dossier', () => {
     const rows = await system().deps.db.select().from(auditLog).where(eq(auditLog.action, 'dossier.tracking_paused'));
     expect(rows.filter((r) => (r.after as { code?: string } | null)?.code === code)).toHaveLength(1);
 
-    system().clock.advance(3600_000);
+    clock().advance(3600_000);
     expect((await track(code, '5678')).statusCode).toBe(200);
   });
 
@@ -60,9 +62,9 @@ describe('Tra cứu hồ sơ: wrong guesses per dossier', () => {
   it('counts the day too: 20 wrong guesses pause the code until the next day', async () => {
     const code = await fileDossier();
     for (let i = 0; i < HOURLY; i++) await track(code, String(4000 + i));
-    system().clock.advance(3600_000);
+    clock().advance(3600_000);
     for (let i = 0; i < TRACKING_GUESSES[1].limit - HOURLY; i++) await track(code, String(5000 + i));
-    system().clock.advance(3600_000);
+    clock().advance(3600_000);
     expect((await track(code, '5678')).json().code).toBe('TRACKING_PAUSED');
   });
 });
