@@ -79,3 +79,20 @@ export function LoginForm({ title, audience, loginLabel, onDone, footer }: Props
     </Card>
   );
 }
+
+/** Above the form when a page sent the user here: why (the session ended, or sign-in is needed). */
+export function SignInNotice({ expired, audience }: { expired: boolean; audience: 'officer' | 'citizen' }) {
+  const ended =
+    audience === 'officer'
+      ? 'Phiên làm việc đã hết hạn hoặc đã kết thúc. Vui lòng đăng nhập lại để tiếp tục công việc.'
+      : 'Phiên đăng nhập đã hết hạn hoặc đã kết thúc. Vui lòng đăng nhập lại để tiếp tục.';
+  return (
+    <Alert
+      role="status"
+      type={expired ? 'warning' : 'info'}
+      showIcon
+      title={expired ? ended : 'Bạn cần đăng nhập để tiếp tục.'}
+      style={{ maxWidth: 440, margin: '0 auto 16px' }}
+    />
+  );
+}

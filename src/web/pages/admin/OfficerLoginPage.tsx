@@ -1,8 +1,8 @@
-import { Alert, Layout, Typography } from 'antd';
+import { Layout, Typography } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { safeOfficerReturnPath } from '../../../common/return-path';
 import { useSession } from '../../session';
-import { LoginForm } from '../LoginForm';
+import { LoginForm, SignInNotice } from '../LoginForm';
 
 export function OfficerLoginPage() {
   const navigate = useNavigate();
@@ -14,15 +14,7 @@ export function OfficerLoginPage() {
       <Typography.Title level={3} style={{ textAlign: 'center', color: '#0b5394' }}>
         Cổng Dịch vụ công Quốc Gia — Quản trị
       </Typography.Title>
-      {next && (
-        <Alert
-          role="status"
-          type={expired ? 'warning' : 'info'}
-          showIcon
-          title={expired ? 'Phiên làm việc đã hết hạn hoặc đã kết thúc. Vui lòng đăng nhập lại để tiếp tục công việc.' : 'Bạn cần đăng nhập để tiếp tục.'}
-          style={{ maxWidth: 440, margin: '0 auto 16px' }}
-        />
-      )}
+      {next && <SignInNotice expired={expired} audience="officer" />}
       <LoginForm
         title="Đăng nhập"
         audience="officer"

@@ -3,7 +3,7 @@ import { Alert, Button, Divider, Space, Typography } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { VNEID_ERROR_MESSAGES } from '../../../common/vneid-errors';
 import { useSession } from '../../session';
-import { LoginForm } from '../LoginForm';
+import { LoginForm, SignInNotice } from '../LoginForm';
 
 export function CitizenLoginPage() {
   const navigate = useNavigate();
@@ -22,15 +22,7 @@ export function CitizenLoginPage() {
           style={{ maxWidth: 440, margin: '0 auto 16px' }}
         />
       )}
-      {next && !loi && (
-        <Alert
-          role="status"
-          type={expired ? 'warning' : 'info'}
-          showIcon
-          title={expired ? 'Phiên đăng nhập đã hết hạn hoặc đã kết thúc. Vui lòng đăng nhập lại để tiếp tục.' : 'Bạn cần đăng nhập để tiếp tục.'}
-          style={{ maxWidth: 440, margin: '0 auto 16px' }}
-        />
-      )}
+      {next && !loi && <SignInNotice expired={expired} audience="citizen" />}
       <LoginForm
         title="Đăng nhập"
         audience="citizen"
