@@ -82,7 +82,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     frameworkErrors: (err, req, res) => {
       const appErr = toAppError(err);
       const reply = res as unknown as import('fastify').FastifyReply;
+      // The router answers these before any hook runs, so helmet's headers are set here (issue 13).
       void reply
+        .headers(bareSecurityHeaders(deps.config.nodeEnv === 'production'))
         .status(appErr.status)
         .type('application/problem+json; charset=utf-8')
         .send({ ...toProblem(appErr, req.id), instance: safePath(req.url) });
@@ -162,7 +164,14 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
     },
   });
-  if (deps.config.apiDocs) await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  if (deps.config.apiDocs) {
+    await app.register(swaggerUi, {
+      routePrefix: '/docs',
+      staticCSP: true,
+      // swagger-ui's own policy lets the page be framed by the site itself; nothing frames any page here.
+      transformStaticCSP: (header) => header.replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
+    });
+  }
 
   // Security headers on every response (issue 13). The SPA is built by Vite into files, so no
   // inline script is needed; antd writes its CSS-in-JS into <style> elements, hence style-src.
@@ -196,8 +205,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
   app.addHook('onSend', async (_req, reply, payload) => {
     if (!reply.hasHeader('permissions-policy')) {
-      // The desk scans papers with the camera; nothing else needs a device.
-      void reply.header('permissions-policy', 'camera=(self), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
+      void reply.header('permissions-policy', PERMISSIONS_POLICY);
     }
     return payload;
   });
@@ -235,6 +243,24 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
   }
   return app as unknown as FastifyInstance;
+}
+
+/** The desk scans papers with the camera; nothing else needs a device. */
+const PERMISSIONS_POLICY = 'camera=(self), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()';
+
+/**
+ * The security headers of a response sent before any hook runs (a malformed URL, an over-long
+ * parameter): a problem body, which needs nothing from anywhere.
+ */
+function bareSecurityHeaders(production: boolean): Record<string, string> {
+  return {
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'permissions-policy': PERMISSIONS_POLICY,
+    ...(production ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+  };
 }
 
 /** The path of a request URL, never its query string (which may carry personal data); bounded. */

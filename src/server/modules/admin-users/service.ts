@@ -249,7 +249,9 @@ export async function* exportUsers(ctx: Ctx, f: UserFilters, batchSize = 2000): 
 /** The user, if the administrator may see them: an officer of their subtree or one with no unit. */
 async function visibleUser(ctx: Ctx, scope: AdminScope, userId: string, db: DbOrTx = ctx.deps.db): Promise<UserRow> {
   const [u] = await db.select().from(users).where(eq(users.id, userId));
-  if (!u) throw new AppError('USER_NOT_FOUND');
+  // Citizens' and organisations' accounts are not the administrators' to see or manage (ADR 0008):
+  // the list leaves them out, and so does every route that takes a user id (issue 13, authz matrix).
+  if (!u || u.kind !== 'officer') throw new AppError('USER_NOT_FOUND');
   if (!userInScope(scope, u) && !(u.kind === 'officer' && u.unitIds.length === 0)) throw new AppError('OUT_OF_SCOPE');
   return u;
 }

@@ -215,11 +215,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/desk/papers',
     { schema: { tags, summary: 'Tải lên bản quét giấy tờ (PDF, JPG, PNG; tối đa 10 MB)', consumes: ['multipart/form-data'], response: { 201: StoredPaper } } },
-    async (req, reply) => {
-      const c = asOfficer(req);
-      const f = await oneFile(req);
-      return reply.status(201).send(await storePaper(c, c.actor!, f));
-    },
+    async (req, reply) => reply.status(201).send(await svc.deskUploadPaper(asOfficer(req), () => oneFile(req))),
   );
 
   app.get(

@@ -24,7 +24,7 @@ import { users } from '../users/tables.js';
 import { nextDossierCode } from './codes.js';
 import { actionsFor, ratingOf, resumeAfterSupplement } from './processing.js';
 import { allowedActions } from './workflow.js';
-import { assertCitizenMayUse, assertOfficerUploaded, filesByIds } from './files.js';
+import { assertCitizenMayUse, assertOfficerUploaded, filesByIds, storePaper, type StoredPaper } from './files.js';
 import { cleanValues, formProblems } from './form-validation.js';
 import { applyLocked, prefillForm, spouseInHousehold, type Prefill, type PrefillSources } from './prefill.js';
 import { renderReceipt } from './receipt-pdf.js';
@@ -862,6 +862,16 @@ async function deskCitizen(ctx: Ctx, citizenId: string): Promise<UserRow> {
   if (!u || u.kind !== 'citizen') throw new AppError('CITIZEN_NOT_FOUND');
   if (u.status !== 'active') throw new AppError('CITIZEN_INACTIVE');
   return u;
+}
+
+/**
+ * "Tải lên bản quét" at the desk: a scan for a reception, so only desk (or postal desk) officers of a
+ * reception unit (issue 13, authz matrix). Checked before `read` takes the upload off the request.
+ */
+export async function deskUploadPaper(ctx: Ctx, read: () => Promise<{ filename: string; data: Buffer }>): Promise<StoredPaper> {
+  const actor = officer(ctx);
+  await officerAgencies(ctx, actor, ['desk', 'postal']);
+  return storePaper(ctx, actor, await read());
 }
 
 export async function deskStart(ctx: Ctx, code: string, citizenId: string) {
