@@ -40,6 +40,22 @@ export const PERMISSION_GROUPS = [
   },
 ] as const;
 
+/**
+ * The permissions that give an officer a part in the dossiers of their units (reception,
+ * processing, signing, certification, monitoring). An officer with none of them reads no dossier,
+ * even of their own unit (Decree 13/2023: least privilege; issue 13).
+ */
+export const DOSSIER_ROLE_PERMISSIONS: readonly string[] = [
+  'DESK_RECEIVE',
+  'POSTAL_DESK',
+  'DOSSIER_PROCESS',
+  'DOSSIER_APPROVE',
+  'DOSSIER_MONITOR',
+  'ECERT_CREATE_COPY',
+  'ECERT_SIGN',
+  'ECERT_SEAL',
+];
+
 export type PermissionCode = (typeof PERMISSION_GROUPS)[number]['permissions'][number]['code'] | 'HIGH_ADMIN' | 'LEVEL1_ADMIN';
 
 export const ALL_PERMISSION_CODES: readonly string[] = [

@@ -191,20 +191,26 @@ const DESK = officersOnly({ motcua: 'allow', motcua2: 'allow' });
 const DESK_OR_POST = officersOnly({ motcua: 'allow', motcua2: 'allow', buudien: 'allow' });
 
 /**
- * authorizeView (dossiers/service.ts): the applicant, or an officer of a unit that is the dossier's
- * agency or belongs to it; everyone else gets not-found.
+ * authorizeView (dossiers/service.ts): the applicant, or an officer holding a dossier role
+ * (DOSSIER_ROLE_PERMISSIONS: desk, postal, processing, signing, certification, monitoring) in a unit
+ * that is the dossier's agency or belongs to it. An officer without any dossier role gets
+ * PERMISSION_REQUIRED whatever the dossier (chuyenvien, and the administrators, who manage people
+ * and units, not dossiers: Decree 13/2023 least privilege); everyone else gets not-found.
  */
+const NO_DOSSIER_ROLE = { chuyenvien: '403', admin: '403', qngai: '403' } as const;
 const VIEW_OWN_DOSSIER = who('404', {
   anonymous: '401',
   citizen: 'allow',
   motcua: 'allow',
   buudien: 'allow',
-  chuyenvien: 'allow',
   xuly: 'allow',
   lanhdao: 'allow',
   chungthuc: 'allow',
+  ...NO_DOSSIER_ROLE,
 });
-const VIEW_OTHER_DOSSIER = who('404', { anonymous: '401', motcua2: 'allow' });
+/** A file answers not-found to an officer without a dossier role, as to anyone who may not see it. */
+const FILE_HIDDEN = { chuyenvien: '404', admin: '404', qngai: '404' } as const;
+const VIEW_OTHER_DOSSIER = who('404', { anonymous: '401', motcua2: 'allow', ...NO_DOSSIER_ROLE });
 /** The same rule for an officer's route: the citizen's session answers 401. */
 const officerView = (e: Expect): Expect => ({ ...e, citizen: '401' });
 /** The applicant's own routes (asCitizen + applicantId check): officers' sessions answer 401. */
@@ -687,8 +693,11 @@ export const RULES: RouteRule[] = [
   },
   {
     route: 'GET /api/papers/:id',
-    rule: 'the uploader, the Kho dữ liệu owner, or whoever may see a dossier holding it (downloadPaper: FILE_NOT_FOUND)',
-    cases: dossierCases('anyone', (f) => ({ id: f.paperOwn }), (f) => ({ id: f.paperOther })),
+    rule: 'the uploader, the Kho dữ liệu owner, or whoever may see a dossier holding it (downloadPaper: FILE_NOT_FOUND, also for officers without a dossier role)',
+    cases: [
+      { of: OWN_DOSSIER, params: (f) => ({ id: f.paperOwn }), expect: { ...VIEW_OWN_DOSSIER, ...FILE_HIDDEN } },
+      { of: OTHER_DOSSIER, params: (f) => ({ id: f.paperOther }), expect: { ...VIEW_OTHER_DOSSIER, ...FILE_HIDDEN } },
+    ],
   },
 
   // ---- Kho dữ liệu --------------------------------------------------------------------------------
@@ -766,7 +775,11 @@ export const RULES: RouteRule[] = [
   ),
 
   // ---- processing (dossiers/processing.ts, workflow.ts) -------------------------------------------
-  { route: 'GET /api/work/dossiers', rule: 'any officer with a unit: dossiers of their units’ agencies (workList: NO_RECEIVING_UNIT)', cases: one(OFFICER) },
+  {
+    route: 'GET /api/work/dossiers',
+    rule: 'an officer with a dossier role and a unit: dossiers of their units’ agencies (workList: PERMISSION_REQUIRED, NO_RECEIVING_UNIT)',
+    cases: one({ ...OFFICER, ...NO_DOSSIER_ROLE }),
+  },
   { route: 'GET /api/work/statistics', rule: 'any officer with a unit: figures of their units’ agencies (unitStatistics)', cases: one(OFFICER) },
   {
     route: 'POST /api/work/dossiers/:id/actions/:action',

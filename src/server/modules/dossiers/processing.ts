@@ -1,6 +1,7 @@
 // Processing a received dossier (issue 7): the officers' work list, every workflow action checked
 // against the procedure's workflow and the actor's role in the dossier's agency, the deadline rules
 // (pause while supplementing, extension, on-time), withdrawal, stop, and satisfaction ratings.
+import { DOSSIER_ROLE_PERMISSIONS } from '../../../common/permissions.js';
 import { and, asc, count, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { DOSSIER_STATUS, DOSSIER_STATUS_LABELS, type DossierStatus } from '../../../common/dossier-status.js';
 import { cleanText, likeEscape } from '../../../common/text.js';
@@ -81,6 +82,8 @@ export interface WorkQuery {
  */
 export async function workList(ctx: Ctx, query: WorkQuery) {
   const actor = officer(ctx);
+  // The list shows applicants' names and CCCD numbers: only to officers with a part in dossiers.
+  if (!DOSSIER_ROLE_PERMISSIONS.some((p) => actor.permissions.has(p))) throw new AppError('PERMISSION_REQUIRED');
   const db = ctx.deps.db;
   const units = await unitsOf(ctx, actor);
   const agencyIds = workAgencyIds(units);

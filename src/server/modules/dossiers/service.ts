@@ -5,6 +5,7 @@ import { CHANNEL, DOSSIER_STATUS, DOSSIER_STATUS_LABELS, type Channel, type Doss
 import type { EForm, FormValues, ProvenanceMap } from '../../../common/eform.js';
 import { ROLE_LABELS, type Workflow } from '../../../common/workflow.js';
 import { cleanText, likeEscape } from '../../../common/text.js';
+import { DOSSIER_ROLE_PERMISSIONS } from '../../../common/permissions.js';
 import { checkIdNumberShape, normalizeIdNumber } from '../../../common/vn-ids.js';
 import { isUniqueViolation, type DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit.js';
@@ -107,8 +108,9 @@ async function lookupPerson(ctx: Ctx, idNumber: string | null): Promise<{ record
 /**
  * Prefill of a form from the population database (issue 13, Decree 13/2023 on personal data).
  * The record is disclosed in full (with the household) only for an identity that was verified —
- * by VNeID, by an officer who created the account at the desk, or by the desk officer who has the
- * citizen and their CCCD in front of them (`atDesk`, audited by the caller). For an identity nobody
+ * by VNeID (`identityVerifiedAt`), or by the desk officer who has the citizen and their CCCD in
+ * front of them (`atDesk`, audited by the caller). Accounts an officer created at the desk are not
+ * marked yet (docs/security.md, "Not covered"), so they get the rule for unverified identities. For an identity nobody
  * verified, the database may only confirm what the claimant typed: when the name and the full
  * birth date both match, those typed values are marked as confirmed; otherwise nothing of the
  * record is used, and the answer does not say whether one exists.
@@ -626,12 +628,18 @@ async function authorizeView(ctx: Ctx, d: DossierRow): Promise<Actor> {
   const actor = ctx.actor;
   if (!actor) throw new AppError('NOT_AUTHENTICATED');
   if (actor.kind === 'officer') {
+    assertDossierRole(actor);
     // The desk of the agency, and the officers who process its dossiers (a unit of the agency, or
     // the agency itself: the work list's scope, processing.ts workAgencyIds).
     const units = await listUnits(ctx.deps.db, actor.unitIds);
     if (!officerServes(units, d.agencyId)) throw new AppError('DOSSIER_NOT_FOUND');
   } else if (d.applicantId !== actor.userId) throw new AppError('DOSSIER_NOT_FOUND');
   return actor;
+}
+
+/** An officer without any dossier role (DOSSIER_ROLE_PERMISSIONS) reads no dossier. */
+export function assertDossierRole(actor: Actor): void {
+  if (!DOSSIER_ROLE_PERMISSIONS.some((p) => actor.permissions.has(p))) throw new AppError('PERMISSION_REQUIRED');
 }
 
 /** An officer serves an agency when one of their active units is the agency or belongs to it. */
@@ -1124,7 +1132,7 @@ export async function downloadPaper(ctx: Ctx, fileId: string) {
     if (actor.kind === 'officer') {
       // The same rule as the dossier itself (authorizeView): whoever may open the dossier may open its papers.
       const units = await listUnits(db, actor.unitIds);
-      allowed = holders.some((h) => officerServes(units, h.agencyId));
+      allowed = DOSSIER_ROLE_PERMISSIONS.some((p) => actor.permissions.has(p)) && holders.some((h) => officerServes(units, h.agencyId));
     } else allowed = holders.some((h) => h.applicantId === actor.userId);
   }
   if (!allowed) throw new AppError('FILE_NOT_FOUND');
