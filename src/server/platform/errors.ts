@@ -238,7 +238,7 @@ export const ERRORS = {
   HEADERS_TOO_LARGE: { status: 431, message: 'Phần đầu (header) của yêu cầu quá lớn.' },
   DATABASE_UNAVAILABLE: {
     status: 503,
-    message: 'Hệ thống đang tạm thời gián đoạn kết nối cơ sở dữ liệu. Dữ liệu của bạn chưa bị thay đổi; vui lòng thử lại sau ít phút.',
+    message: 'Hệ thống đang tạm thời gián đoạn kết nối cơ sở dữ liệu; thao tác có thể chưa được lưu. Vui lòng thử lại sau ít phút (gửi lại hồ sơ không tạo hồ sơ trùng).',
   },
   INTERNAL: { status: 500, message: 'Hệ thống gặp lỗi. Vui lòng thử lại sau; nếu lỗi lặp lại, báo quản trị viên kèm mã yêu cầu.' },
   VNEID_STATE_INVALID: { status: 400, message: VNEID_ERROR_MESSAGES.VNEID_STATE_INVALID },

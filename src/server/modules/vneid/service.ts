@@ -222,19 +222,27 @@ async function finish(ctx: Ctx, cb: VneidCallback): Promise<VneidLoginResult> {
           }
         }
       } else {
-        user = await createAccount(tx, ctx, {
-          kind: 'citizen',
-          idNumber: claims.cccd,
-          fullName: claims.fullName,
-          birthDate: claims.birthDate,
-          sex: claims.sex,
-          permanentAddress: claims.permanentAddress,
-          passwordHash: null,
-          mustChangePassword: false,
-          vneidSub: claims.sub,
-          identityVerifiedAt: now,
-        });
-        outcome = 'created';
+        try {
+          user = await createAccount(tx, ctx, {
+            kind: 'citizen',
+            idNumber: claims.cccd,
+            fullName: claims.fullName,
+            birthDate: claims.birthDate,
+            sex: claims.sex,
+            permanentAddress: claims.permanentAddress,
+            passwordHash: null,
+            mustChangePassword: false,
+            vneidSub: claims.sub,
+            identityVerifiedAt: now,
+          });
+          outcome = 'created';
+        } catch (err) {
+          // The same person finishing a first sign-in in another browser at the same moment: that
+          // one created the account (this insert waited for it and did nothing), so sign in to it.
+          const first = err instanceof AppError && err.code === 'ACCOUNT_ALREADY_EXISTS' ? await findAccountByVneidSub(tx, claims.sub) : null;
+          if (!first) throw err;
+          user = first;
+        }
       }
     }
     if (user.kind !== 'citizen') throw new AppError('VNEID_NOT_CITIZEN', { details: { cccd: claims.cccd, userId: user.id } });
