@@ -1,4 +1,5 @@
 import { Breadcrumb, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { DOSSIER_ROLE_PERMISSIONS } from '../../../common/permissions';
 import type { MenuProps } from 'antd';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { canManageCatalogue } from '../../../common/procedure-catalogue';
@@ -32,7 +33,7 @@ const ADMIN_ONLY = new Set(['/quan-tri/quan-ly-nguoi-dung', '/quan-tri/nhap-danh
 /** Only for HIGH_ADMIN and ADMIN CỤC KSTTHC (a level-1 administrator does not manage the catalogue). */
 const CATALOGUE_ONLY = new Set(['/quan-tri/thu-tuc-hanh-chinh']);
 
-function menu(isAdmin: boolean, isCatalogueAdmin = false): MenuProps['items'] {
+function menu(isAdmin: boolean, isCatalogueAdmin = false, permissions: readonly string[] = []): MenuProps['items'] {
   const system = [
     '/quan-tri/quan-ly-nguoi-dung',
     '/quan-tri/nhap-danh-sach-can-bo',
@@ -42,10 +43,16 @@ function menu(isAdmin: boolean, isCatalogueAdmin = false): MenuProps['items'] {
     '/quan-tri/nhat-ky',
     '/quan-tri/thu-tuc-hanh-chinh',
   ].filter((p) => (isAdmin || !ADMIN_ONLY.has(p)) && (isCatalogueAdmin || !CATALOGUE_ONLY.has(p)));
+  const has = (codes: readonly string[]) => codes.some((c) => permissions.includes(c));
+  const desk = [
+    ...(has(['DESK_RECEIVE', 'POSTAL_DESK']) ? ['/quan-tri/tiep-nhan-truc-tiep', '/quan-tri/ho-so-cho-tiep-nhan'] : []),
+    ...(has(DOSSIER_ROLE_PERMISSIONS) ? ['/quan-tri/ho-so-can-xu-ly'] : []),
+  ];
   return [
     item('/quan-tri'),
-    // The one-stop desk: every officer (the server limits it to the agencies their units serve).
-    { type: 'group', label: 'MỘT CỬA', children: [item('/quan-tri/tiep-nhan-truc-tiep'), item('/quan-tri/ho-so-cho-tiep-nhan'), item('/quan-tri/ho-so-can-xu-ly')] },
+    // The one-stop desk for desk officers, the work list for officers with a dossier role (the server
+    // refuses the others and limits both to the agencies their units serve; ADR 0015).
+    ...(desk.length ? [{ type: 'group' as const, label: 'MỘT CỬA', children: desk.map(item) }] : []),
     {
       type: 'group',
       label: 'QUẢN TRỊ',
@@ -95,7 +102,7 @@ export function AdminLayout() {
       </Layout.Header>
       <Layout>
         <Layout.Sider width={260} theme="light" breakpoint="lg" collapsedWidth={0}>
-          <Menu mode="inline" items={menu(isAdmin, canManageCatalogue(me.permissions))} selectedKeys={[current]} defaultOpenKeys={['he-thong']} style={{ height: '100%' }} />
+          <Menu mode="inline" items={menu(isAdmin, canManageCatalogue(me.permissions), me.permissions)} selectedKeys={[current]} defaultOpenKeys={['he-thong']} style={{ height: '100%' }} />
         </Layout.Sider>
         <Layout.Content style={{ padding: 24 }}>
           <Breadcrumb
