@@ -76,7 +76,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Path parameters longer than this match no route (404), before any handler runs.
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: true } },
     // Malformed URLs and content types the router refuses: the same problem bodies as every error.
     frameworkErrors: (err, req, res) => {
