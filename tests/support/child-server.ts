@@ -2,32 +2,14 @@
 // a data directory of the test's own, for the tests that kill it with SIGKILL and start it again
 // on the same database. Plus a fetch-based client that signs in like the SPA (CSRF token, cookies).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { createDatabase } from './system.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** A fresh database beside TEST_DATABASE_URL's (like startTestSystem's), dropped by `drop`. */
-export async function createTestDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `dvc_t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
+/** A fresh database beside TEST_DATABASE_URL's (the one startTestSystem makes), dropped by `drop`. */
+export const createTestDatabase = createDatabase;
 
 export interface ChildServerOptions {
   databaseUrl: string;

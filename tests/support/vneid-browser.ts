@@ -11,6 +11,18 @@ interface StoredCookie {
 export class VneidBrowser {
   private jar = new Map<string, Map<string, StoredCookie>>();
 
+  cookie(url: string, name: string): string | undefined {
+    const u = new URL(url);
+    for (const [key, c] of this.jar.get(u.host) ?? []) if (key.startsWith(`${name};`) && u.pathname.startsWith(c.path)) return c.value;
+    return undefined;
+  }
+
+  setCookie(url: string, name: string, value: string, path = '/'): void {
+    const host = new URL(url).host;
+    if (!this.jar.has(host)) this.jar.set(host, new Map());
+    this.jar.get(host)!.set(`${name};${path}`, { value, path });
+  }
+
   private header(url: string): string {
     const u = new URL(url);
     return [...(this.jar.get(u.host) ?? [])]

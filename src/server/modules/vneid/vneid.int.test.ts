@@ -6,85 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { addCitizen, addOfficerAccount, uniqueIdNumber } from '../../../../tests/support/fixtures.js';
 import { Http, latestOtp, loggedIn } from '../../../../tests/support/http.js';
 import { startTestSystem, useTestSystem } from '../../../../tests/support/system.js';
+import { VneidBrowser as Browser } from '../../../../tests/support/vneid-browser.js';
 import type { ManualClock } from '../../platform/clock.js';
 import { auditLog } from '../../platform/tables.js';
 import { users } from '../users/tables.js';
 
 const system = useTestSystem({ listen: true });
-
-interface StoredCookie {
-  value: string;
-  path: string;
-}
-
-/** Just enough of a browser: per-host cookies (name + path), manual redirects. */
-class Browser {
-  private jar = new Map<string, Map<string, StoredCookie>>();
-
-  cookie(url: string, name: string): string | undefined {
-    const u = new URL(url);
-    for (const [key, c] of this.jar.get(u.host) ?? []) if (key.startsWith(`${name};`) && u.pathname.startsWith(c.path)) return c.value;
-    return undefined;
-  }
-
-  setCookie(url: string, name: string, value: string, path = '/'): void {
-    const host = new URL(url).host;
-    if (!this.jar.has(host)) this.jar.set(host, new Map());
-    this.jar.get(host)!.set(`${name};${path}`, { value, path });
-  }
-
-  private header(url: string): string {
-    const u = new URL(url);
-    return [...(this.jar.get(u.host) ?? [])]
-      .filter(([, c]) => u.pathname.startsWith(c.path))
-      .map(([key, c]) => `${key.slice(0, key.indexOf(';'))}=${c.value}`)
-      .join('; ');
-  }
-
-  private keep(url: string, res: Response): void {
-    const host = new URL(url).host;
-    if (!this.jar.has(host)) this.jar.set(host, new Map());
-    const cookies = this.jar.get(host)!;
-    for (const line of res.headers.getSetCookie()) {
-      const [pair, ...attrs] = line.split(';').map((s) => s.trim());
-      const name = pair!.slice(0, pair!.indexOf('='));
-      const value = pair!.slice(pair!.indexOf('=') + 1);
-      const attr = (n: string) => attrs.find((a) => a.toLowerCase().startsWith(`${n}=`))?.slice(n.length + 1);
-      const path = attr('path') ?? '/';
-      const maxAge = attr('max-age');
-      const expires = attr('expires');
-      const gone = value === '' || (maxAge !== undefined && Number(maxAge) <= 0) || (expires !== undefined && Date.parse(expires) < Date.now());
-      if (gone) cookies.delete(`${name};${path}`);
-      else cookies.set(`${name};${path}`, { value, path });
-    }
-  }
-
-  async request(url: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<Response> {
-    const headers: Record<string, string> = { cookie: this.header(url), 'user-agent': 'vneid-int-test' };
-    let body: string | undefined;
-    if (init.form) {
-      headers['content-type'] = 'application/x-www-form-urlencoded';
-      body = new URLSearchParams(init.form).toString();
-    }
-    const res = await fetch(url, { method: init.method ?? 'GET', headers, body, redirect: 'manual' });
-    this.keep(url, res);
-    return res;
-  }
-
-  /** Follows redirects while `until` says the next address is not the one to stop at. */
-  async follow(res: Response, from: string, until: (next: URL) => boolean): Promise<{ res: Response; url: string }> {
-    let url = from;
-    for (let hops = 0; hops < 10; hops++) {
-      const location = res.headers.get('location');
-      if (res.status < 300 || res.status >= 400 || !location) return { res, url };
-      const next = new URL(location, url);
-      if (until(next)) return { res, url: next.href };
-      url = next.href;
-      res = await this.request(url);
-    }
-    throw new Error('too many redirects');
-  }
-}
 
 const base = () => system().baseUrl!;
 const onApp = (u: URL) => u.origin === new URL(base()).origin;
