@@ -61,7 +61,7 @@ beforeAll(async () => {
 
   // The other citizen: a resident of the population simulator whose identity counts as verified.
   const hoa = await addCitizen(db, now, { idNumber: '001192000456', fullName: 'Phạm Thị Hoa', birthDate: '1992-09-03', sex: 'female' });
-  await db.update(users).set({ identityVerifiedAt: now, sex: 'female' }).where(eq(users.id, hoa.id));
+  await db.update(users).set({ identityVerifiedAt: now, identityVerifiedBy: 'vneid', sex: 'female' }).where(eq(users.id, hoa.id));
   const other = new Http(app, '10.91.1.1');
   if ((await other.login('citizen', hoa.idNumber)).statusCode !== 200) throw new Error('login of the other citizen failed');
   const [an] = await db.select({ id: users.id }).from(users).where(eq(users.idNumber, '001090000001'));

@@ -386,8 +386,7 @@ export const RULES: RouteRule[] = [
   },
   {
     route: 'POST /api/profile/password',
-    rule: 'citizen session: a first password for the own VNeID account (FORBIDDEN here answers "already has a password", setFirstPassword)',
-    passCodes: ['FORBIDDEN'],
+    rule: 'citizen session: a first password for the own VNeID account (an account that has one gets PASSWORD_ALREADY_SET, setFirstPassword)',
     cases: one(CITIZEN, { body: () => ({ newPassword: NEW_PASSWORD, newPasswordConfirm: `${NEW_PASSWORD}x` }) }),
   },
 

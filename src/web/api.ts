@@ -312,6 +312,7 @@ export interface Profile {
   email: string | null;
   identityVerified: boolean;
   identityVerifiedAt: string | null;
+  identityVerifiedBy: 'vneid' | 'desk' | null;
   verifiedFields: string[];
   hasPassword: boolean;
   createdAt: string;

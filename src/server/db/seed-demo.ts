@@ -108,6 +108,7 @@ export async function seedDemo(db: Db, clock: Clock): Promise<{ created: number 
         // The demo citizen stands for someone whose identity was verified (VNeID level 2): the
         // population database prefills his forms in full (issue 13, ADR 0009).
         identityVerifiedAt: u.kind === 'citizen' ? now : null,
+        identityVerifiedBy: u.kind === 'citizen' ? ('vneid' as const) : null,
       });
       for (const k of u.units) await tx.insert(userUnits).values({ userId: id, agencyId: ids.get(k)!, assignedAt: now });
       for (const p of u.permissions) await tx.insert(userPermissions).values({ userId: id, permission: p, grantedAt: now });

@@ -122,10 +122,11 @@ export const ERRORS = {
   RESET_EXPIRED: { status: 410, message: 'Yêu cầu lấy lại mật khẩu đã hết hạn. Hãy làm lại từ đầu.' },
   IDENTITY_VERIFIED: {
     status: 409,
-    message: 'Thông tin định danh đã được xác thực qua VNeID nên không thể tự sửa. Nếu có sai sót, hãy liên hệ cơ quan Công an nơi cư trú.',
+    message: 'Thông tin định danh đã được xác thực (qua VNeID hoặc tại Bộ phận Một cửa) nên không thể tự sửa. Nếu có sai sót, hãy liên hệ Bộ phận Một cửa hoặc cơ quan Công an nơi cư trú.',
   },
   CONTACT_CHANGE_NOT_FOUND: { status: 404, message: 'Không tìm thấy yêu cầu thay đổi; hãy gửi lại mã OTP.' },
   CONTACT_UNCHANGED: { status: 400, message: 'Giá trị mới trùng với giá trị hiện tại.' },
+  PASSWORD_ALREADY_SET: { status: 409, message: 'Tài khoản đã có mật khẩu; hãy dùng chức năng Đổi mật khẩu.' },
   NO_PASSWORD_SET: {
     status: 409,
     message: 'Tài khoản này đăng nhập bằng VNeID và chưa có mật khẩu. Hãy đặt mật khẩu trong trang Thông tin tài khoản.',

@@ -469,6 +469,9 @@ export async function completeRequest(ctx: Ctx, id: string, code: string) {
         email: req.email,
         passwordHash,
         mustChangePassword: true,
+        // The officer had the citizen and their CCCD in front of them (and its scan is on file).
+        identityVerifiedAt: clock.now(),
+        identityVerifiedBy: 'desk',
       },
       { agencyId: req.agencyId },
     );

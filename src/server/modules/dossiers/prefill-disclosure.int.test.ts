@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { citizenClient, KHAI_SINH } from '../../../../tests/support/dossiers.js';
 import { addCitizen } from '../../../../tests/support/fixtures.js';
-import { loggedIn } from '../../../../tests/support/http.js';
+import { createDraft, Http, latestOtp, loggedIn } from '../../../../tests/support/http.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
 import { users } from '../users/tables.js';
 
@@ -90,7 +90,7 @@ describe('filing prefill for an identity nobody verified', () => {
     const before = await ownPrefill(account.idNumber);
     expect(JSON.stringify(before.values)).not.toContain(THU_HA.address);
     // VNeID (or an officer at the desk) vouches for the identity.
-    await system().deps.db.update(users).set({ identityVerifiedAt: system().clock.now() }).where(eq(users.id, account.id));
+    await system().deps.db.update(users).set({ identityVerifiedAt: system().clock.now(), identityVerifiedBy: 'vneid' }).where(eq(users.id, account.id));
     const after = await ownPrefill(account.idNumber);
     expect(after.populationFound).toBe(true);
     expect(after.values.motherResidence).toContain(THU_HA.address);
@@ -110,5 +110,44 @@ describe('desk reception', () => {
     expect(p.populationFound).toBe(true);
     expect(p.values.applicantResidence).toContain(LAN.address);
     expect(p.provenance.applicantFullName).toMatchObject({ source: 'population', locked: true });
+  });
+});
+
+describe('an account the desk opened', () => {
+  const MAI = { idNumber: '079195004821', fullName: 'Trần Thị Mai', birthDate: '1995-08-22', address: '123 Nguyễn Thị Minh Khai', phone: '0909195821' };
+
+  it('is a verified identity: the full record prefills, and the citizen cannot change what the officer checked on the CCCD', async () => {
+    const sys = system();
+    const officer = await loggedIn(sys.app, 'officer', 'motcua.demo');
+    const draft = await createDraft(officer, { idNumber: MAI.idNumber, fullName: MAI.fullName, birthDate: MAI.birthDate, phone: MAI.phone, email: null });
+    expect((await officer.post(`/api/citizen-account-requests/${draft.id}/otp`)).statusCode).toBe(200);
+    await sys.deliver();
+    const done = await officer.post(`/api/citizen-account-requests/${draft.id}/complete`, { otp: await latestOtp(officer, MAI.phone) });
+    expect(done.statusCode, done.body).toBe(200);
+    await sys.deliver();
+
+    // The citizen signs in with the password the SMS brought, and sets their own.
+    const sms = (await officer.get('/api/dev/outbox')).json<{ to: string; body: string }[]>();
+    const password = /Mật khẩu: (\S+)/.exec(sms.find((m) => m.to === MAI.phone && m.body.includes('Mật khẩu:'))!.body)![1]!;
+    const citizen = new Http(sys.app, '10.13.7.1');
+    expect((await citizen.login('citizen', MAI.idNumber, password)).statusCode).toBe(200);
+    expect((await citizen.post('/api/auth/change-password', { currentPassword: password, newPassword: 'Mai@2026xyz' })).statusCode).toBe(204);
+
+    const res = await citizen.get(`/api/filing/${KHAI_SINH}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const p = res.json<PrefillBody>().prefill;
+    expect(p.populationFound).toBe(true);
+    expect(p.values.motherResidence).toContain(MAI.address);
+    expect(p.provenance.motherResidence).toMatchObject({ source: 'population', locked: true });
+
+    // The profile says who vouched, and for which fields: CCCD, name, birth date, not the address.
+    const profile = (await citizen.get('/api/profile')).json<{ identityVerifiedBy: string; verifiedFields: string[] }>();
+    expect(profile.identityVerifiedBy).toBe('desk');
+    expect(profile.verifiedFields.sort()).toEqual(['birthDate', 'fullName', 'idNumber']);
+    const rename = await citizen.put('/api/profile', { fullName: 'Trần Thị Mây' });
+    expect(rename.statusCode).toBe(409);
+    expect(rename.json()).toMatchObject({ code: 'IDENTITY_VERIFIED' });
+    const address = await citizen.put('/api/profile', { permanentAddress: 'Số 5 Lê Lợi, phường Bến Thành' });
+    expect(address.statusCode, address.body).toBe(200);
   });
 });

@@ -79,7 +79,7 @@ describe('Thông tin tài khoản', () => {
     const db = system().deps.db;
     // An account VNeID vouched for, without a password of its own.
     const c = await addCitizen(db, system().clock.now(), { password: null });
-    await db.update(users).set({ identityVerifiedAt: system().clock.now() }).where(eq(users.id, c.id));
+    await db.update(users).set({ identityVerifiedAt: system().clock.now(), identityVerifiedBy: 'vneid' }).where(eq(users.id, c.id));
     const h = await sessionWithoutPassword(c.id);
     const p = (await h.get('/api/profile')).json();
     expect(p).toMatchObject({ identityVerified: true, hasPassword: false });
@@ -89,6 +89,10 @@ describe('Thông tin tài khoản', () => {
     expect(res.json()).toMatchObject({ code: 'IDENTITY_VERIFIED', details: { fields: ['fullName'] } });
     expect((await h.post('/api/auth/change-password', { currentPassword: 'x', newPassword: 'Sen.Vang@2026' })).json().code).toBe('NO_PASSWORD_SET');
     expect((await h.post('/api/profile/password', { newPassword: 'Sen.Vang@2026', newPasswordConfirm: 'Sen.Vang@2026' })).json()).toMatchObject({ hasPassword: true });
+    // A second "first password" is a conflict, not a refused access: change it with the current one.
+    const again = await h.post('/api/profile/password', { newPassword: 'Sen.Vang@2027', newPasswordConfirm: 'Sen.Vang@2027' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'PASSWORD_ALREADY_SET' });
     expect((await new Http(system().app).login('citizen', c.idNumber, 'Sen.Vang@2026')).statusCode).toBe(200);
   });
 });

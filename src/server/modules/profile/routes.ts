@@ -20,6 +20,7 @@ const Profile = Type.Object({
   email: Nullable(Type.String()),
   identityVerified: Type.Boolean(),
   identityVerifiedAt: Nullable(Type.String()),
+  identityVerifiedBy: Nullable(Type.Union([Type.Literal('vneid'), Type.Literal('desk')])),
   verifiedFields: Type.Array(Type.String()),
   hasPassword: Type.Boolean(),
   createdAt: Type.String(),

@@ -32,8 +32,18 @@ async function loadSelf(ctx: Ctx): Promise<UserRow> {
   return user;
 }
 
-/** The identity fields VNeID gave; the owner cannot change them. */
-const VERIFIED_FIELDS = ['idNumber', 'fullName', 'birthDate', 'sex', 'permanentAddress'] as const;
+/**
+ * The identity fields vouched for, which the owner cannot change: all VNeID gave, or what the desk
+ * officer checked on the CCCD in front of them.
+ */
+const VERIFIED_FIELDS = {
+  vneid: ['idNumber', 'fullName', 'birthDate', 'sex', 'permanentAddress'],
+  desk: ['idNumber', 'fullName', 'birthDate'],
+} as const;
+
+function verifiedFields(u: UserRow): readonly ('idNumber' | 'fullName' | 'birthDate' | 'sex' | 'permanentAddress')[] {
+  return u.identityVerifiedAt && u.identityVerifiedBy ? VERIFIED_FIELDS[u.identityVerifiedBy] : [];
+}
 
 function view(u: UserRow) {
   return {
@@ -49,7 +59,8 @@ function view(u: UserRow) {
     email: u.email,
     identityVerified: u.identityVerifiedAt !== null,
     identityVerifiedAt: u.identityVerifiedAt?.toISOString() ?? null,
-    verifiedFields: u.identityVerifiedAt ? [...VERIFIED_FIELDS] : [],
+    identityVerifiedBy: u.identityVerifiedAt ? u.identityVerifiedBy : null,
+    verifiedFields: [...verifiedFields(u)],
     hasPassword: u.passwordHash !== null,
     createdAt: u.createdAt.toISOString(),
   };
@@ -86,10 +97,9 @@ export async function editProfile(ctx: Ctx, input: ProfilePatch) {
   if (input.representativeName !== undefined && before.kind === 'organisation') {
     patch.representativeName = checkPersonName(input.representativeName ?? '');
   }
-  if (before.identityVerifiedAt) {
-    const touched = (['fullName', 'birthDate', 'sex', 'permanentAddress'] as const).filter(
-      (k) => patch[k] !== undefined && patch[k] !== before[k],
-    );
+  const locked = verifiedFields(before).filter((k) => k !== 'idNumber');
+  if (locked.length) {
+    const touched = locked.filter((k) => patch[k] !== undefined && patch[k] !== before[k]);
     if (touched.length) throw new AppError('IDENTITY_VERIFIED', { details: { fields: touched } });
   }
   await ctx.deps.db.transaction(async (tx) => updateProfile(tx, ctx, before.id, before, patch));
@@ -177,7 +187,7 @@ export async function confirmContactChange(ctx: Ctx, id: string, code: string) {
 /** An account opened with VNeID has no password until its owner sets one here. */
 export async function setFirstPassword(ctx: Ctx, input: { newPassword: string; newPasswordConfirm: string }) {
   const me = await loadSelf(ctx);
-  if (me.passwordHash) throw new AppError('FORBIDDEN', { message: 'Tài khoản đã có mật khẩu; hãy dùng chức năng Đổi mật khẩu.' });
+  if (me.passwordHash) throw new AppError('PASSWORD_ALREADY_SET');
   assertNewPassword(
     input.newPassword,
     { fullName: me.fullName, idNumber: me.idNumber, phone: me.phone, email: me.email, birthDate: me.birthDate, username: me.username, other: [me.representativeName] },

@@ -88,6 +88,7 @@ async function citizenUser(idNumber: string, createdAt: string, vneid: { sub: st
     updatedAt: new Date(createdAt),
     vneidSub: vneid?.sub ?? null,
     identityVerifiedAt: vneid ? new Date(vneid.verifiedAt) : null,
+    identityVerifiedBy: vneid ? 'vneid' : null,
   });
 }
 

@@ -121,6 +121,8 @@ export interface NewAccount {
   permanentAddress?: string | null;
   vneidSub?: string | null;
   identityVerifiedAt?: Date | null;
+  /** Who vouched for the identity, with identityVerifiedAt. */
+  identityVerifiedBy?: 'vneid' | 'desk' | null;
 }
 
 function accountRow(input: NewAccount, now: Date) {
@@ -142,6 +144,7 @@ function accountRow(input: NewAccount, now: Date) {
     permanentAddress: input.permanentAddress ? cleanText(input.permanentAddress) : null,
     vneidSub: input.vneidSub ?? null,
     identityVerifiedAt: input.identityVerifiedAt ?? null,
+    identityVerifiedBy: input.identityVerifiedAt ? (input.identityVerifiedBy ?? null) : null,
     createdAt: now,
     updatedAt: now,
     passwordChangedAt: input.passwordHash ? now : null,
@@ -257,6 +260,7 @@ export async function linkVneidIdentity(tx: DbOrTx, ctx: Ctx, userId: string, id
     .set({
       vneidSub: identity.vneidSub,
       identityVerifiedAt: now,
+      identityVerifiedBy: 'vneid',
       fullName,
       fullNameSearch: searchKey(fullName),
       birthDate: identity.birthDate ?? before.birthDate,
@@ -273,6 +277,7 @@ export async function linkVneidIdentity(tx: DbOrTx, ctx: Ctx, userId: string, id
     permanentAddress: u.permanentAddress,
     vneidSub: u.vneidSub,
     identityVerifiedAt: u.identityVerifiedAt,
+    identityVerifiedBy: u.identityVerifiedBy,
   });
   await writeAudit(tx, ctx, { action: 'user.vneid_link', entityType: 'user', entityId: userId, before: pick(before), after: pick(row!) });
   return row!;

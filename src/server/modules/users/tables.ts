@@ -34,8 +34,15 @@ export const users = pgTable(
     permanentAddress: text('permanent_address'),
     /** The VNeID subject once the account signed in with VNeID. */
     vneidSub: text('vneid_sub'),
-    /** When VNeID vouched for the identity fields (CMND/CCCD, name, birth date, sex, address): the user cannot edit them. */
+    /**
+     * When the identity was vouched for: by VNeID (CMND/CCCD, name, birth date, sex, address), or by
+     * the desk officer who opened the account with the citizen and their CCCD in front of them (CCCD,
+     * name, birth date). The user cannot edit the fields vouched for; the population database
+     * prefills filings in full only for such accounts.
+     */
     identityVerifiedAt: ts('identity_verified_at'),
+    /** Who vouched: 'vneid' or 'desk' (null while unverified). */
+    identityVerifiedBy: text('identity_verified_by').$type<'vneid' | 'desk'>(),
     /**
      * Copies of user_permissions and user_units, kept in step by triggers on those tables (migration
      * 0007), so the session statement every request runs reads one row (bench/RESULTS.md). Never
@@ -63,6 +70,10 @@ export const users = pgTable(
     check('users_kind_ck', sql`${t.kind} in ('officer', 'citizen', 'organisation')`),
     check('users_status_ck', sql`${t.status} in ('active', 'inactive')`),
     check('users_issuer_ck', sql`${t.issuer} in ('PORTAL', 'VNPOST')`),
+    check(
+      'users_identity_verified_ck',
+      sql`(${t.identityVerifiedBy} in ('vneid', 'desk') and ${t.identityVerifiedAt} is not null) or (${t.identityVerifiedBy} is null and ${t.identityVerifiedAt} is null)`,
+    ),
     check('users_sex_ck', sql`${t.sex} is null or ${t.sex} in ('male', 'female')`),
   ],
 );

@@ -234,6 +234,7 @@ async function finish(ctx: Ctx, cb: VneidCallback): Promise<VneidLoginResult> {
             mustChangePassword: false,
             vneidSub: claims.sub,
             identityVerifiedAt: now,
+            identityVerifiedBy: 'vneid',
           });
           outcome = 'created';
         } catch (err) {

@@ -39,10 +39,12 @@ export function AccountPage() {
   if (!profile) return <Spin />;
 
   const verified = (field: string) => profile.verifiedFields.includes(field);
+  const byDesk = profile.identityVerifiedBy === 'desk';
+  const markText = byDesk ? 'Đã xác thực tại Bộ phận Một cửa' : 'Đã xác thực VNeID';
   const mark = (field: string) =>
     verified(field) ? (
       <Tag color="green" icon={<SafetyCertificateFilled />} style={{ marginLeft: 8 }}>
-        Đã xác thực VNeID
+        {markText}
       </Tag>
     ) : null;
   const org = profile.kind === 'organisation';
@@ -73,8 +75,8 @@ export function AccountPage() {
         <Alert
           type="success"
           showIcon
-          title="Thông tin định danh đã được xác thực qua VNeID"
-          description={`Các thông tin có dấu "Đã xác thực VNeID" lấy từ tài khoản định danh điện tử${profile.identityVerifiedAt ? ` (${formatDateTime(profile.identityVerifiedAt)})` : ''} và không thể tự sửa.`}
+          title={byDesk ? 'Thông tin định danh đã được cán bộ Bộ phận Một cửa xác thực' : 'Thông tin định danh đã được xác thực qua VNeID'}
+          description={`Các thông tin có dấu "${markText}" ${byDesk ? 'được cán bộ đối chiếu với thẻ CCCD khi mở tài khoản' : 'lấy từ tài khoản định danh điện tử'}${profile.identityVerifiedAt ? ` (${formatDateTime(profile.identityVerifiedAt)})` : ''} và không thể tự sửa.`}
           style={{ marginBottom: 16 }}
         />
       )}
@@ -188,7 +190,7 @@ function EditDialog({ profile, onClose, onSaved }: { profile: Profile; onClose: 
       setBusy(false);
     }
   };
-  const lockedHelp = 'Đã xác thực qua VNeID, không thể tự sửa.';
+  const lockedHelp = profile.identityVerifiedBy === 'desk' ? 'Đã được cán bộ Bộ phận Một cửa xác thực, không thể tự sửa.' : 'Đã xác thực qua VNeID, không thể tự sửa.';
   return (
     <Modal open title="Sửa thông tin tài khoản" okText="Lưu" cancelText="Hủy" onOk={() => form.submit()} confirmLoading={busy} onCancel={onClose} destroyOnHidden>
       {error && <Alert role="alert" type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
