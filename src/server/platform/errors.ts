@@ -193,6 +193,7 @@ export const ERRORS = {
   FORM_INVALID: { status: 400, message: 'Tờ khai chưa hợp lệ; hãy kiểm tra các trường được đánh dấu.' },
   DOSSIER_DOCUMENT_MISSING: { status: 400, message: 'Còn thiếu bản điện tử của giấy tờ bắt buộc trong thành phần hồ sơ.' },
   DOSSIER_NOT_FOUND: { status: 404, message: 'Không tìm thấy hồ sơ.' },
+  SUBMISSION_KEY_REUSED: { status: 409, message: 'Biểu mẫu này đã được dùng để nộp một hồ sơ khác. Hãy tải lại trang rồi nộp lại hồ sơ.' },
   DOSSIER_STATUS_CONFLICT: { status: 409, message: 'Trạng thái hồ sơ đã thay đổi, không thực hiện được thao tác này. Hãy tải lại trang.' },
   DOSSIER_OUT_OF_SCOPE: { status: 403, message: 'Bạn chỉ tiếp nhận được hồ sơ của đơn vị mình.' },
   CITIZEN_NOT_FOUND: { status: 404, message: 'Không tìm thấy tài khoản công dân.' },

@@ -13,7 +13,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { agencyId, CHILD, citizenClient, KHAI_SINH, prefilledValues, submitKhaiSinh, uploadPaper, type Submitted } from '../../../../tests/support/dossiers.js';
-import { uniqueIdNumber, uniquePhone } from '../../../../tests/support/fixtures.js';
+import { addCitizen, uniqueIdNumber, uniquePhone } from '../../../../tests/support/fixtures.js';
 import { createDraft, Http, latestOtp, loggedIn, PNG_1PX } from '../../../../tests/support/http.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
 import { vneidCallbackFor, VneidBrowser } from '../../../../tests/support/vneid-browser.js';
@@ -111,7 +111,7 @@ async function onlineFiling(h: Http) {
     { position: 1, fileId: await uploadPaper(h) },
     { position: 2, fileId: await uploadPaper(h, '/api/my/papers', 'chung-sinh.png', PNG_1PX) },
   ];
-  return (key: string) => h.post(`/api/filing/${KHAI_SINH}/submit`, { agencyId: camThanh, formData, documents, submissionKey: key });
+  return (key: string, agency = camThanh) => h.post(`/api/filing/${KHAI_SINH}/submit`, { agencyId: agency, formData, documents, submissionKey: key });
 }
 
 /** motcua.demo's "Tiếp nhận" body for the demo citizen, every paper scanned. */
@@ -125,7 +125,7 @@ async function deskFiling(officer: Http) {
     { position: 2, fileId: await uploadPaper(officer, '/api/desk/papers', 'chung-sinh-scan.pdf') },
   ];
   const body = { citizenId: demoCitizenId, agencyId: start.agencies[0]!.id, formData: { ...start.prefill.values, ...CHILD }, documents };
-  return (key: string) => officer.post(`/api/desk/filing/${KHAI_SINH}`, { ...body, submissionKey: key });
+  return (key: string, citizenId = demoCitizenId) => officer.post(`/api/desk/filing/${KHAI_SINH}`, { ...body, citizenId, submissionKey: key });
 }
 
 async function officerId(username: string): Promise<string> {
@@ -179,6 +179,33 @@ describe('Tiếp nhận trực tiếp sent several times at once with one key', 
     expect([atDesk.statusCode, online.statusCode]).toEqual([201, 201]);
     expect(atDesk.json<Submitted>().id).not.toBe(online.json<Submitted>().id);
     expect(await db().select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.submissionKey, key))).toHaveLength(2);
+  });
+});
+
+describe('one key, another filing', () => {
+  it('refuses a desk key kept from the previous citizen instead of answering with that citizen’s dossier', async () => {
+    const officer = await loggedIn(system().app, 'officer', 'motcua.demo');
+    const receive = await deskFiling(officer);
+    const key = freshKey('desk-next');
+    const first = await receive(key);
+    expect(first.statusCode, first.body).toBe(201);
+    const next = await addCitizen(db(), system().clock.now(), { fullName: 'Võ Thị Kế Tiếp' });
+    const res = await receive(key, next.id);
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'SUBMISSION_KEY_REUSED' });
+    expect(res.body).not.toContain(first.json<Submitted>().code);
+    // The first citizen's dossier is still the only one the key filed.
+    expect(await rowsByKey(await officerId('motcua.demo'), key)).toEqual([{ id: first.json<Submitted>().id, code: first.json<Submitted>().code }]);
+  });
+
+  it('refuses an online key reused for another receiving unit', async () => {
+    const h = await citizenClient(system().app);
+    const submit = await onlineFiling(h);
+    const key = freshKey('online-other');
+    expect((await submit(key)).statusCode).toBe(201);
+    const other = await submit(key, await agencyId(db(), '000.02.15.H48'));
+    expect(other.statusCode, other.body).toBe(409);
+    expect(other.json()).toMatchObject({ code: 'SUBMISSION_KEY_REUSED' });
   });
 });
 

@@ -318,8 +318,9 @@ function appointmentFrom(proc: { processingDays: number }, at: Date): string {
 export async function submitOnline(ctx: Ctx, code: string, input: SubmitInput, sessionTokenHash: string | null) {
   const actor = citizen(ctx);
   const db = ctx.deps.db;
+  const same = { procedureCode: code, agencyId: input.agencyId, applicantId: actor.userId };
   const repeat = await findBySubmissionKey(db, actor.userId, input.submissionKey);
-  if (repeat) return submissionResult(repeat);
+  if (repeat) return repeatedSubmission(repeat, same);
   const proc = await getForFiling(db, ctx.deps.clock, code);
   const form = requireForm(proc);
   const agency = await receivingAgency(db, proc, input.agencyId);
@@ -353,7 +354,7 @@ export async function submitOnline(ctx: Ctx, code: string, input: SubmitInput, s
     await notifyApplicant(tx, ctx, d, 'submitted', user);
     return d;
   }));
-  return submissionResult(row);
+  return repeatedSubmission(row, same);
 }
 
 /**
@@ -392,6 +393,19 @@ async function findBySubmissionKey(db: DbOrTx, createdBy: string, key: string): 
     .from(dossiers)
     .where(and(eq(dossiers.createdBy, createdBy), eq(dossiers.submissionKey, key)));
   return d ?? null;
+}
+
+/**
+ * The answer to a keyed submission: the dossier the key filed, when it is the same filing (same
+ * procedure, receiving unit and applicant). A key reused for another filing — a stale form in a
+ * second tab, a desk form kept from the previous citizen — is refused instead of answering with a
+ * dossier the request did not ask for (another citizen's, at the desk).
+ */
+function repeatedSubmission(d: DossierRow, want: { procedureCode: string; agencyId: string; applicantId: string }) {
+  if (d.procedureCode !== want.procedureCode || d.agencyId !== want.agencyId || d.applicantId !== want.applicantId) {
+    throw new AppError('SUBMISSION_KEY_REUSED');
+  }
+  return submissionResult(d);
 }
 
 function submissionResult(d: DossierRow) {
@@ -919,8 +933,9 @@ export async function deskReceive(ctx: Ctx, code: string, input: DeskInput) {
   const actor = officer(ctx);
   const db = ctx.deps.db;
   const agencyIds = await officerAgencies(ctx, actor, ['desk', 'postal']);
+  const same = { procedureCode: code, agencyId: input.agencyId, applicantId: input.citizenId };
   const repeat = await findBySubmissionKey(db, actor.userId, input.submissionKey);
-  if (repeat) return submissionResult(repeat);
+  if (repeat) return repeatedSubmission(repeat, same);
   // A postal employee takes the papers in; the one-stop desk decides whether to receive them.
   const postal = deskRoleOf(actor) === 'postal';
   const proc = await getForFiling(db, ctx.deps.clock, code);
@@ -952,7 +967,7 @@ export async function deskReceive(ctx: Ctx, code: string, input: DeskInput) {
     await notifyApplicant(tx, ctx, d, postal ? 'submitted' : 'received', user);
     return d;
   }));
-  return submissionResult(row);
+  return repeatedSubmission(row, same);
 }
 
 // ---------------------------------------------------------------------------------------------
