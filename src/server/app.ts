@@ -106,8 +106,11 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
               ? new AppError('REQUEST_TIMEOUT')
               : new AppError('BAD_REQUEST');
       const body = JSON.stringify(toProblem(appErr));
+      const headers = Object.entries(bareSecurityHeaders(deps.config.nodeEnv === 'production'))
+        .map(([k, v]) => `${k}: ${v}\r\n`)
+        .join('');
       socket.end(
-        `HTTP/1.1 ${appErr.status} ${appErr.code}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        `HTTP/1.1 ${appErr.status} ${appErr.code}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${headers}Connection: close\r\n\r\n${body}`,
       );
     },
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -1,6 +1,7 @@
 // Issue 13, defect 9: security headers on every response — pages, API JSON, problem bodies, static
 // files — and, in production only, HSTS; the API documentation is off in production unless asked for.
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
@@ -114,6 +115,31 @@ describe('in production', () => {
       await sys.close();
     }
   }
+
+  it('are on the answers Node gives before Fastify has a request (oversized headers, broken HTTP)', async () => {
+    const sys = system();
+    const address = await sys.app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = new URL(address);
+    const send = (raw: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = net.connect(Number(port), '127.0.0.1', () => socket.end(raw));
+        let text = '';
+        socket.setEncoding('utf8').on('data', (d: string) => (text += d)).on('end', () => resolve(text)).on('error', reject);
+      });
+    const answers = [
+      ['431 (oversized headers)', await send(`GET /api/procedures HTTP/1.1\r\nHost: x\r\nX-Lon: ${'a'.repeat(40_000)}\r\n\r\n`)],
+      ['400 (not HTTP)', await send('KHÔNG PHẢI HTTP\r\n\r\n')],
+    ] as const;
+    for (const [what, text] of answers) {
+      const [head, body] = text.split('\r\n\r\n');
+      const lines = head!.split('\r\n');
+      const headers = Object.fromEntries(lines.slice(1).map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+      expect(lines[0], what).toMatch(new RegExp(`^HTTP/1.1 ${what.slice(0, 3)} `));
+      expect(headers['content-type'], what).toContain('application/problem+json');
+      expect(JSON.parse(body!), what).toMatchObject({ status: Number(what.slice(0, 3)) });
+      expectSecurityHeaders({ headers } as unknown as LightMyRequestResponse, what);
+    }
+  });
 
   it('adds HSTS to every response and keeps /docs off', async () => {
     await withProduction({}, async (sys) => {
