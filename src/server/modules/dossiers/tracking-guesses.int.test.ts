@@ -60,11 +60,18 @@ describe('Tra cứu hồ sơ: wrong guesses per dossier', () => {
   });
 
   it('counts the day too: 20 wrong guesses pause the code until the next day', async () => {
+    // The counters are fixed windows (platform/rate-limit.ts): start early in a day's window, so
+    // that the two hours this test spends do not run into the next day whenever the suite runs.
+    const today = Math.floor(clock().now().getTime() / 86_400_000) * 86_400_000;
+    clock().set(new Date(today + 3600_000));
     const code = await fileDossier();
     for (let i = 0; i < HOURLY; i++) await track(code, String(4000 + i));
     clock().advance(3600_000);
     for (let i = 0; i < TRACKING_GUESSES[1].limit - HOURLY; i++) await track(code, String(5000 + i));
     clock().advance(3600_000);
     expect((await track(code, '5678')).json().code).toBe('TRACKING_PAUSED');
+    // The next day the right digits answer again.
+    clock().set(new Date(today + 86_400_000 + 60_000));
+    expect((await track(code, '5678')).statusCode).toBe(200);
   });
 });
