@@ -7,6 +7,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import './app.css';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { newQueryClient } from './data/hooks';
 import { SessionProvider } from './session';
 import { PortalLayout } from './pages/portal/PortalLayout';
 import { HomePage } from './pages/portal/HomePage';
@@ -86,6 +88,8 @@ function App() {
   );
 }
 
+const queryClient = newQueryClient();
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider
@@ -94,9 +98,11 @@ createRoot(document.getElementById('root')!).render(
     >
       <AntApp>
         <BrowserRouter>
-          <SessionProvider>
-            <App />
-          </SessionProvider>
+          <QueryClientProvider client={queryClient}>
+            <SessionProvider>
+              <App />
+            </SessionProvider>
+          </QueryClientProvider>
         </BrowserRouter>
       </AntApp>
     </ConfigProvider>

@@ -63,7 +63,8 @@ describe('Quản lý cơ quan/đơn vị', () => {
     await dialog.getByLabel('Tên đơn vị').fill('Tổ tiếp nhận hồ sơ đất đai phường Cẩm Thành');
     await dialog.getByLabel('Loại').click();
     await page.getByRole('option', { name: 'Phòng, ban chuyên môn' }).click();
-    await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
+    // The choice shows in the field (the open list is not waited for: another one may be fading out).
+    await visible(dialog.locator('.ant-select-content, .ant-select-selection-item').getByText('Phòng, ban chuyên môn'));
     await dialog.getByRole('button', { name: 'Thêm mới' }).click();
     await visible(dialog.getByText('Mã định danh phải có dạng NNN.NN.NN.XNN, ví dụ 000.00.43.H35.'));
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'agency-tree-ma-sai.png') });

@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Http, loggedIn } from '../../../../tests/support/http.js';
 import { addHanoiOfficer } from '../../../../tests/support/fixtures.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
+import { listAuditLog } from '../../../common/api/audit-viewer.js';
+import type { Reply } from '../../../common/api/contract.js';
 import { newId } from '../../platform/ids.js';
 import { auditLog } from '../../platform/tables.js';
 import { agencies } from '../agencies/tables.js';
@@ -12,34 +14,15 @@ import { users } from '../users/tables.js';
 
 const system = useTestSystem();
 
-interface Item {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorLabel: string | null;
-  action: string;
-  actionLabel: string;
-  entityType: string;
-  entityId: string | null;
-  entityLabel: string | null;
-  unit: { id: string; code: string; name: string } | null;
-  ip: string | null;
-  before: unknown;
-  after: unknown;
-  refs: Record<string, string>;
-}
-interface Page {
-  items: Item[];
-  total: number;
-  totalCapped: boolean;
-}
+type Page = Reply<typeof listAuditLog>;
+type Item = Page['items'][number];
 
 let admin: Http;
 let level1: Http;
 const ids: Record<string, string> = {};
 
 const list = async (h: Http, q = '') => {
-  const res = await h.get(`/api/admin/audit-log?pageSize=100&${q}`);
+  const res = await h.get(`${listAuditLog.url}?pageSize=100&${q}`);
   expect(res.statusCode, res.body).toBe(200);
   return res.json<Page>();
 };

@@ -3,39 +3,18 @@
 import { Alert, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect } from 'react';
+import { listAuditLog } from '../../../common/api/audit-viewer';
+import type { Reply } from '../../../common/api/contract';
 import { AUDIT_ACTION_GROUPS, AUDIT_ENTITY_LABELS, AUDIT_FIELD_LABELS } from '../../../common/audit-actions';
 import { permissionLabel } from '../../../common/grant-rules';
-import { api, errorMessage, query } from '../../api';
-import { useUrlPagination } from '../../components/url-pagination';
+import { errorMessage } from '../../api';
+import { useUrlList } from '../../components/url-pagination';
+import { useApiQuery } from '../../data/hooks';
 import { formatDateTime } from '../../format';
 import { ScopeUnitSelect } from './MonthlyReportPage';
 
-interface AuditItem {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorLabel: string | null;
-  action: string;
-  actionLabel: string;
-  entityType: string;
-  entityId: string | null;
-  entityLabel: string | null;
-  unit: { id: string; code: string; name: string } | null;
-  ip: string | null;
-  before: unknown;
-  after: unknown;
-  refs: Record<string, string>;
-}
-
-interface AuditPage {
-  items: AuditItem[];
-  total: number;
-  totalCapped: boolean;
-  page: number;
-  pageSize: number;
-}
+type AuditItem = Reply<typeof listAuditLog>['items'][number];
 
 const FILTERS = ['from', 'to', 'action', 'actor', 'subject', 'unitId'] as const;
 
@@ -109,35 +88,17 @@ function entityText(r: AuditItem): string {
 }
 
 export function AuditLogPage() {
-  const { params, setParams, page, pageSize, pagination } = useUrlPagination();
+  const { filters, page, pageSize, apply, reset, pagination } = useUrlList(FILTERS);
   const [form] = Form.useForm();
-  const [data, setData] = useState<AuditPage | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const filters = useMemo(() => Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? undefined])), [params]);
+  const { data, error, isFetching } = useApiQuery(listAuditLog, { query: { ...filters, page, pageSize } }, { keepPrevious: true });
 
+  // The form shows what the address says (a reload, the back button, a shared link).
   useEffect(() => {
     form.setFieldsValue({ ...filters, from: filters.from ? dayjs(filters.from) : undefined, to: filters.to ? dayjs(filters.to) : undefined });
-    setLoading(true);
-    api
-      .get<AuditPage>(`/api/admin/audit-log${query({ ...filters, page, pageSize })}`)
-      .then((d) => {
-        setData(d);
-        setError(null);
-      })
-      .catch((err) => setError(errorMessage(err)))
-      .finally(() => setLoading(false));
-  }, [filters, form, page, pageSize]);
+  }, [filters, form]);
 
-  const search = (v: Record<string, unknown>) => {
-    const next: Record<string, string> = {};
-    for (const k of FILTERS) {
-      const val = v[k];
-      if (dayjs.isDayjs(val)) next[k] = (val as Dayjs).format('YYYY-MM-DD');
-      else if (typeof val === 'string' && val.trim()) next[k] = val.trim();
-    }
-    setParams({ ...next, page: '1', pageSize: String(pageSize) });
-  };
+  const search = (v: Record<string, unknown>) =>
+    apply(Object.fromEntries(FILTERS.map((k) => [k, dayjs.isDayjs(v[k]) ? (v[k] as Dayjs).format('YYYY-MM-DD') : typeof v[k] === 'string' ? v[k] : undefined])));
 
   const columns: TableColumnsType<AuditItem> = [
     { title: 'Thời gian', dataIndex: 'at', width: 135, render: (v: string) => formatTime(v) },
@@ -163,7 +124,7 @@ export function AuditLogPage() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         Nhật ký hệ thống
       </Typography.Title>
-      {error && <Alert role="alert" type="error" showIcon title={error} />}
+      {error && <Alert role="alert" type="error" showIcon title={errorMessage(error)} />}
       <Card title="Thông tin tìm kiếm" size="small">
         <Form form={form} name="auditSearch" layout="vertical" onFinish={search}>
           <Row gutter={16}>
@@ -211,7 +172,7 @@ export function AuditLogPage() {
             <Button
               onClick={() => {
                 form.resetFields();
-                setParams({});
+                reset();
               }}
             >
               Xóa bộ lọc
@@ -227,7 +188,7 @@ export function AuditLogPage() {
           rowKey="id"
           size="middle"
           style={{ marginTop: 12 }}
-          loading={loading}
+          loading={isFetching}
           columns={columns}
           dataSource={data?.items ?? []}
           scroll={{ x: 1000 }}
