@@ -5,7 +5,9 @@
 // Settings: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/dvc_bench),
 // BENCH_ROWS (default 1000000), BENCH_DURATION seconds per scenario (default 15),
 // BENCH_CONNECTIONS (default 16), BENCH_RESEED=1 to drop and seed again, BENCH_ONLY=dossiers to
-// measure only the dossier scenarios (issue 6) and replace their section of RESULTS.md.
+// measure only the dossier scenarios (issue 6) and replace their section of RESULTS.md,
+// BENCH_ONLY=web to measure only the portal's load on a throttled phone line (issue 15; builds the
+// web first) and replace its section.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +21,7 @@ import { readWorkbook } from '../src/server/platform/files/xlsx.js';
 import { dossierSection, measureDossiers, type DossierBench } from './dossiers.js';
 import { measureProcessing, processingSection, type ProcessingBench } from './processing.js';
 import { signInSession, toMeasured, type Measured } from './measure.js';
+import { measureWebLoad, webLoadSection } from './web-load.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dbUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dvc_bench';
@@ -27,6 +30,7 @@ const duration = Number(process.env.BENCH_DURATION ?? 15);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const port = Number(process.env.BENCH_PORT ?? 3399);
 const LIGHT_CONNECTIONS = 2;
+const WEB_RUNS = 5;
 const base = `http://127.0.0.1:${port}`;
 
 function log(msg: string) {
@@ -103,6 +107,10 @@ async function measure(s: Scenario, cookie: string, conns = connections, url = b
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
 
 async function main() {
+  if (process.env.BENCH_ONLY === 'web') {
+    log('building the web (vite build, pre-compressed)');
+    execFileSync('npm', ['run', 'build:web'], { cwd: root, stdio: 'inherit' });
+  }
   await ensureDatabase();
   log(`database ${dbUrl}`);
   const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
@@ -127,6 +135,10 @@ async function main() {
   try {
     await waitForServer();
     log('server up (migrations and demo data applied)');
+    if (process.env.BENCH_ONLY === 'web') {
+      replaceSection('web', webLoadSection(await measureWebLoad(base, WEB_RUNS, log)));
+      return;
+    }
     if (process.env.BENCH_ONLY === 'dossiers') {
       log(`pgbench -S, ${connections} clients, ${duration}s`);
       const pgb = runPgbench();
@@ -498,7 +510,7 @@ function replaceSection(name: string, section: string[]): void {
   const file = path.join(root, 'bench', 'RESULTS.md');
   const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n';
   const end = `<!-- ${name}:end -->`;
-  const stamp = `\n_Measured on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (BENCH_ONLY=dossiers), ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}._\n`;
+  const stamp = `\n_Measured on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (BENCH_ONLY=${process.env.BENCH_ONLY}), ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}._\n`;
   const block = section.join('\n').replace(end, `${stamp}${end}`);
   const re = new RegExp(`<!-- ${name}:start -->[\\s\\S]*?<!-- ${name}:end -->\\n?`);
   const next = re.test(text) ? text.replace(re, `${block}\n`) : text.replace('## Targets (issue 3)', `${block}\n\n## Targets (issue 3)`);

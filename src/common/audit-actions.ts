@@ -140,8 +140,6 @@ export const AUDIT_ACTION_GROUPS: readonly AuditActionGroup[] = [
 
 const LABELS = new Map(AUDIT_ACTION_GROUPS.flatMap((g) => g.actions.map((a) => [a.code, a.label] as const)));
 
-export const AUDIT_ACTION_CODES: readonly string[] = [...LABELS.keys()];
-
 /** "Thao tác" of a row: the Vietnamese label, or the code itself for an action not listed. */
 export function auditActionLabel(code: string): string {
   return LABELS.get(code) ?? code;

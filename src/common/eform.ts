@@ -16,6 +16,19 @@ export type FieldWidget = 'text' | 'textarea' | 'date' | 'select' | 'radio' | 'i
  */
 export type PrefillKey = string;
 
+/** The person attributes a form may prefill, for the applicant and the relatives the population database knows. */
+export const PERSON_ATTRS: readonly string[] = ['fullName', 'birthDate', 'sex', 'idNumber', 'ethnicity', 'nationality', 'permanentAddress', 'currentAddress'];
+
+/** Every prefill key a form may use; the catalogue refuses a form naming another. */
+export const PREFILL_KEYS: readonly PrefillKey[] = [
+  ...['applicant', 'spouse', 'father', 'mother'].flatMap((s) => PERSON_ATTRS.map((a) => `${s}.${a}`)),
+  'account.phone',
+  'account.email',
+  'derived.relationToChild',
+  'derived.childEthnicity',
+  'derived.childNationality',
+];
+
 export interface FormField {
   /** Key in the form data and in schema.properties. */
   name: string;

@@ -56,10 +56,3 @@ export const DOSSIER_ROLE_PERMISSIONS: readonly string[] = [
   'ECERT_SEAL',
 ];
 
-export type PermissionCode = (typeof PERMISSION_GROUPS)[number]['permissions'][number]['code'] | 'HIGH_ADMIN' | 'LEVEL1_ADMIN';
-
-export const ALL_PERMISSION_CODES: readonly string[] = [
-  ...PERMISSION_GROUPS.flatMap((g) => g.permissions.map((p) => p.code)),
-  'HIGH_ADMIN',
-  'LEVEL1_ADMIN',
-];

@@ -1,5 +1,8 @@
 // Administration of the procedures catalogue ("Danh mục thủ tục", issue 6): who may manage it and
-// the Vietnamese labels of its states, shared by the server and the admin page.
+// the Vietnamese labels of its states, shared by the server and the admin page. The states
+// themselves are the schemas of the contract (src/common/api/procedures.ts).
+import type { Static } from 'typebox';
+import type * as contract from './api/procedures.js';
 
 /** High-level administrators and the Cục Kiểm soát thủ tục hành chính manage the catalogue. */
 export const CATALOGUE_ADMIN_PERMISSIONS: readonly string[] = ['HIGH_ADMIN', 'ADMIN_CUC_KSTTHC'];
@@ -9,7 +12,7 @@ export function canManageCatalogue(permissions: Iterable<string>): boolean {
   return CATALOGUE_ADMIN_PERMISSIONS.some((p) => set.has(p));
 }
 
-export type ProcedureStatus = 'draft' | 'published' | 'unpublished';
+export type ProcedureStatus = Static<typeof contract.ProcedureStatus>;
 
 export const PROCEDURE_STATUS_LABELS: Record<ProcedureStatus, string> = {
   draft: 'Bản nháp',
@@ -17,7 +20,7 @@ export const PROCEDURE_STATUS_LABELS: Record<ProcedureStatus, string> = {
   unpublished: 'Ngừng công bố',
 };
 
-export type ProcedureLevel = 'commune' | 'province' | 'ministry';
+export type ProcedureLevel = Static<typeof contract.ProcedureLevel>;
 
 /** Cấp thực hiện. */
 export const PROCEDURE_LEVEL_LABELS: Record<ProcedureLevel, string> = {
@@ -27,7 +30,7 @@ export const PROCEDURE_LEVEL_LABELS: Record<ProcedureLevel, string> = {
 };
 
 /** Where today falls in the procedure's effective period. */
-export type EffectiveState = 'upcoming' | 'current' | 'expired';
+export type EffectiveState = Static<typeof contract.EffectiveState>;
 
 export const EFFECTIVE_STATE_LABELS: Record<EffectiveState, string> = {
   upcoming: 'Chưa đến ngày hiệu lực',

@@ -39,13 +39,6 @@ export function cccdCentury(genderCenturyDigit: number): number {
   return 1900 + Math.floor(genderCenturyDigit / 2) * 100;
 }
 
-/** The sex encoded in a CCCD: even digit male, odd digit female. */
-export function cccdSex(idNumber: string): 'male' | 'female' | undefined {
-  const v = normalizeIdNumber(idNumber);
-  if (!/^\d{12}$/.test(v)) return undefined;
-  return Number(v[3]) % 2 === 0 ? 'male' : 'female';
-}
-
 /**
  * Full check: shape, and for a CCCD that the century digit and the two year digits agree with
  * the date of birth (YYYY-MM-DD).

@@ -9,5 +9,3 @@ export const VNEID_ERROR_MESSAGES = {
   VNEID_NOT_CITIZEN: 'Số định danh này thuộc một tài khoản không phải tài khoản công dân, nên không đăng nhập bằng VNeID được. Liên hệ quản trị viên.',
   VNEID_LINK_CONFLICT: 'Tài khoản có số định danh này đã được liên kết với một tài khoản VNeID khác. Liên hệ quản trị viên để được hỗ trợ.',
 } as const;
-
-export type VneidErrorCode = keyof typeof VNEID_ERROR_MESSAGES;

@@ -1,30 +1,31 @@
 // buildApp(deps): registers the platform plugins and every module. Tests call it directly.
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import multipart from '@fastify/multipart';
+import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type { Deps } from './platform/context.js';
 import { AppError, toProblem } from './platform/errors.js';
 import { isDatabaseUnavailable, violatedConstraint } from './db/client.js';
 import { inputProblem } from './platform/input-check.js';
 import { recordRefusal } from './platform/refusals.js';
-import { resolveSession, SESSION_COOKIE, type RideAlong } from './platform/auth/sessions.js';
-import type { JobDefinition } from './platform/outbox.js';
+import { SESSION_COOKIE, type RideAlong } from './platform/auth/sessions.js';
+import { resolveSession } from './modules/users/session-resolve.js';
 import { healthModule } from './modules/health/routes.js';
 import { authModule } from './modules/auth/routes.js';
 import { citizenAccountsModule } from './modules/citizen-accounts/routes.js';
 import { registrationModule } from './modules/registration/routes.js';
 import { profileModule } from './modules/profile/routes.js';
 import { vneidModule } from './modules/vneid/routes.js';
-import { devModule } from './modules/dev/routes.js';
 import { adminUsersModule } from './modules/admin-users/routes.js';
 import { agenciesModule } from './modules/agencies/routes.js';
 import { officerImportModule } from './modules/officer-import/routes.js';
@@ -32,21 +33,22 @@ import { reportsModule } from './modules/reports/routes.js';
 import { auditViewerModule } from './modules/audit-viewer/routes.js';
 import { proceduresModule } from './modules/procedures/routes.js';
 import { dossiersModule } from './modules/dossiers/routes.js';
+import { stepsInProcessing } from './modules/dossiers/processing.js';
 import { outboxAdminModule } from './modules/outbox-admin/routes.js';
 import { notifyModule } from './platform/notify/module.js';
+import { platformSchedules } from './platform/housekeeping.js';
+import type { AppModule } from './platform/module.js';
 
-export interface AppModule {
-  name: string;
-  routes?: FastifyPluginAsync;
-  jobs?: JobDefinition<never>[];
-  /** Registered only outside production. */
-  devOnly?: boolean;
-}
+export type { AppModule } from './platform/module.js';
 
-/** The whole system in one list. */
+/**
+ * The whole system in one list, without the development-only modules: those are imported only
+ * outside production, by loadModules, so that a production process never loads their code.
+ */
 export function appModules(deps: Deps): AppModule[] {
   return [
     healthModule,
+    { name: 'platform', schedules: platformSchedules },
     notifyModule(deps),
     authModule(deps),
     vneidModule,
@@ -58,16 +60,24 @@ export function appModules(deps: Deps): AppModule[] {
     officerImportModule,
     reportsModule,
     auditViewerModule,
-    proceduresModule,
+    proceduresModule({ stepsInUse: stepsInProcessing }),
     dossiersModule,
     outboxAdminModule,
-    devModule,
   ];
 }
 
-export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+/** The modules this process runs: appModules, plus the development-only ones outside production. */
+export async function loadModules(deps: Deps): Promise<AppModule[]> {
+  const production = deps.config.nodeEnv === 'production';
+  const devModules: AppModule[] = production ? [] : [(await import('./modules/dev/routes.js')).devModule];
+  return [...appModules(deps), ...devModules].filter((m) => !(m.devOnly && production));
+}
 
-export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/** The HTTP app of the given modules (by default those loadModules picks for the config). */
+export async function buildApp(deps: Deps, modules?: AppModule[]): Promise<FastifyInstance> {
+  modules ??= await loadModules(deps);
   const app = Fastify({
     loggerInstance: deps.log,
     genReqId: () => crypto.randomUUID(),
@@ -116,7 +126,6 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const production = deps.config.nodeEnv === 'production';
-  const modules = appModules(deps).filter((m) => !(m.devOnly && production));
   for (const m of modules) for (const job of m.jobs ?? []) deps.jobs.register(job);
 
   app.decorate('deps', deps);
@@ -137,20 +146,31 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       .send({ ...toProblem(appErr, req.id), instance: safePath(req.url) });
   });
   // Decided once: whether this process serves the built SPA.
+  const webDist = deps.config.webDist ? path.resolve(deps.config.webDist) : defaultWebDist;
   const serveSpa = deps.config.serveWeb && fs.existsSync(path.join(webDist, 'index.html'));
   app.setNotFoundHandler((req, reply) => {
-    // The SPA answers for its own client-side routes only: never for the API or the dev tools.
-    if (!serveSpa || /^\/(api|dev|docs)(\/|$)/.test(req.url) || req.method !== 'GET') {
+    // The SPA answers for its own client-side routes only: never for the API or the dev tools, and
+    // never for a missing asset (a chunk of an older build must fail as a 404, not parse as HTML).
+    if (!serveSpa || /^\/(api|dev|docs|assets)(\/|$)/.test(req.url) || req.method !== 'GET') {
       void reply
         .status(404)
         .type('application/problem+json; charset=utf-8')
         .send({ ...toProblem(new AppError('NOT_FOUND'), req.id), instance: safePath(req.url) });
       return;
     }
-    // Client-side routes of the SPA.
-    void reply.type('text/html; charset=utf-8').sendFile('index.html');
+    // Client-side routes of the SPA: index.html names the current hashed assets, so it is never cached.
+    void reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html', { cacheControl: false });
   });
 
+  // Text answers (JSON, problem bodies, the docs) are compressed when the client accepts it: brotli
+  // at a quality cheap enough per request, else gzip. The SPA's files are compressed once, at build
+  // time (scripts/precompress.mjs), and served as they are (preCompressed below).
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   await app.register(cookie);
   await app.register(csrf, {
     cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, secure: deps.config.cookieSecure, signed: false },
@@ -243,7 +263,19 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   for (const m of modules) if (m.routes) await app.register(m.routes);
 
   if (serveSpa) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: ['index.html'],
+      preCompressed: true,
+      cacheControl: false,
+      // Vite names every file under assets/ by its content hash: a year, never revalidated. The rest
+      // (index.html, the favicon) may change under the same name: revalidated every time.
+      setHeaders: (reply, filePath) => {
+        const hashed = filePath.startsWith(path.join(webDist, 'assets') + path.sep);
+        void reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   return app as unknown as FastifyInstance;
 }

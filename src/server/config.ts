@@ -26,6 +26,8 @@ export interface Config {
   worker: boolean;
   /** Serve the built SPA from dist/web. */
   serveWeb: boolean;
+  /** Serve it from another folder instead (WEB_DIST: parallel work on one checkout builds into its own). */
+  webDist?: string;
   /** Take the client address from X-Forwarded-For (only behind a reverse proxy). */
   trustProxy: boolean;
   /** Serve the OpenAPI page at /docs (off in production unless API_DOCS=true). */
@@ -193,6 +195,7 @@ export function loadConfig(env: Env = process.env): Config {
     email: { transport: emailTransport, smtpUrl, from: str(env, 'EMAIL_FROM') ?? 'Cổng Dịch vụ công <no-reply@dvc.local>' },
     worker: bool(env, 'OUTBOX_WORKER', true),
     serveWeb: bool(env, 'SERVE_WEB', true),
+    webDist: str(env, 'WEB_DIST'),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     apiDocs: bool(env, 'API_DOCS', !production),
     sessionIdleMinutes: {

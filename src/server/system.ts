@@ -1,31 +1,28 @@
 // Assembles the running system from a config: database, migrations, reference data, demo data,
-// HTTP app and outbox worker. main.ts and the tests both use it.
+// HTTP app, outbox worker and the modules' schedules. main.ts and the tests both use it.
+// Simulators and demo seeding are imported only when the config asks for them (dynamic import),
+// so a production process never loads their code (oidc-provider, the demo identities, …).
 import { loadSigner, type LoadedSigner } from './platform/signing/index.js';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { buildApp } from './app.js';
+import { buildApp, loadModules } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
-import { seedDemo } from './db/seed-demo.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Deps } from './platform/context.js';
 import { LocalBlobStore } from './platform/files/blob-store.js';
 import { createLogger } from './platform/logger.js';
-import { JobRegistry, pruneDeliveredOutbox, startOutboxWorker, type Worker } from './platform/outbox.js';
-import { pruneRateLimits } from './platform/rate-limit.js';
-import { pruneLoginThrottle } from './platform/auth/lockout.js';
-import { prunePasswordResets } from './modules/auth/recovery.js';
-import { pruneContactChanges } from './modules/profile/service.js';
-import { pruneRegistrations } from './modules/registration/service.js';
+import { JobRegistry, startOutboxWorker, type Worker } from './platform/outbox.js';
+import { startSchedules, type Scheduler } from './platform/schedules.js';
 import { loadAdminUnits, seedReferenceAgencies } from './modules/agencies/reference.js';
 import { seedDemoProcedures } from './modules/procedures/service.js';
-import { pruneLoginFlows, redirectUri } from './modules/vneid/service.js';
-import { startVneidSimulator, type VneidSimulator } from './vneid-sim/index.js';
+import { redirectUri } from './modules/vneid/service.js';
+import type { VneidSimulator } from './vneid-sim/index.js';
 import { HttpPopulationAdapter } from './platform/population/http.js';
-import { startPopulationSimulator, type PopulationSimulator } from './platform/population/simulator.js';
+import type { PopulationSimulator } from './platform/population/simulator.js';
 
 export interface System {
   app: FastifyInstance;
@@ -36,6 +33,8 @@ export interface System {
   vneidSimulator: VneidSimulator | null;
   /** The in-process population database simulator (config.population.simulator), else null. */
   populationSimulator: PopulationSimulator | null;
+  /** The modules' schedules (AppModule.schedules), one unref'd timer each. */
+  scheduler: Scheduler;
   close(): Promise<void>;
 }
 
@@ -90,6 +89,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
   await database.migrate();
   await loadAdminUnits(database.db);
   if (config.demoData) {
+    const { seedDemo } = await import('./db/seed-demo.js');
     await seedDemo(database.db, clock);
     await seedDemoProcedures(database.db, clock);
   }
@@ -97,30 +97,35 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
   await seedReferenceAgencies(database.db, clock);
 
   // VNeID simulator (development and tests): on port 0 the issuer is built from the port it got.
-  const vneidSimulator = config.vneid.simulator
-    ? await startVneidSimulator({
-        port: config.vneid.simulatorPort,
-        issuer: config.vneid.simulatorPort === 0 ? undefined : config.vneid.issuer,
-        clientId: config.vneid.clientId,
-        clientSecret: config.vneid.clientSecret,
-        redirectUri: redirectUri(config),
-        log,
-      }).catch(async (err: unknown) => {
+  let vneidSimulator: VneidSimulator | null = null;
+  if (config.vneid.simulator) {
+    vneidSimulator = await import('./vneid-sim/index.js')
+      .then(({ startVneidSimulator }) =>
+        startVneidSimulator({
+          port: config.vneid.simulatorPort,
+          issuer: config.vneid.simulatorPort === 0 ? undefined : config.vneid.issuer,
+          clientId: config.vneid.clientId,
+          clientSecret: config.vneid.clientSecret,
+          redirectUri: redirectUri(config),
+          log,
+        }),
+      )
+      .catch(async (err: unknown) => {
         await database.close();
         throw err;
-      })
-    : null;
+      });
+  }
 
   // Population database simulator (development and tests): the production adapter talks to it.
   let populationSimulator: PopulationSimulator | null = null;
   if (config.population.simulator) {
-    populationSimulator = await startPopulationSimulator({ port: config.population.simulatorPort, token: config.population.token, log }).catch(
-      async (err: unknown) => {
+    populationSimulator = await import('./platform/population/simulator.js')
+      .then(({ startPopulationSimulator }) => startPopulationSimulator({ port: config.population.simulatorPort, token: config.population.token, log }))
+      .catch(async (err: unknown) => {
         await vneidSimulator?.close();
         await database.close();
         throw err;
-      },
-    );
+      });
   }
 
   const deps: Deps = {
@@ -138,20 +143,12 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
   };
   // Production checks its signing key at start-up (a wrong password stops it here, not at the first result).
   if (config.nodeEnv === 'production') await deps.signing();
-  const app = await buildApp(deps);
+  const modules = await loadModules(deps);
+  const app = await buildApp(deps, modules);
   await app.ready();
   const worker = config.worker ? startOutboxWorker(deps.db, deps.jobs, clock, log, opts.workerIntervalMs) : null;
-  const prune = setInterval(() => {
-    void pruneRateLimits(deps.db, clock.now()).catch(() => {});
-    void pruneLoginFlows(deps.db, clock.now()).catch(() => {});
-    void pruneLoginThrottle(deps.db, clock.now()).catch(() => {});
-    void pruneRegistrations(deps.db, clock.now()).catch(() => {});
-    void prunePasswordResets(deps.db, clock.now()).catch(() => {});
-    void pruneContactChanges(deps.db, clock.now()).catch(() => {});
-    // Delivered messages are kept 30 days (for support questions), failed ones until an operator acts.
-    void pruneDeliveredOutbox(deps.db, clock.now()).catch(() => {});
-  }, 3600_000);
-  prune.unref();
+  // Each module's timers (clean-ups of its own tables): one unref'd timer per schedule.
+  const scheduler = startSchedules(modules.flatMap((m) => m.schedules ?? []), deps);
   return {
     app,
     deps,
@@ -159,8 +156,9 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     worker,
     vneidSimulator,
     populationSimulator,
+    scheduler,
     async close() {
-      clearInterval(prune);
+      await scheduler.stop();
       await worker?.stop();
       await app.close();
       await vneidSimulator?.close();

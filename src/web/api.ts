@@ -1,5 +1,7 @@
 // Fetch wrapper for the dvc API: same-origin cookie session, CSRF header on every state-changing
 // call, RFC 9457 problem responses turned into ApiError (whose message is already Vietnamese).
+import { getCsrfToken, type getMe } from '../common/api/auth';
+import type { Reply } from '../common/api/contract';
 
 export class ApiError extends Error {
   readonly code: string;
@@ -22,10 +24,10 @@ let csrfToken: Promise<string> | null = null;
 let csrfTokenValue: string | null = null;
 
 function fetchCsrf(): Promise<string> {
-  const p = fetch('/api/auth/csrf', { credentials: 'same-origin', headers: { accept: 'application/json' } })
+  const p = fetch(getCsrfToken.url, { credentials: 'same-origin', headers: { accept: 'application/json' } })
     .then(async (res) => {
       if (!res.ok) throw await toApiError(res);
-      csrfTokenValue = ((await res.json()) as { token: string }).token;
+      csrfTokenValue = ((await res.json()) as Reply<typeof getCsrfToken>).token;
       return csrfTokenValue;
     })
     .catch((err: unknown) => {
@@ -171,155 +173,8 @@ export function errorMessage(err: unknown): string {
 }
 
 // ----------------------------------------------------------------------------------------------
-// Types of the API payloads used by the web.
+// The signed-in user as every page sees it. Any other payload type a page needs it takes from the
+// endpoint's contract itself (Reply<typeof endpoint>, src/common/api).
 
-export interface Me {
-  id: string;
-  kind: string;
-  audience: 'officer' | 'citizen' | string;
-  fullName: string;
-  username: string | null;
-  phone: string | null;
-  mustChangePassword: boolean;
-  permissions: string[];
-  units: Unit[];
-}
+export type Me = Reply<typeof getMe>;
 
-export interface Unit {
-  id: string;
-  code: string;
-  name: string;
-}
-
-export type RequestStatus = 'draft' | 'completed' | 'cancelled';
-
-export interface RequestListItem {
-  id: string;
-  fullName: string;
-  idNumber: string;
-  phone: string;
-  status: RequestStatus;
-  createdAt: string;
-  completedAt: string | null;
-  officerName: string;
-  unitName: string;
-}
-
-export interface RequestList {
-  items: RequestListItem[];
-  total: number;
-  totalCapped?: boolean;
-  page: number;
-  pageSize: number;
-}
-
-export interface FormContext {
-  officer: { fullName: string; phone: string | null };
-  units: Unit[];
-  allUnits: Unit[];
-  noEligibleUnitMessage: string | null;
-}
-
-export interface LookupResult {
-  idNumber: string;
-  kind: string;
-  exists: boolean;
-}
-
-export interface Attachment {
-  id: string;
-  fileName: string;
-  size: number;
-  type: string;
-}
-
-export interface OtpStatus {
-  expiresAt: string;
-  resendAvailableAt: string;
-  attemptsRemaining: number;
-}
-
-export interface RequestDetail {
-  id: string;
-  status: RequestStatus;
-  idNumber: string;
-  fullName: string;
-  birthDate: string;
-  phone: string;
-  email: string | null;
-  unit: Unit;
-  officer: { id: string; fullName: string; phone: string | null };
-  attachment: Attachment | null;
-  createdAt: string;
-  completedAt: string | null;
-  otp: OtpStatus | null;
-}
-
-export interface RequestInput {
-  idNumber: string;
-  fullName: string;
-  birthDate: string;
-  phone: string;
-  email: string | null;
-  unitId: string;
-  attachmentId: string;
-}
-
-export interface OtpSent {
-  expiresAt: string;
-  resendAvailableAt: string;
-  sendsRemaining: number;
-  ttlSeconds: number;
-}
-
-export const REQUESTS = '/api/citizen-account-requests';
-
-// --- Citizen sign-in, registration, recovery, profile (issue 4) ---
-
-export interface OtpTimingInfo {
-  expiresAt: string;
-  resendAvailableAt: string;
-  ttlSeconds: number;
-}
-
-export interface Registration {
-  id: string;
-  kind: 'citizen' | 'organisation';
-  status: 'pending' | 'verified' | 'completed';
-  idNumber: string;
-  fullName: string;
-  representativeName: string | null;
-  birthDate: string | null;
-  phone: string;
-  email: string | null;
-  otp: (OtpTimingInfo & { attemptsRemaining: number }) | null;
-}
-
-export interface ResetStarted extends OtpTimingInfo {
-  id: string;
-}
-
-export interface Profile {
-  id: string;
-  kind: 'citizen' | 'organisation';
-  idNumber: string | null;
-  fullName: string;
-  birthDate: string | null;
-  sex: 'male' | 'female' | null;
-  permanentAddress: string | null;
-  representativeName: string | null;
-  phone: string | null;
-  email: string | null;
-  identityVerified: boolean;
-  identityVerifiedAt: string | null;
-  identityVerifiedBy: 'vneid' | 'desk' | null;
-  verifiedFields: string[];
-  hasPassword: boolean;
-  createdAt: string;
-}
-
-export interface ContactChange extends OtpTimingInfo {
-  id: string;
-  channel: 'phone' | 'email';
-  value: string;
-}

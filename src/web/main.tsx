@@ -3,7 +3,7 @@ import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
-import { StrictMode } from 'react';
+import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import './app.css';
@@ -13,32 +13,40 @@ import { SessionProvider } from './session';
 import { PortalLayout } from './pages/portal/PortalLayout';
 import { HomePage } from './pages/portal/HomePage';
 import { CitizenLoginPage } from './pages/portal/CitizenLoginPage';
-import { ChangePasswordPage } from './pages/portal/ChangePasswordPage';
-import { AccountPage } from './pages/portal/AccountPage';
-import { ForgotPasswordPage } from './pages/portal/ForgotPasswordPage';
-import { RegisterPage } from './pages/portal/RegisterPage';
-import { HelpPage } from './pages/portal/HelpPage';
-import { ProcedureDetailPage, ProceduresPage } from './pages/portal/ProceduresPage';
-import { FilingPage } from './pages/portal/FilingPage';
-import { MyDossierPage, MyDossiersPage } from './pages/portal/MyDossiersPage';
-import { DataStorePage } from './pages/portal/DataStorePage';
-import { TrackingPage } from './pages/portal/TrackingPage';
-import { VerifyPage } from './pages/portal/VerifyPage';
-import { OfficerLoginPage } from './pages/admin/OfficerLoginPage';
-import { AdminLayout } from './pages/admin/AdminLayout';
-import { DashboardPage, PlaceholderPage } from './pages/admin/SimplePages';
-import { CitizenAccountListPage } from './pages/admin/CitizenAccountListPage';
-import { CitizenAccountWizardPage } from './pages/admin/CitizenAccountWizardPage';
-import { UserManagementPage } from './pages/admin/UserManagementPage';
-import { OfficerImportPage } from './pages/admin/OfficerImportPage';
-import { AgencyTreePage } from './pages/admin/AgencyTreePage';
-import { MonthlyReportPage } from './pages/admin/MonthlyReportPage';
-import { AuditLogPage } from './pages/admin/AuditLogPage';
-import { ProcedureCataloguePage } from './pages/admin/ProcedureCataloguePage';
-import { DeskReceptionPage } from './pages/admin/DeskReceptionPage';
-import { ReceptionQueuePage } from './pages/admin/ReceptionQueuePage';
-import { DossierDetailPage } from './pages/admin/DossierDetailPage';
-import { WorkListPage } from './pages/admin/WorkListPage';
+import { lazyPage, PageLoading } from './lazy-page';
+
+// Every page is its own chunk, loaded when its route is first opened: the portal never downloads
+// the back office (recharts, the admin pages). The two pages most visits start on (the home page and
+// the citizen's login) are in the first download, so they do not wait for a second round trip.
+const ChangePasswordPage = lazyPage(() => import('./pages/portal/ChangePasswordPage'), 'ChangePasswordPage');
+const AccountPage = lazyPage(() => import('./pages/portal/AccountPage'), 'AccountPage');
+const ForgotPasswordPage = lazyPage(() => import('./pages/portal/ForgotPasswordPage'), 'ForgotPasswordPage');
+const RegisterPage = lazyPage(() => import('./pages/portal/RegisterPage'), 'RegisterPage');
+const HelpPage = lazyPage(() => import('./pages/portal/HelpPage'), 'HelpPage');
+const ProcedureDetailPage = lazyPage(() => import('./pages/portal/ProceduresPage'), 'ProcedureDetailPage');
+const ProceduresPage = lazyPage(() => import('./pages/portal/ProceduresPage'), 'ProceduresPage');
+const FilingPage = lazyPage(() => import('./pages/portal/FilingPage'), 'FilingPage');
+const MyDossierPage = lazyPage(() => import('./pages/portal/MyDossiersPage'), 'MyDossierPage');
+const MyDossiersPage = lazyPage(() => import('./pages/portal/MyDossiersPage'), 'MyDossiersPage');
+const DataStorePage = lazyPage(() => import('./pages/portal/DataStorePage'), 'DataStorePage');
+const TrackingPage = lazyPage(() => import('./pages/portal/TrackingPage'), 'TrackingPage');
+const VerifyPage = lazyPage(() => import('./pages/portal/VerifyPage'), 'VerifyPage');
+const OfficerLoginPage = lazyPage(() => import('./pages/admin/OfficerLoginPage'), 'OfficerLoginPage');
+const AdminLayout = lazyPage(() => import('./pages/admin/AdminLayout'), 'AdminLayout');
+const DashboardPage = lazyPage(() => import('./pages/admin/SimplePages'), 'DashboardPage');
+const PlaceholderPage = lazyPage(() => import('./pages/admin/SimplePages'), 'PlaceholderPage');
+const CitizenAccountListPage = lazyPage(() => import('./pages/admin/CitizenAccountListPage'), 'CitizenAccountListPage');
+const CitizenAccountWizardPage = lazyPage(() => import('./pages/admin/CitizenAccountWizardPage'), 'CitizenAccountWizardPage');
+const UserManagementPage = lazyPage(() => import('./pages/admin/UserManagementPage'), 'UserManagementPage');
+const OfficerImportPage = lazyPage(() => import('./pages/admin/OfficerImportPage'), 'OfficerImportPage');
+const AgencyTreePage = lazyPage(() => import('./pages/admin/AgencyTreePage'), 'AgencyTreePage');
+const MonthlyReportPage = lazyPage(() => import('./pages/admin/MonthlyReportPage'), 'MonthlyReportPage');
+const AuditLogPage = lazyPage(() => import('./pages/admin/AuditLogPage'), 'AuditLogPage');
+const ProcedureCataloguePage = lazyPage(() => import('./pages/admin/ProcedureCataloguePage'), 'ProcedureCataloguePage');
+const DeskReceptionPage = lazyPage(() => import('./pages/admin/DeskReceptionPage'), 'DeskReceptionPage');
+const ReceptionQueuePage = lazyPage(() => import('./pages/admin/ReceptionQueuePage'), 'ReceptionQueuePage');
+const DossierDetailPage = lazyPage(() => import('./pages/admin/DossierDetailPage'), 'DossierDetailPage');
+const WorkListPage = lazyPage(() => import('./pages/admin/WorkListPage'), 'WorkListPage');
 
 dayjs.extend(customParseFormat);
 dayjs.locale('vi');
@@ -89,18 +97,22 @@ function App() {
 }
 
 const queryClient = newQueryClient();
+// People who ask their system for less motion get none: dialogs, drawers and messages appear at once.
+const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider
       locale={viVN}
-      theme={{ token: { colorPrimary: '#0b5394', borderRadius: 4, fontFamily: "'Noto Sans', 'Segoe UI', Roboto, Arial, sans-serif" } }}
+      theme={{ token: { motion: !reducedMotion, colorPrimary: '#0b5394', borderRadius: 4, fontFamily: "'Noto Sans', 'Segoe UI', Roboto, Arial, sans-serif" } }}
     >
       <AntApp>
         <BrowserRouter>
           <QueryClientProvider client={queryClient}>
             <SessionProvider>
-              <App />
+              <Suspense fallback={<PageLoading />}>
+                <App />
+              </Suspense>
             </SessionProvider>
           </QueryClientProvider>
         </BrowserRouter>

@@ -1,5 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, ApiError, onSessionEnded, type Me } from './api';
+import { useQueryClient } from '@tanstack/react-query';
+import { getMe, logout as logoutEndpoint } from '../common/api/auth';
+import { ApiError, onSessionEnded, type Me } from './api';
+import { callApi } from './data/client';
 
 interface SessionState {
   me: Me | null;
@@ -12,13 +15,19 @@ interface SessionState {
 
 const SessionContext = createContext<SessionState | null>(null);
 
+// Who is signed in is asked as soon as the code arrives, not after the first render: on a slow
+// line that saves a round trip before any page that depends on it can show.
+let firstMe: Promise<Me | null> | null = callApi(getMe, {});
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
   const [loading, setLoading] = useState(true);
   const [expired, setExpired] = useState(false);
   const refresh = useCallback(async () => {
     try {
-      const m = await api.get<Me>('/api/auth/me');
+      const pending = firstMe ?? callApi(getMe, {});
+      firstMe = null;
+      const m = await pending;
       setMe(m);
       if (m) setExpired(false);
       return m;
@@ -30,10 +39,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setLoading(false);
     }
   }, []);
+  const client = useQueryClient();
   const logout = useCallback(async () => {
-    await api.post('/api/auth/logout');
+    await callApi(logoutEndpoint, {});
+    // Nothing the person read stays in memory for whoever uses this browser next (Decree 13).
+    client.clear();
     setMe(null);
-  }, []);
+  }, [client]);
   useEffect(() => {
     void refresh();
   }, [refresh]);

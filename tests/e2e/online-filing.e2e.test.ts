@@ -239,7 +239,7 @@ describe('Nộp hồ sơ trực tuyến', { shuffle: false }, () => {
     await page.getByRole('button', { name: 'Gửi bổ sung' }).click();
 
     await expectLocator(page.getByText('Đã gửi bổ sung hồ sơ. Hồ sơ đang chờ cơ quan tiếp nhận lại.')).toBeVisible();
-    expect(await page.getByText('Cơ quan tiếp nhận yêu cầu bổ sung hồ sơ').count()).toBe(0);
+    await expectLocator(page.getByText('Cơ quan tiếp nhận yêu cầu bổ sung hồ sơ')).toBeHidden();
     await expectValue(page.getByRole('group', { name: 'Người được khai sinh' }).getByLabel('Nơi sinh'), 'Khoa Sản, Bệnh viện Đa khoa tỉnh Quảng Ngãi');
     await expectLocator(page.getByRole('row', { name: /Bổ sung hồ sơ/ }).getByText('Mới đăng ký')).toBeVisible();
     expect(await page.getByRole('link', { name: 'to-khai-khai-sinh.pdf' }).count()).toBe(0);

@@ -68,6 +68,8 @@ export async function fillStep1(page: Page, scanPdf: string, c: { idNumber: stri
 export function expectLocator(locator: import('playwright-core').Locator) {
   return {
     toBeVisible: () => locator.first().waitFor({ state: 'visible' }),
+    /** Passes once nothing matching is visible (or nothing matches at all). */
+    toBeHidden: () => locator.first().waitFor({ state: 'hidden' }),
   };
 }
 

@@ -2,6 +2,8 @@
 // what only the citizen knows, two papers, the receiving commune.
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import type { Reply } from '../../src/common/api/contract.js';
+import { startFiling, submitOnline, uploadMyPaper } from '../../src/common/api/dossiers.js';
 import type { Db } from '../../src/server/db/client.js';
 import { agencies } from '../../src/server/modules/agencies/tables.js';
 import { Http, PNG_1PX, tinyPdf } from './http.js';
@@ -16,14 +18,7 @@ export const CHILD = {
   childHometown: 'Xã Phù Đổng, thành phố Hà Nội',
 };
 
-export interface Submitted {
-  id: string;
-  code: string;
-  status: number;
-  statusLabel: string;
-  appointmentDate: string | null;
-  submitSeconds: number | null;
-}
+export type Submitted = Reply<typeof submitOnline>;
 
 export async function agencyId(db: Db, code: string): Promise<string> {
   const [a] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, code));
@@ -41,7 +36,7 @@ export async function citizenClient(app: FastifyInstance, login = '001090000001'
 }
 
 /** Uploads a paper; returns its file id. */
-export async function uploadPaper(h: Http, url = '/api/my/papers', name = 'giay-to.pdf', data = tinyPdf()): Promise<string> {
+export async function uploadPaper(h: Http, url: string = uploadMyPaper.url, name = 'giay-to.pdf', data = tinyPdf()): Promise<string> {
   const res = await h.upload(url, [{ name, data }]);
   if (res.statusCode !== 201) throw new Error(`upload failed ${res.statusCode} ${res.body}`);
   return res.json<{ id: string }>().id;
@@ -51,7 +46,7 @@ export async function uploadPaper(h: Http, url = '/api/my/papers', name = 'giay-
 export async function prefilledValues(h: Http, code = KHAI_SINH): Promise<Record<string, string>> {
   const res = await h.get(`/api/filing/${code}`);
   if (res.statusCode !== 200) throw new Error(`filing ${code}: ${res.statusCode} ${res.body}`);
-  return res.json<{ prefill: { values: Record<string, string> } }>().prefill.values;
+  return res.json<Reply<typeof startFiling>>().prefill.values;
 }
 
 /** Submits "Đăng ký khai sinh"; `over` replaces parts of the body (formData is merged). */
@@ -59,7 +54,7 @@ export async function submitKhaiSinh(h: Http, agency: string, over: Record<strin
   const formData = { ...(await prefilledValues(h)), ...CHILD, ...((over.formData as object) ?? {}) };
   const documents = [
     { position: 1, fileId: await uploadPaper(h) },
-    { position: 2, fileId: await uploadPaper(h, '/api/my/papers', 'chung-sinh.png', PNG_1PX) },
+    { position: 2, fileId: await uploadPaper(h, uploadMyPaper.url, 'chung-sinh.png', PNG_1PX) },
   ];
   return h.post(`/api/filing/${KHAI_SINH}/submit`, {
     agencyId: agency,

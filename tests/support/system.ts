@@ -86,6 +86,7 @@ export async function startTestSystem(opts: TestSystemOptions = {}): Promise<Tes
     SESSION_IDLE_MINUTES_OFFICER: '720',
     SESSION_IDLE_MINUTES_CITIZEN: '720',
     ...(db ? { DATABASE_URL: db.url } : {}),
+    ...(process.env.WEB_DIST ? { WEB_DIST: process.env.WEB_DIST } : {}),
     ...(port ? { PORT: String(port), PUBLIC_URL: baseUrl! } : {}),
     ...opts.env,
   });

@@ -1,9 +1,9 @@
 // One contract per endpoint (ADR 0016): its method, URL, summary and the TypeBox schemas of its
 // path parameters, query, body and every response. The server's route registers it (Fastify
 // validates input and serialises the answer by it, /docs publishes it); the web calls it through
-// one typed client (src/web/api/client.ts) whose types are Static<> of the same schemas; the
+// one typed client (src/web/data/client.ts) whose types are Static<> of the same schemas; the
 // integration tests read answers with the same types. Renaming a field is a tsc error everywhere.
-import { Type, type Static, type TProperties, type TSchema } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -65,10 +65,6 @@ export const PageQuery = {
   page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
 };
-
-/** One page of a list: its items, how many match in all, and which page this is. */
-export const Paged = <T extends TSchema, X extends TProperties = {}>(item: T, extra?: X) =>
-  Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), ...(extra ?? ({} as X)) });
 
 /** 204 No Content. */
 export const NoContent = Type.Null({ description: 'No Content' });

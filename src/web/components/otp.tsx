@@ -4,6 +4,8 @@
 // only the server's absolute times are known.
 import { Form, Input, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import type { Static } from 'typebox';
+import type { OtpTiming as OtpTimingSchema } from '../../common/api/auth';
 
 export function useNow(): number {
   const [now, setNow] = useState(() => Date.now());
@@ -14,11 +16,11 @@ export function useNow(): number {
   return now;
 }
 
-export interface OtpTiming {
-  expiresAt: string;
-  resendAvailableAt: string;
-  ttlSeconds?: number;
-}
+/**
+ * The times of a code sent, as every OTP answer gives them (src/common/api/auth.ts); a saved
+ * draft's latest code (the desk wizard after a reload) comes without its lifetime.
+ */
+export type OtpTiming = Omit<Static<typeof OtpTimingSchema>, 'ttlSeconds'> & Partial<Pick<Static<typeof OtpTimingSchema>, 'ttlSeconds'>>;
 
 /** Deadlines counted from the moment the answer arrived. */
 function fromAnswer(r: OtpTiming): { expires: number; resend: number } {

@@ -8,7 +8,8 @@ type Has<E extends Endpoint, K extends keyof Endpoint['schema']> = E['schema'][K
 /** What a call of `E` takes: its path parameters and body when it has them, its query optionally. */
 export type CallInput<E extends Endpoint> = (Has<E, 'params'> extends true ? { params: ParamsOf<E> } : { params?: undefined }) &
   (Has<E, 'querystring'> extends true ? { query?: QueryOf<E> } : { query?: undefined }) &
-  (Has<E, 'body'> extends true ? { body: BodyOf<E> | FormData } : { body?: undefined });
+  // A multipart endpoint (an upload) declares no body schema: it takes a FormData.
+  (Has<E, 'body'> extends true ? { body: BodyOf<E> | FormData } : { body?: FormData });
 
 /** The URL of an endpoint with its path parameters filled in (each encoded). */
 export function urlOf(e: Endpoint, params?: Record<string, unknown>): string {

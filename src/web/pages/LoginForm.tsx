@@ -1,6 +1,9 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { api, ApiError } from '../api';
+import { login } from '../../common/api/auth';
+import { ApiError } from '../api';
+import { useApiMutation } from '../data/hooks';
 
 interface Props {
   title: string;
@@ -12,34 +15,39 @@ interface Props {
 
 /** Đăng nhập, shared by the citizen portal and the back office. */
 export function LoginForm({ title, audience, loginLabel, onDone, footer }: Props) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const client = useQueryClient();
+  // A sign-in changes whose data every read answers: nothing cached for the account signed in
+  // before (or for nobody) is shown; the reads are made afresh (see below).
+  const signIn = useApiMutation(login);
+  /** Signed in: the session is read again and the next page opened. */
+  const [entering, setEntering] = useState(false);
   // After many wrong passwords, a browser the account does not know must also give the code the
   // server texted to the account's phone (LOGIN_CODE_REQUIRED, ADR 0012).
   const [challenge, setChallenge] = useState<{ id: string; notice: string } | null>(null);
   const [form] = Form.useForm<{ login: string; password: string; code?: string }>();
   const submit = async (v: { login: string; password: string; code?: string }, opts: { newCode?: boolean } = {}) => {
-    setBusy(true);
-    setError(null);
     const answer = challenge && !opts.newCode && v.code ? { challengeId: challenge.id, code: v.code.trim() } : {};
+    let r;
     try {
-      const r = await api.post<{ mustChangePassword: boolean }>('/api/auth/login', { audience, login: v.login, password: v.password, ...answer });
-      await onDone(r.mustChangePassword);
+      r = await signIn.mutateAsync({ body: { audience, login: v.login, password: v.password, ...answer } });
     } catch (err) {
-      if (err instanceof ApiError && (err.code === 'LOGIN_CODE_REQUIRED' || err.code === 'LOGIN_CODE_INVALID') && typeof err.details?.challengeId === 'string') {
-        if (err.code === 'LOGIN_CODE_REQUIRED') {
-          setChallenge({ id: err.details.challengeId, notice: err.message });
-          form.setFieldValue('code', '');
-        } else {
-          setError(err.message);
-        }
-      } else {
-        setError(err instanceof ApiError ? err.message : 'Đã có lỗi xảy ra.');
+      if (codeRequired(err)) {
+        setChallenge({ id: err.details.challengeId, notice: err.message });
+        form.setFieldValue('code', '');
       }
+      return; // Any other refusal is shown from the mutation's state.
+    }
+    setEntering(true);
+    try {
+      await client.resetQueries();
+      await onDone(r.mustChangePassword);
     } finally {
-      setBusy(false);
+      setEntering(false);
     }
   };
+  // "Mã xác thực" asked for is a step of the sign-in, not an error.
+  const error = !signIn.error || codeRequired(signIn.error) ? null : signIn.error instanceof ApiError ? signIn.error.message : 'Đã có lỗi xảy ra.';
+  const busy = signIn.isPending || entering;
   return (
     <Card style={{ maxWidth: 440, margin: '0 auto' }}>
       <Typography.Title level={3}>{title}</Typography.Title>
@@ -95,4 +103,9 @@ export function SignInNotice({ expired, audience }: { expired: boolean; audience
       style={{ maxWidth: 440, margin: '0 auto 16px' }}
     />
   );
+}
+
+/** The server asks for the code it has just texted (a new challenge). */
+function codeRequired(err: unknown): err is ApiError & { details: { challengeId: string } } {
+  return err instanceof ApiError && err.code === 'LOGIN_CODE_REQUIRED' && typeof err.details?.challengeId === 'string';
 }

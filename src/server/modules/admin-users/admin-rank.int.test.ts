@@ -7,18 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { addOfficerAccount, addUnit, uniqueAgencyCode, type TestOfficer } from '../../../../tests/support/fixtures.js';
 import { loggedIn } from '../../../../tests/support/http.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
+import { getUser, setUserPermissions, setUserStatus } from '../../../common/api/admin-users.js';
+import type { Reply } from '../../../common/api/contract.js';
 import { auditLog } from '../../platform/tables.js';
 import { agencies } from '../agencies/tables.js';
 import { users } from '../users/tables.js';
 
 const system = useTestSystem();
 
-interface Detail {
-  id: string;
-  status: string;
-  units: { id: string; code: string }[];
-  permissions: string[];
-}
 interface Problem {
   code: string;
   message: string;
@@ -49,10 +45,10 @@ async function account(unitCodes: string[], permissions: string[]): Promise<Test
 }
 
 /** What a high-level administrator sees of the account (the level-1 one may not even read some). */
-async function detail(id: string): Promise<Detail> {
+async function detail(id: string): Promise<Reply<typeof getUser>> {
   const res = await (await admin()).get(`/api/admin/users/${id}`);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json<Detail>();
+  return res.json<Reply<typeof getUser>>();
 }
 
 /** The access.denied row written for the refused request. */
@@ -108,10 +104,10 @@ describe('a level-1 administrator and higher administrators', () => {
     const h = await admin();
     const perms = await h.put(`/api/admin/users/${other.id}/permissions`, { permissions: ['LEVEL1_ADMIN'] });
     expect(perms.statusCode, perms.body).toBe(200);
-    expect(perms.json<Detail>().permissions).toEqual(['LEVEL1_ADMIN']);
+    expect(perms.json<Reply<typeof setUserPermissions>>().permissions).toEqual(['LEVEL1_ADMIN']);
     const off = await h.put(`/api/admin/users/${other.id}/status`, { status: 'inactive' });
     expect(off.statusCode, off.body).toBe(200);
-    expect(off.json<Detail>().status).toBe('inactive');
+    expect(off.json<Reply<typeof setUserStatus>>().status).toBe('inactive');
   });
 
   it('cannot change a high-level administrator assigned to no unit; a high-level administrator can', async () => {
@@ -119,7 +115,7 @@ describe('a level-1 administrator and higher administrators', () => {
     await expectRankRefused(national.id, await agencyId(DEPT));
     const off = await (await admin()).put(`/api/admin/users/${national.id}/status`, { status: 'inactive' });
     expect(off.statusCode, off.body).toBe(200);
-    expect(off.json<Detail>().status).toBe('inactive');
+    expect(off.json<Reply<typeof setUserStatus>>().status).toBe('inactive');
   });
 
   it('cannot change a high-level administrator assigned to a unit inside the province, while it still manages the officers there', async () => {
@@ -128,7 +124,7 @@ describe('a level-1 administrator and higher administrators', () => {
     const plain = await account([WARD], ['USER_CREATE']);
     const res = await (await level1()).put(`/api/admin/users/${plain.id}/status`, { status: 'inactive' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json<Detail>().status).toBe('inactive');
+    expect(res.json<Reply<typeof setUserStatus>>().status).toBe('inactive');
   });
 });
 

@@ -2,6 +2,7 @@
 // deactivate, assign units, grant permissions. Every action is authorised here against the
 // administrator's scope (their subtree), whatever the UI shows.
 import { and, asc, eq, gt, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { USERNAME_PATTERN } from '../../../common/api/admin-users.js';
 import { adminLevel, GRANTABLE_PERMISSIONS, grantProblem, manageProblem, permissionLabel, type Grantor } from '../../../common/grant-rules.js';
 import { cleanText, likeEscape, searchKey } from '../../../common/text.js';
 import { checkIdNumberShape, normalizeIdNumber, normalizeMobile } from '../../../common/vn-ids.js';
@@ -319,7 +320,7 @@ function auditAgency(scope: AdminScope, unitIds: readonly string[]): string | nu
 // ---------------------------------------------------------------------------------------------
 // Changes
 
-const USERNAME = /^[a-z0-9][a-z0-9._-]{2,49}$/;
+const USERNAME = new RegExp(USERNAME_PATTERN);
 
 export interface NewOfficer {
   fullName: string;

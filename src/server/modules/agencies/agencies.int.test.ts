@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addOfficerAccount, addUnit, uniqueAgencyCode } from '../../../../tests/support/fixtures.js';
 import { Http, loggedIn } from '../../../../tests/support/http.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
+import type { getAgency, listAgencyChildren, searchAgencies } from '../../../common/api/agencies.js';
+import type { Reply } from '../../../common/api/contract.js';
 import { searchKey } from '../../../common/text.js';
 import { isAgencyCode } from '../../../common/vn-ids.js';
 import { newId } from '../../platform/ids.js';
@@ -14,32 +16,9 @@ import { agencies, agencyHistory } from './tables.js';
 const system = useTestSystem();
 const BASE = '/api/admin/agencies';
 
-interface Ref {
-  id: string;
-  code: string;
-  name: string;
-}
-interface Node extends Ref {
-  kind: string;
-  status: string;
-  parentId: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-  successor: Ref | null;
-  childCount: number;
-}
-interface Detail extends Node {
-  parent: Ref | null;
-  path: Ref[];
-  mergedFrom: Ref[];
-  officerCount: number;
-  canRestructure: boolean;
-  history: { change: string; effectiveDate: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null; actorName: string | null }[];
-}
-interface SearchResult {
-  items: (Node & { path: Ref[] })[];
-  total: number;
-}
+type Detail = Reply<typeof getAgency>;
+type SearchResult = Reply<typeof searchAgencies>;
+type Children = Reply<typeof listAgencyChildren>;
 
 let admin: Http;
 let level1: Http;
@@ -166,11 +145,11 @@ describe('browsing and searching the tree', () => {
   });
 
   it('lists the tops of the tree with child counts, then the children of a node', async () => {
-    const roots = (await admin.get(`${BASE}/children`)).json<{ items: Node[] }>().items;
+    const roots = (await admin.get(`${BASE}/children`)).json<Children>().items;
     expect(roots.filter((r) => r.kind === 'province')).toHaveLength(34);
     expect(roots.find((r) => r.id === ids.hanoi)).toMatchObject({ name: 'UBND thành phố Hà Nội', childCount: 126 });
 
-    const qngai = (await admin.get(`${BASE}/children?parentId=${ids.qngai}`)).json<{ items: Node[] }>().items;
+    const qngai = (await admin.get(`${BASE}/children?parentId=${ids.qngai}`)).json<Children>().items;
     // Offices of the province first, then its 96 communes.
     expect(qngai[0]).toMatchObject({ name: 'Trung tâm Phục vụ hành chính công - tỉnh Quảng Ngãi', childCount: 0 });
     expect(qngai.filter((c) => c.kind === 'commune')).toHaveLength(96);
@@ -178,7 +157,7 @@ describe('browsing and searching the tree', () => {
   });
 
   it('shows a level-1 administrator only their province', async () => {
-    const roots = (await level1.get(`${BASE}/children`)).json<{ items: Node[] }>().items;
+    const roots = (await level1.get(`${BASE}/children`)).json<Children>().items;
     expect(roots.map((r) => r.name)).toEqual(['UBND tỉnh Quảng Ngãi']);
     const res = await level1.get(`${BASE}/children?parentId=${ids.hanoi}`);
     expect(res.statusCode).toBe(403);
@@ -366,9 +345,9 @@ describe('changing the tree', () => {
     expect(res.json<Detail>().history[0]).toMatchObject({ change: 'deactivated', effectiveDate: '2026-05-01' });
 
     // Hidden from the tree and the search unless asked for.
-    const children = (await level1.get(`${BASE}/children?parentId=${ids.ward2}`)).json<{ items: Node[] }>().items;
+    const children = (await level1.get(`${BASE}/children?parentId=${ids.ward2}`)).json<Children>().items;
     expect(children.map((c) => c.id)).not.toContain(unit.id);
-    const all = (await level1.get(`${BASE}/children?parentId=${ids.ward2}&includeInactive=true`)).json<{ items: Node[] }>().items;
+    const all = (await level1.get(`${BASE}/children?parentId=${ids.ward2}&includeInactive=true`)).json<Children>().items;
     expect(all.find((c) => c.id === unit.id)).toMatchObject({ status: 'inactive' });
     expect((await level1.get(`${BASE}/search?q=tam%20dung%20hoat%20dong`)).json<SearchResult>().total).toBe(0);
     expect((await level1.get(`${BASE}/search?q=tam%20dung%20hoat%20dong&includeInactive=true`)).json<SearchResult>().total).toBe(1);
@@ -422,7 +401,7 @@ describe('changing the tree', () => {
       .where(and(eq(auditLog.action, 'agency.merge'), eq(auditLog.entityId, source.id)));
     expect(agencyAudit).toHaveLength(1);
     // The merged unit stays in the tree (shown when inactive units are included) and takes no one.
-    const ward2 = (await level1.get(`${BASE}/children?parentId=${ids.ward2}&includeInactive=true`)).json<{ items: Node[] }>().items;
+    const ward2 = (await level1.get(`${BASE}/children?parentId=${ids.ward2}&includeInactive=true`)).json<Children>().items;
     expect(ward2.find((c) => c.id === source.id)).toMatchObject({ status: 'inactive', successor: { id: target.id } });
     expect((await level1.post(`/api/admin/users/${officer}/units`, { unitIds: [source.id] })).json()).toMatchObject({ code: 'AGENCY_INACTIVE' });
     // It cannot be merged twice, and nothing merges into it.

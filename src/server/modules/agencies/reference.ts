@@ -6,7 +6,7 @@ import { rowsOf, type Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import { readDataJson } from '../../platform/data-files.js';
 import { newId } from '../../platform/ids.js';
-import { adminUnits, agencies, agencyHistory } from './tables.js';
+import { adminUnits, agencies } from './tables.js';
 
 interface UnitsFile {
   provinces: { code: string; name: string; shortName: string; type: string }[];

@@ -5,6 +5,7 @@
 // (their subtree): a level-1 administrator acts only below their own units and cannot move,
 // merge or deactivate the root of their subtree.
 import { and, asc, count, desc, eq, inArray, isNull, like, ne, sql, type SQL } from 'drizzle-orm';
+import { AGENCY_NAME_MAX_LENGTH } from '../../../common/api/agencies.js';
 import { cleanText, likeEscape, searchKey } from '../../../common/text.js';
 import { isAgencyCode } from '../../../common/vn-ids.js';
 import { rowsOf, type DbOrTx } from '../../db/client.js';
@@ -13,7 +14,7 @@ import { writeAudit } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { userUnits, users } from '../users/tables.js';
+import { countOfficersIn, fullNamesOf, moveUnitAssignments } from '../users/service.js';
 import { adminScope, assertUnitsInScope, subtreeIds, unitInScope, type AdminScope, type AgencyRow } from './service.js';
 import { AGENCY_KINDS, agencies, agencyHistory, type AgencyKind } from './tables.js';
 
@@ -236,7 +237,7 @@ export async function getAgency(ctx: Ctx, id: string) {
 async function agencyDetail(db: DbOrTx, scope: AdminScope, id: string) {
   const a = await loadAgency(db, id);
   assertInScope(scope, id);
-  const [[node], parent, merged, [officers], history, paths, roots] = await Promise.all([
+  const [[node], parent, merged, officers, history, paths, roots] = await Promise.all([
     toNodes(db, [a], true),
     a.parentId ? db.select({ id: agencies.id, code: agencies.code, name: agencies.name }).from(agencies).where(eq(agencies.id, a.parentId)) : Promise.resolve([]),
     db
@@ -244,7 +245,7 @@ async function agencyDetail(db: DbOrTx, scope: AdminScope, id: string) {
       .from(agencies)
       .where(eq(agencies.successorId, id))
       .orderBy(asc(agencies.name)),
-    db.select({ n: count() }).from(userUnits).where(eq(userUnits.agencyId, id)),
+    countOfficersIn(db, id),
     db
       .select({
         id: agencyHistory.id,
@@ -252,17 +253,17 @@ async function agencyDetail(db: DbOrTx, scope: AdminScope, id: string) {
         effectiveDate: agencyHistory.effectiveDate,
         before: agencyHistory.before,
         after: agencyHistory.after,
-        actorName: users.fullName,
+        actorId: agencyHistory.actorId,
         at: agencyHistory.at,
       })
       .from(agencyHistory)
-      .leftJoin(users, eq(users.id, agencyHistory.actorId))
       .where(eq(agencyHistory.agencyId, id))
       .orderBy(desc(agencyHistory.effectiveDate), desc(agencyHistory.at), desc(agencyHistory.id)),
     ancestorPaths(db, scope, [id]),
     scopeRoots(db, scope),
   ]);
   const isScopeRoot = scope.level === 'level1' && roots.includes(id);
+  const actorNames = await fullNamesOf(db, history.flatMap((h) => (h.actorId ? [h.actorId] : [])));
   return {
     ...node!,
     provinceCode: a.provinceCode,
@@ -271,7 +272,7 @@ async function agencyDetail(db: DbOrTx, scope: AdminScope, id: string) {
     parent: parent[0] ?? null,
     path: paths.get(id) ?? [],
     mergedFrom: merged,
-    officerCount: Number(officers?.n ?? 0),
+    officerCount: officers,
     /** False for the top of a level-1 administrator's subtree: only a national one moves it. */
     canRestructure: !isScopeRoot,
     history: history.map((h) => ({
@@ -280,13 +281,11 @@ async function agencyDetail(db: DbOrTx, scope: AdminScope, id: string) {
       effectiveDate: h.effectiveDate,
       before: h.before ?? null,
       after: h.after ?? null,
-      actorName: h.actorName ?? null,
+      actorName: (h.actorId && actorNames.get(h.actorId)) || null,
       at: new Date(h.at).toISOString(),
     })),
   };
 }
-
-export type AgencyDetail = Awaited<ReturnType<typeof agencyDetail>>;
 
 // ---------------------------------------------------------------------------------------------
 // Validation
@@ -301,7 +300,7 @@ export function checkAgencyCode(raw: string): string {
 function checkAgencyName(raw: string): string {
   const name = cleanText(raw);
   if (!name) throw new AppError('VALIDATION_FAILED', { message: 'Hãy nhập Tên đơn vị.' });
-  if (name.length > 250) throw new AppError('VALIDATION_FAILED', { message: 'Tên đơn vị không được dài quá 250 ký tự.' });
+  if (name.length > AGENCY_NAME_MAX_LENGTH) throw new AppError('VALIDATION_FAILED', { message: `Tên đơn vị không được dài quá ${AGENCY_NAME_MAX_LENGTH} ký tự.` });
   return name;
 }
 
@@ -620,36 +619,7 @@ export async function mergeAgencies(ctx: Ctx, input: MergeInput) {
     }
 
     const now = ctx.deps.clock.now();
-    const moved = new Map<string, number>();
-    if (input.moveOfficers) {
-      const assignments = await tx.select().from(userUnits).where(inArray(userUnits.agencyId, sourceIds));
-      for (const u of assignments) {
-        const added = await tx
-          .insert(userUnits)
-          .values({ userId: u.userId, agencyId: target.id, assignedAt: now, assignedBy: ctx.actor?.userId ?? null })
-          .onConflictDoNothing()
-          .returning({ userId: userUnits.userId });
-        if (added.length > 0) {
-          await writeAudit(tx, ctx, {
-            action: 'user.unit_assign',
-            entityType: 'user',
-            entityId: u.userId,
-            after: { agencyId: target.id, mergedFrom: u.agencyId },
-            agencyId: target.id,
-          });
-        }
-        await tx.delete(userUnits).where(and(eq(userUnits.userId, u.userId), eq(userUnits.agencyId, u.agencyId)));
-        await writeAudit(tx, ctx, {
-          action: 'user.unit_remove',
-          entityType: 'user',
-          entityId: u.userId,
-          before: { agencyId: u.agencyId, assignedAt: new Date(u.assignedAt).toISOString() },
-          after: { mergedInto: target.id },
-          agencyId: u.agencyId,
-        });
-        moved.set(u.agencyId, (moved.get(u.agencyId) ?? 0) + 1);
-      }
-    }
+    const moved = input.moveOfficers ? await moveUnitAssignments(tx, ctx, sourceIds, target.id) : new Map<string, number>();
     for (const s of sources) {
       await tx
         .update(agencies)

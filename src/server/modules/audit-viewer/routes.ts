@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { listAuditLog } from '../../../common/api/audit-viewer.js';
 import { routeOptions } from '../../../common/api/contract.js';
-import type { AppModule } from '../../app.js';
+import type { AppModule } from '../../platform/module.js';
 import { ctxOf, requireActor } from '../../platform/auth/guard.js';
 import * as svc from './service.js';
 

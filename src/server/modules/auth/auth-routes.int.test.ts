@@ -7,6 +7,8 @@ import { useTestSystem } from '../../../../tests/support/system.js';
 import type { ManualClock } from '../../platform/clock.js';
 import { auditLog } from '../../platform/tables.js';
 import { userPermissions, userUnits, users } from '../users/tables.js';
+import type { getMe } from '../../../common/api/auth.js';
+import type { Reply } from '../../../common/api/contract.js';
 
 const system = useTestSystem();
 /** An officer of this test alone: lockouts, password changes and status changes stay in the test. */
@@ -21,9 +23,9 @@ describe('Đăng nhập / Đăng xuất', () => {
     const cookie = res.cookies.find((c) => c.name === 'dvc_session')!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
-    const me = (await h.get('/api/auth/me')).json();
+    const me = (await h.get('/api/auth/me')).json<Reply<typeof getMe>>();
     expect(me).toMatchObject({ fullName: 'Trần Tuấn Hiệp', audience: 'officer', permissions: ['CITIZEN_ACCOUNT_CREATE', 'DESK_RECEIVE'] });
-    expect(me.units.map((u: { name: string }) => u.name)).toEqual(['Bộ phận Một cửa phường Cẩm Thành', 'Phòng Văn hóa - Xã hội phường Cẩm Thành']);
+    expect(me.units.map((u) => u.name)).toEqual(['Bộ phận Một cửa phường Cẩm Thành', 'Phòng Văn hóa - Xã hội phường Cẩm Thành']);
     expect((await h.post('/api/auth/logout')).statusCode).toBe(204);
     expect((await h.get('/api/auth/me')).statusCode).toBe(401);
   });

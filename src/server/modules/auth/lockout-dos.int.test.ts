@@ -13,6 +13,9 @@ import type { ManualClock } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
 import { auditLog } from '../../platform/tables.js';
 import { users } from '../users/tables.js';
+import type { startPasswordReset } from '../../../common/api/auth.js';
+import type { Reply } from '../../../common/api/contract.js';
+import type { listDevOutbox } from '../../../common/api/dev.js';
 
 const system = useTestSystem();
 const clock = () => system().clock as ManualClock;
@@ -53,9 +56,9 @@ async function attack(audience: 'citizen' | 'officer', login: string, count: num
   return answers;
 }
 
-async function smsTo(phone: string): Promise<{ to: string; body: string }[]> {
+async function smsTo(phone: string): Promise<Reply<typeof listDevOutbox>> {
   await system().deliver();
-  const all = (await browser().get('/api/dev/outbox?limit=500')).json<{ to: string; body: string }[]>();
+  const all = (await browser().get('/api/dev/outbox?limit=500')).json<Reply<typeof listDevOutbox>>();
   return all.filter((m) => m.to === phone);
 }
 
@@ -255,7 +258,7 @@ describe('a stranger typing wrong passwords does not keep the owner out', () => 
 
     // Quên mật khẩu: the owner proves the phone and sets a new password; new browsers work again.
     const h = browser();
-    const reset = (await h.post('/api/auth/password-resets', { login: c.idNumber })).json<{ id: string }>();
+    const reset = (await h.post('/api/auth/password-resets', { login: c.idNumber })).json<Reply<typeof startPasswordReset>>();
     await system().deliver();
     const otp = await codeFor(c.phone);
     expect((await h.post(`/api/auth/password-resets/${reset.id}/complete`, { otp, newPassword: 'Moi@2026abc', newPasswordConfirm: 'Moi@2026abc' })).statusCode).toBe(204);

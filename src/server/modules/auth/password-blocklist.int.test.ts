@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { addCitizen, uniqueIdNumber, uniquePhone } from '../../../../tests/support/fixtures.js';
 import { Http, latestOtp, loggedIn } from '../../../../tests/support/http.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
+import type { startPasswordReset } from '../../../common/api/auth.js';
+import type { Reply } from '../../../common/api/contract.js';
+import type { startRegistration } from '../../../common/api/registration.js';
 
 const system = useTestSystem();
 let ipSeq = 0;
@@ -29,7 +32,7 @@ describe('Mật khẩu quá phổ biến', () => {
     const phone = uniquePhone();
     const start = await h.post('/api/registrations', { kind: 'citizen', idNumber, fullName: 'Đặng Thị Ngọc Lan', birthDate: '1992-01-01', phone, email: null });
     expect(start.statusCode).toBe(201);
-    const reg = start.json<{ id: string }>();
+    const reg = start.json<Reply<typeof startRegistration>>();
     await system().deliver();
     expect((await h.post(`/api/registrations/${reg.id}/verify`, { otp: await latestOtp(h, phone) })).statusCode).toBe(200);
 
@@ -57,8 +60,8 @@ describe('Mật khẩu quá phổ biến', () => {
   it('reset refuses Password@123 the same way with or without an account; the own name only once the code proved the phone', async () => {
     const c = await addCitizen(system().deps.db, system().clock.now(), { fullName: 'Lương Minh Triết' });
     const h = client();
-    const known = (await h.post('/api/auth/password-resets', { login: c.idNumber })).json<{ id: string }>();
-    const unknown = (await client().post('/api/auth/password-resets', { login: uniqueIdNumber() })).json<{ id: string }>();
+    const known = (await h.post('/api/auth/password-resets', { login: c.idNumber })).json<Reply<typeof startPasswordReset>>();
+    const unknown = (await client().post('/api/auth/password-resets', { login: uniqueIdNumber() })).json<Reply<typeof startPasswordReset>>();
     await system().deliver();
     const code = await latestOtp(h, c.phone);
     const complete = (id: string, otp: string, newPassword: string) => h.post(`/api/auth/password-resets/${id}/complete`, { otp, newPassword, newPasswordConfirm: newPassword });

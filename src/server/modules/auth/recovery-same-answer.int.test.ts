@@ -9,6 +9,9 @@ import { Http } from '../../../../tests/support/http.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
 import type { ManualClock } from '../../platform/clock.js';
 import { outbox } from '../../platform/tables.js';
+import type { startPasswordReset } from '../../../common/api/auth.js';
+import type { Reply } from '../../../common/api/contract.js';
+import type { listDevOutbox } from '../../../common/api/dev.js';
 
 const system = useTestSystem();
 let ipSeq = 0;
@@ -17,13 +20,13 @@ const clock = () => system().clock as ManualClock;
 
 /** The raw answer with its request id blanked: what a stranger could compare byte for byte. */
 function raw(res: { statusCode: number; headers: Record<string, unknown>; body: string }) {
-  const id = (JSON.parse(res.body) as { id: string }).id;
+  const id = (JSON.parse(res.body) as Reply<typeof startPasswordReset>).id;
   expect(id).toMatch(/^[0-9a-f-]{36}$/);
   return { status: res.statusCode, type: res.headers['content-type'], length: res.headers['content-length'], body: res.body.replace(id, '<id>') };
 }
 
 async function smsCount(h: Http): Promise<number> {
-  return (await h.get('/api/dev/outbox?limit=500')).json<unknown[]>().length;
+  return (await h.get('/api/dev/outbox?limit=500')).json<Reply<typeof listDevOutbox>>().length;
 }
 
 describe('Quên mật khẩu: the same answer and the same work with or without an account', () => {
@@ -39,7 +42,7 @@ describe('Quên mật khẩu: the same answer and the same work with or without 
     expect(raw(unknown)).toEqual(raw(known));
 
     // One job each, of the same kind, before anything is delivered.
-    const ids = [known.json<{ id: string }>().id, unknown.json<{ id: string }>().id];
+    const ids = [known.json<Reply<typeof startPasswordReset>>().id, unknown.json<Reply<typeof startPasswordReset>>().id];
     const jobs = () =>
       system()
         .deps.db.select({ kind: outbox.kind, status: outbox.status, resetId: sql<string>`${outbox.payload}->>'resetId'` })
@@ -49,7 +52,7 @@ describe('Quên mật khẩu: the same answer and the same work with or without 
 
     await system().deliver();
     expect((await jobs()).map((j) => j.status)).toEqual(['done', 'done']);
-    const messages = (await h.get('/api/dev/outbox?limit=500')).json<{ to: string; body: string }[]>();
+    const messages = (await h.get('/api/dev/outbox?limit=500')).json<Reply<typeof listDevOutbox>>();
     expect(messages.length - before).toBe(1);
     expect(messages[0]).toMatchObject({ to: c.phone });
     expect(messages[0]!.body).toMatch(/lấy lại mật khẩu/);
@@ -61,7 +64,7 @@ describe('Quên mật khẩu: the same answer and the same work with or without 
     expect(resentKnown.statusCode).toBe(200);
     expect(raw(resentUnknown)).toEqual(raw(resentKnown));
     await system().deliver();
-    const after = (await h.get('/api/dev/outbox?limit=500')).json<{ to: string }[]>();
+    const after = (await h.get('/api/dev/outbox?limit=500')).json<Reply<typeof listDevOutbox>>();
     expect(after.length - before).toBe(2);
     expect(after.slice(0, after.length - before).map((m) => m.to)).toEqual([c.phone, c.phone]);
   });

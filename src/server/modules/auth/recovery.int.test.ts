@@ -5,6 +5,9 @@ import { Http, latestOtp, loggedIn } from '../../../../tests/support/http.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
 import type { ManualClock } from '../../platform/clock.js';
 import { auditLog } from '../../platform/tables.js';
+import type { startPasswordReset } from '../../../common/api/auth.js';
+import type { Reply } from '../../../common/api/contract.js';
+import type { listDevOutbox } from '../../../common/api/dev.js';
 
 const system = useTestSystem();
 let ipSeq = 0;
@@ -17,7 +20,7 @@ const NEW_PASSWORD = 'Sen.Vang@2026';
 
 async function outbox(h: Http) {
   await system().deliver();
-  return (await h.get('/api/dev/outbox')).json<{ to: string; body: string; createdAt: string }[]>();
+  return (await h.get('/api/dev/outbox')).json<Reply<typeof listDevOutbox>>();
 }
 
 /** Same status, same keys, same kind of values: what a stranger could compare. */
@@ -43,7 +46,7 @@ describe('Quên mật khẩu', () => {
     // Any code at all is refused the same way for the unknown one, also after 5 tries.
     const answers = [];
     for (let i = 0; i < 6; i++) {
-      answers.push((await h.post(`/api/auth/password-resets/${unknown.json().id}/complete`, { otp: '123456', newPassword: 'MoiMoi@2026', newPasswordConfirm: 'MoiMoi@2026' })).json().code);
+      answers.push((await h.post(`/api/auth/password-resets/${unknown.json<Reply<typeof startPasswordReset>>().id}/complete`, { otp: '123456', newPassword: 'MoiMoi@2026', newPasswordConfirm: 'MoiMoi@2026' })).json().code);
     }
     expect(answers).toEqual([...Array(5).fill('RESET_INVALID'), 'OTP_ATTEMPTS_EXCEEDED']);
   });
@@ -54,7 +57,7 @@ describe('Quên mật khẩu', () => {
     const h = client();
     // The phone as people type it, with spaces.
     const spaced = `${c.phone.slice(0, 4)} ${c.phone.slice(4, 7)} ${c.phone.slice(7)}`;
-    const started = (await h.post('/api/auth/password-resets', { login: spaced })).json<{ id: string }>();
+    const started = (await h.post('/api/auth/password-resets', { login: spaced })).json<Reply<typeof startPasswordReset>>();
     await system().deliver();
     const code = await latestOtp(h, c.phone);
     const wrong = await h.post(`/api/auth/password-resets/${started.id}/complete`, { otp: code === '000000' ? '111111' : '000000', newPassword: 'MoiMoi@2026', newPasswordConfirm: 'MoiMoi@2026' });
@@ -81,7 +84,7 @@ describe('Quên mật khẩu', () => {
   it('refuses an expired code (2 minutes) with the same answer, and "Gửi lại OTP" sends a fresh one after 30 seconds', async () => {
     const c = await citizenOf();
     const h = client();
-    const started = (await h.post('/api/auth/password-resets', { login: c.idNumber })).json<{ id: string }>();
+    const started = (await h.post('/api/auth/password-resets', { login: c.idNumber })).json<Reply<typeof startPasswordReset>>();
     await system().deliver();
     const first = await latestOtp(h, c.phone);
     expect((await h.post(`/api/auth/password-resets/${started.id}/otp`)).json()).toMatchObject({ code: 'OTP_RESEND_TOO_SOON' });
@@ -108,7 +111,7 @@ describe('Quên mật khẩu', () => {
     await system().deliver();
     clock().advance(1_000);
     const h = client();
-    const started = (await h.post('/api/auth/password-resets', { login: c.idNumber })).json<{ id: string }>();
+    const started = (await h.post('/api/auth/password-resets', { login: c.idNumber })).json<Reply<typeof startPasswordReset>>();
     await system().deliver();
     const code = await latestOtp(h, c.phone);
     expect((await h.post(`/api/auth/password-resets/${started.id}/complete`, { otp: code, newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD })).statusCode).toBe(204);

@@ -3,6 +3,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDraft, latestOtp, loggedIn, Http, type DraftInput } from '../../../../tests/support/http.js';
 import { startTestSystem, type TestSystem } from '../../../../tests/support/system.js';
+import { completeAccountRequest, getAccountRequest, sendAccountOtp, updateAccountRequest } from '../../../common/api/citizen-accounts.js';
+import type { Reply } from '../../../common/api/contract.js';
 import type { ManualClock } from '../../platform/clock.js';
 import { auditLog, outbox } from '../../platform/tables.js';
 import { users } from '../users/tables.js';
@@ -48,14 +50,14 @@ describe('Gửi mã OTP and Tạo tài khoản', () => {
 
     const sent = await sendOtp(draft.id);
     expect(sent.statusCode).toBe(200);
-    const body = sent.json<{ expiresAt: string; resendAvailableAt: string; sendsRemaining: number }>();
+    const body = sent.json<Reply<typeof sendAccountOtp>>();
     expect(new Date(body.expiresAt).getTime() - clock.now().getTime()).toBe(120_000);
     expect(body.sendsRemaining).toBe(4);
 
     const code = await latestOtp(officer, c.phone!);
     const done = await complete(draft.id, code);
     expect(done.statusCode).toBe(200);
-    expect(done.json()).toMatchObject({ status: 'completed', idNumber: c.idNumber });
+    expect(done.json<Reply<typeof completeAccountRequest>>()).toMatchObject({ status: 'completed', idNumber: c.idNumber });
     await sys.deliver();
 
     const sms = (await officer.get('/api/dev/outbox')).json<{ to: string; body: string }[]>();
@@ -179,7 +181,7 @@ describe('Gửi mã OTP and Tạo tài khoản', () => {
     const draft = await createDraft(officer, c);
     await sendOtp(draft.id);
     const code = await latestOtp(officer, c.phone!);
-    const detail = (await officer.get(`/api/citizen-account-requests/${draft.id}`)).json<Record<string, unknown> & { attachment: { id: string } }>();
+    const detail = (await officer.get(`/api/citizen-account-requests/${draft.id}`)).json<Reply<typeof getAccountRequest>>();
     const upd = await officer.put(`/api/citizen-account-requests/${draft.id}`, {
       idNumber: c.idNumber,
       fullName: 'Nguyễn Thị Bình',
@@ -187,10 +189,10 @@ describe('Gửi mã OTP and Tạo tài khoản', () => {
       phone: '0911000111',
       email: null,
       unitId: draft.unit.id,
-      attachmentId: detail.attachment.id,
+      attachmentId: detail.attachment!.id,
     });
     expect(upd.statusCode).toBe(200);
-    expect(upd.json()).toMatchObject({ phone: '0911000111' });
+    expect(upd.json<Reply<typeof updateAccountRequest>>()).toMatchObject({ phone: '0911000111' });
     const res = await complete(draft.id, code);
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'OTP_NOT_SENT' });

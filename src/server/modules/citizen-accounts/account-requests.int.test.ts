@@ -4,6 +4,16 @@ import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDraft, Http, loggedIn, PNG_1PX, tinyPdf } from '../../../../tests/support/http.js';
 import { startTestSystem, type TestSystem } from '../../../../tests/support/system.js';
+import {
+  cancelAccountRequest,
+  createAccountRequest,
+  getAccountFormContext,
+  listAccountRequests,
+  lookupAccount,
+  updateAccountRequest,
+  uploadAccountAttachment,
+} from '../../../common/api/citizen-accounts.js';
+import type { Reply } from '../../../common/api/contract.js';
 import { searchKey } from '../../../common/text.js';
 import type { ManualClock } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
@@ -18,10 +28,13 @@ let otherUnitId: string;
 
 const BASE = '/api/citizen-account-requests';
 
+type FormContext = Reply<typeof getAccountFormContext>;
+type List = Reply<typeof listAccountRequests>;
+
 beforeAll(async () => {
   sys = await startTestSystem();
   officer = await loggedIn(sys.app, 'officer', 'motcua.demo');
-  const ctx = (await officer.get(`${BASE}/form-context`)).json<{ units: { id: string; name: string }[]; allUnits: { id: string; name: string }[] }>();
+  const ctx = (await officer.get(`${BASE}/form-context`)).json<FormContext>();
   deskId = ctx.units[0]!.id;
   otherUnitId = ctx.allUnits.find((u) => u.name.startsWith('Phòng Văn hóa'))!.id;
 });
@@ -35,7 +48,7 @@ afterAll(async () => {
 
 async function attachment(h = officer): Promise<string> {
   const res = await h.upload(`${BASE}/attachments`, [{ name: 'CCCD.pdf', data: tinyPdf() }]);
-  return res.json<{ id: string }>().id;
+  return res.json<Reply<typeof uploadAccountAttachment>>().id;
 }
 
 const valid = (attachmentId: string, over: Record<string, unknown> = {}) => ({
@@ -51,15 +64,15 @@ const valid = (attachmentId: string, over: Record<string, unknown> = {}) => ({
 
 describe('form context and look-up', () => {
   it('offers only the units whose name qualifies, with the officer shown', async () => {
-    const ctx = (await officer.get(`${BASE}/form-context`)).json<{ officer: { fullName: string; phone: string }; units: { name: string }[]; allUnits: unknown[] }>();
+    const ctx = (await officer.get(`${BASE}/form-context`)).json<FormContext>();
     expect(ctx.officer).toEqual({ fullName: 'Trần Tuấn Hiệp', phone: '0357438888' });
     expect(ctx.units.map((u) => u.name)).toEqual(['Bộ phận Một cửa phường Cẩm Thành']);
     expect(ctx.allUnits).toHaveLength(2);
   });
 
   it('says whether a CMND/CCCD already has an account', async () => {
-    expect((await officer.get(`${BASE}/lookup?idNumber=001090000001`)).json()).toEqual({ idNumber: '001090000001', kind: 'CCCD', exists: true });
-    expect((await officer.get(`${BASE}/lookup?idNumber=145888888`)).json()).toEqual({ idNumber: '145888888', kind: 'CMND', exists: false });
+    expect((await officer.get(`${BASE}/lookup?idNumber=001090000001`)).json<Reply<typeof lookupAccount>>()).toEqual({ idNumber: '001090000001', kind: 'CCCD', exists: true });
+    expect((await officer.get(`${BASE}/lookup?idNumber=145888888`)).json<Reply<typeof lookupAccount>>()).toEqual({ idNumber: '145888888', kind: 'CMND', exists: false });
   });
 
   it.each([
@@ -79,11 +92,11 @@ describe('Đính kèm CCCD/CMND', () => {
   it('accepts a real PDF, DOCX and DOC by content', async () => {
     const pdf = await officer.upload(`${BASE}/attachments`, [{ name: 'CCCD.pdf', data: tinyPdf() }]);
     expect(pdf.statusCode).toBe(201);
-    expect(pdf.json()).toMatchObject({ fileName: 'CCCD.pdf', type: 'pdf' });
+    expect(pdf.json<Reply<typeof uploadAccountAttachment>>()).toMatchObject({ fileName: 'CCCD.pdf', type: 'pdf' });
     const docx = await officer.upload(`${BASE}/attachments`, [{ name: 'cccd.docx', data: minimalDocx() }]);
-    expect(docx.json()).toMatchObject({ type: 'docx' });
+    expect(docx.json<Reply<typeof uploadAccountAttachment>>()).toMatchObject({ type: 'docx' });
     const doc = await officer.upload(`${BASE}/attachments`, [{ name: 'cccd.doc', data: minimalDoc() }]);
-    expect(doc.json()).toMatchObject({ type: 'doc' });
+    expect(doc.json<Reply<typeof uploadAccountAttachment>>()).toMatchObject({ type: 'doc' });
   });
 
   it('refuses an image, a disguised text file, an empty file, 6 MB, two files and no file', async () => {
@@ -111,16 +124,16 @@ describe('Bước 1: saving a draft', () => {
     const att = await attachment();
     const res = await officer.post(BASE, valid(att, { fullName: '  Lê   Thị Hoa ', phone: '+84 912 000 111' }));
     expect(res.statusCode).toBe(201);
-    const d = res.json<{ id: string; status: string; fullName: string; phone: string; unit: { name: string }; otp: null }>();
+    const d = res.json<Reply<typeof createAccountRequest>>();
     expect(d).toMatchObject({ status: 'draft', fullName: 'Lê Thị Hoa', phone: '0912000111', unit: { name: 'Bộ phận Một cửa phường Cẩm Thành' }, otp: null });
 
-    const list = (await officer.get(`${BASE}?idNumber=038190001234`)).json<{ items: { id: string; status: string }[]; total: number }>();
+    const list = (await officer.get(`${BASE}?idNumber=038190001234`)).json<List>();
     expect(list.items.map((i) => i.id)).toContain(d.id);
 
     const upd = await officer.put(`${BASE}/${d.id}`, valid(att, { fullName: 'Lê Thị Hoa Mai' }));
-    expect(upd.json()).toMatchObject({ fullName: 'Lê Thị Hoa Mai' });
+    expect(upd.json<Reply<typeof updateAccountRequest>>()).toMatchObject({ fullName: 'Lê Thị Hoa Mai' });
     const cancelled = await officer.post(`${BASE}/${d.id}/cancel`);
-    expect(cancelled.json()).toMatchObject({ status: 'cancelled' });
+    expect(cancelled.json<Reply<typeof cancelAccountRequest>>()).toMatchObject({ status: 'cancelled' });
     expect((await officer.put(`${BASE}/${d.id}`, valid(att))).json()).toMatchObject({ code: 'REQUEST_NOT_DRAFT' });
     expect((await officer.post(`${BASE}/${d.id}/otp`)).json()).toMatchObject({ code: 'REQUEST_NOT_DRAFT' });
     const audit = await sys.deps.db.select().from(auditLog).where(eq(auditLog.entityId, d.id));
@@ -172,7 +185,7 @@ describe('Bước 1: saving a draft', () => {
     await sys.deps.db.insert(userUnits).values({ userId: id, agencyId: dept!.id, assignedAt: now });
     await sys.deps.db.insert(userPermissions).values({ userId: id, permission: 'CITIZEN_ACCOUNT_CREATE', grantedAt: now });
     const h = await loggedIn(sys.app, 'officer', 'bpmc.only');
-    const ctx = (await h.get(`${BASE}/form-context`)).json<{ units: unknown[]; noEligibleUnitMessage: string }>();
+    const ctx = (await h.get(`${BASE}/form-context`)).json<FormContext>();
     expect(ctx.units).toEqual([]);
     expect(ctx.noEligibleUnitMessage).toContain('Đề nghị quản trị viên gán bạn');
     const res = await h.post(BASE, valid(await attachment(h), { unitId: dept!.id }));
@@ -223,7 +236,7 @@ describe('permissions and scope', () => {
       expect(res.statusCode).toBe(404);
       expect(res.json().code).toBe('REQUEST_NOT_FOUND');
     }
-    const list = (await other.get(`${BASE}?idNumber=036190000888`)).json<{ total: number }>();
+    const list = (await other.get(`${BASE}?idNumber=036190000888`)).json<List>();
     expect(list.total).toBe(0);
   });
 });
@@ -237,25 +250,25 @@ describe('list search', () => {
     await createDraft(officer, { idNumber: '040185000102', fullName: 'Đặng Văn Bình', birthDate: '1985-01-01', phone: '0388000102' });
     sys.resetClock();
 
-    const names = (await officer.get(`${BASE}?name=${encodeURIComponent('DANG thi anh')}`)).json<{ items: { fullName: string; createdAt: string }[]; total: number }>();
+    const names = (await officer.get(`${BASE}?name=${encodeURIComponent('DANG thi anh')}`)).json<List>();
     expect(names.items.map((i) => i.fullName)).toEqual(['Đặng Thị Ánh']);
     expect(names.items[0]!.createdAt).toBe('2026-03-10T03:00:00.000Z');
-    const both = (await officer.get(`${BASE}?name=dang&pageSize=1`)).json<{ items: { fullName: string }[]; total: number; totalCapped: boolean }>();
+    const both = (await officer.get(`${BASE}?name=dang&pageSize=1`)).json<List>();
     expect(both).toMatchObject({ total: 2, totalCapped: false });
     expect(both.items.map((i) => i.fullName)).toEqual(['Đặng Văn Bình']);
-    const page2 = (await officer.get(`${BASE}?name=dang&pageSize=1&page=2`)).json<{ items: { fullName: string }[] }>();
+    const page2 = (await officer.get(`${BASE}?name=dang&pageSize=1&page=2`)).json<List>();
     expect(page2.items.map((i) => i.fullName)).toEqual(['Đặng Thị Ánh']);
-    expect((await officer.get(`${BASE}?phone=038800010`)).json().total).toBe(2);
-    expect((await officer.get(`${BASE}?phone=%2B84388000101`)).json().total).toBe(1);
-    expect((await officer.get(`${BASE}?idNumber=040185000102`)).json().total).toBe(1);
-    expect((await officer.get(`${BASE}?name=dang&officer=${encodeURIComponent('tuấn hiệp')}`)).json().total).toBe(2);
-    expect((await officer.get(`${BASE}?name=dang&officer=lan`)).json().total).toBe(0);
-    expect((await officer.get(`${BASE}?name=dang&unitId=${otherUnitId}`)).json().total).toBe(0);
+    expect((await officer.get(`${BASE}?phone=038800010`)).json<List>().total).toBe(2);
+    expect((await officer.get(`${BASE}?phone=%2B84388000101`)).json<List>().total).toBe(1);
+    expect((await officer.get(`${BASE}?idNumber=040185000102`)).json<List>().total).toBe(1);
+    expect((await officer.get(`${BASE}?name=dang&officer=${encodeURIComponent('tuấn hiệp')}`)).json<List>().total).toBe(2);
+    expect((await officer.get(`${BASE}?name=dang&officer=lan`)).json<List>().total).toBe(0);
+    expect((await officer.get(`${BASE}?name=dang&unitId=${otherUnitId}`)).json<List>().total).toBe(0);
     // Dates are Vietnam calendar days: 11/3 23:30 belongs to 11/3.
-    const day = (await officer.get(`${BASE}?from=2026-03-11&to=2026-03-11`)).json<{ items: { fullName: string }[] }>();
+    const day = (await officer.get(`${BASE}?from=2026-03-11&to=2026-03-11`)).json<List>();
     expect(day.items.map((i) => i.fullName)).toEqual(['Đặng Văn Bình']);
-    expect((await officer.get(`${BASE}?from=2026-03-09&to=2026-03-10`)).json().total).toBe(1);
-    const none = (await officer.get(`${BASE}?name=khong%20ai%20ten%20nay`)).json();
+    expect((await officer.get(`${BASE}?from=2026-03-09&to=2026-03-10`)).json<List>().total).toBe(1);
+    const none = (await officer.get(`${BASE}?name=khong%20ai%20ten%20nay`)).json<List>();
     expect(none).toMatchObject({ items: [], total: 0 });
     expect((await officer.get(`${BASE}?from=11/03/2026`)).json().code).toBe('VALIDATION_FAILED');
   });

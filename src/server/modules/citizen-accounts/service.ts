@@ -1,6 +1,6 @@
 // Officer-assisted citizen account creation (SPEC §1): look-up, draft, request form, OTP, account.
 import { putUpload } from '../../platform/files/stored.js';
-import { and, desc, eq, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, like, lt, sql, type SQL } from 'drizzle-orm';
 import { isEligibleAccountUnit } from '../../../common/units.js';
 import { cleanText, likeEscape, searchKey } from '../../../common/text.js';
 import { checkIdNumberShape, normalizeIdNumber } from '../../../common/vn-ids.js';
@@ -19,9 +19,7 @@ import { sendEmail, sendSms } from '../../platform/notify/jobs.js';
 import { storedFiles } from '../../platform/tables.js';
 import { enforceRateLimits } from '../../platform/rate-limit.js';
 import { listUnits, type AgencyRow } from '../agencies/service.js';
-import { agencies } from '../agencies/tables.js';
-import { users } from '../users/tables.js';
-import { checkCitizenIdentity, createAccount, findAccountByIdNumber, getUser } from '../users/service.js';
+import { checkCitizenIdentity, createAccount, findAccountByIdNumber, findOfficerIds, fullNamesOf, getUser } from '../users/service.js';
 import { citizenAccountRequests as car } from './tables.js';
 
 export const PERMISSION = 'CITIZEN_ACCOUNT_CREATE';
@@ -282,12 +280,7 @@ export async function listRequests(ctx: Ctx, f: ListFilters) {
   let officerIds: string[] | null = null;
   if (f.officer?.trim()) {
     const o = searchKey(f.officer);
-    const found = await db
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.kind, 'officer'), or(like(users.fullNameSearch, `%${likeEscape(o)}%`), eq(users.username, o))))
-      .limit(MAX_BRANCHES + 1);
-    officerIds = found.map((r) => r.id);
+    officerIds = await findOfficerIds(db, o, MAX_BRANCHES + 1);
     if (officerIds.length === 0) return { items: [], total: 0, totalCapped: false, page: f.page, pageSize: f.pageSize };
   }
   const offset = (f.page - 1) * f.pageSize;
@@ -321,21 +314,19 @@ export async function listRequests(ctx: Ctx, f: ListFilters) {
       branches.map((branch) => sql`(select ${car.id} as id, ${car.createdAt} as created_at from ${car} where ${branch} limit ${COUNT_CAP + 1})`),
       sql` union all `,
     );
-    const rows = rowsOf<ListRow & { total: string | number }>(
+    const rows = rowsOf<PageRow & { total: string | number }>(
       await db.execute(sql`
         with m as materialized (${matches})
         select (select count(*) from m) as total, r.id, r.full_name as "fullName", r.id_number as "idNumber", r.phone, r.status,
-               r.created_at as "createdAt", r.completed_at as "completedAt", u.full_name as "officerName", a.name as "unitName"
+               r.created_at as "createdAt", r.completed_at as "completedAt", r.officer_id as "officerId", r.agency_id as "agencyId"
         from (select id, created_at from m order by created_at desc, id desc limit ${f.pageSize} offset ${offset}) p
         join ${car} r on r.id = p.id
-        join ${users} u on u.id = r.officer_id
-        join ${agencies} a on a.id = r.agency_id
         order by p.created_at desc, p.id desc`),
     );
     const matched = rows.length
       ? Number(rows[0]!.total)
       : Number(rowsOf<{ n: string | number }>(await db.execute(sql`select coalesce(sum(n), 0) as n from (${counts}) c`))[0]?.n ?? 0);
-    return listResult(f, rows, matched);
+    return listResult(f, await withNames(db, rows), matched);
   }
   const [items, totals] = await Promise.all([
     offset >= COUNT_CAP
@@ -349,20 +340,27 @@ export async function listRequests(ctx: Ctx, f: ListFilters) {
             status: car.status,
             createdAt: car.createdAt,
             completedAt: car.completedAt,
-            officerName: users.fullName,
-            unitName: agencies.name,
+            officerId: car.officerId,
+            agencyId: car.agencyId,
           })
           .from(car)
           .innerJoin(sql`(${pageIds}) as page`, sql`page.id = ${car.id}`)
-          .innerJoin(users, eq(users.id, car.officerId))
-          .innerJoin(agencies, eq(agencies.id, car.agencyId))
           .orderBy(desc(car.createdAt), desc(car.id))
           .limit(f.pageSize)
           .offset(offset),
     db.execute(sql`select coalesce(sum(n), 0) as n from (${counts}) c`),
   ]);
-  return listResult(f, items, Number(rowsOf<{ n: string | number }>(totals)[0]?.n ?? 0));
+  return listResult(f, await withNames(db, items), Number(rowsOf<{ n: string | number }>(totals)[0]?.n ?? 0));
 }
+
+/** The officers' and units' names of one page of requests, from the users and agencies modules. */
+async function withNames(db: DbOrTx, rows: readonly PageRow[]): Promise<ListRow[]> {
+  const [officers, units] = await Promise.all([fullNamesOf(db, rows.map((r) => r.officerId)), listUnits(db, [...new Set(rows.map((r) => r.agencyId))])]);
+  const unitNames = new Map(units.map((u) => [u.id, u.name]));
+  return rows.map(({ officerId, agencyId, ...r }) => ({ ...r, officerName: officers.get(officerId) ?? '', unitName: unitNames.get(agencyId) ?? '' }));
+}
+
+type PageRow = Omit<ListRow, 'officerName' | 'unitName'> & { officerId: string; agencyId: string };
 
 interface ListRow {
   id: string;

@@ -7,6 +7,9 @@ import { createDraft, loggedIn } from '../../../../tests/support/http.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
 import { loadConfig } from '../../config.js';
 import { createSystem } from '../../system.js';
+import type { getCsrfToken } from '../../../common/api/auth.js';
+import type { Reply } from '../../../common/api/contract.js';
+import type { listDevOutbox } from '../../../common/api/dev.js';
 
 const system = useTestSystem();
 
@@ -16,7 +19,7 @@ describe('dev outbox', () => {
     const d = await createDraft(officer);
     await officer.post(`/api/citizen-account-requests/${d.id}/otp`);
     await system().deliver();
-    const list = (await system().app.inject({ method: 'GET', url: '/api/dev/outbox' })).json<Record<string, unknown>[]>();
+    const list = (await system().app.inject({ method: 'GET', url: '/api/dev/outbox' })).json<Reply<typeof listDevOutbox>>();
     expect(list[0]).toEqual({
       id: expect.any(String),
       channel: 'sms',
@@ -82,7 +85,7 @@ describe('production', () => {
       const login = await prod.app.inject({
         method: 'POST',
         url: '/api/auth/login',
-        headers: { cookie: csrf.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': csrf.json().token },
+        headers: { cookie: csrf.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': csrf.json<Reply<typeof getCsrfToken>>().token },
         payload: { audience: 'officer', login: 'motcua.demo', password: 'Demo@2026' },
       });
       expect(login.statusCode).toBe(401);

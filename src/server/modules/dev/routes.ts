@@ -1,19 +1,11 @@
 // Dev outbox: every SMS and e-mail the dev transports "delivered". Not registered in production.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { desc } from 'drizzle-orm';
-import { Type } from 'typebox';
-import type { AppModule } from '../../app.js';
+import { routeOptions } from '../../../common/api/contract.js';
+import { listDevOutbox } from '../../../common/api/dev.js';
+import type { AppModule } from '../../platform/module.js';
 import { devMessages } from '../../platform/tables.js';
 import { formatVnDateTime } from '../../platform/clock.js';
-
-const Message = Type.Object({
-  id: Type.String(),
-  channel: Type.Union([Type.Literal('sms'), Type.Literal('email')]),
-  to: Type.String(),
-  subject: Type.Union([Type.String(), Type.Null()]),
-  body: Type.String(),
-  createdAt: Type.String(),
-});
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -25,19 +17,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     return rows.map((r) => ({ ...r, channel: r.channel as 'sms' | 'email', createdAt: r.createdAt.toISOString() }));
   };
 
-  app.get(
-    '/api/dev/outbox',
-    {
-      schema: {
-        tags: ['dev'],
-        summary: 'Tin nhắn SMS và email đã gửi qua kênh thử nghiệm (mới nhất trước; không có khi NODE_ENV=production)',
-        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }) }),
-        response: { 200: Type.Array(Message) },
-      },
-    },
-    async (req) => load(req.query.limit),
-  );
+  app.get(listDevOutbox.url, routeOptions(listDevOutbox, ['dev']), async (req) => load(req.query.limit));
 
+  // The same messages as a page for testers (HTML, not part of the API: hidden from /docs).
   app.get('/dev/outbox', { schema: { hide: true } }, async (_req, reply) => {
     const rows = await load(200);
     const items = rows

@@ -11,6 +11,7 @@ import type { ManualClock } from '../../platform/clock.js';
 import { auditLog } from '../../platform/tables.js';
 import { workCalendar } from '../../platform/workdays.js';
 import { users } from '../users/tables.js';
+import { deskUploadPaper } from '../../../common/api/dossiers-desk.js';
 
 const system = useTestSystem();
 
@@ -137,7 +138,7 @@ describe('the Vietnam Post account at the desk (POSTAL_DESK)', () => {
     const start = await post.get(`/api/desk/filing/${KHAI_SINH}?citizenId=${citizenId}`);
     expect(start.statusCode, start.body).toBe(200);
     const s = start.json<{ agencies: { id: string }[]; prefill: { values: Record<string, string> } }>();
-    const papers = [await uploadPaper(post, '/api/desk/papers', 'to-khai.pdf'), await uploadPaper(post, '/api/desk/papers', 'chung-sinh.pdf')];
+    const papers = [await uploadPaper(post, deskUploadPaper.url, 'to-khai.pdf'), await uploadPaper(post, deskUploadPaper.url, 'chung-sinh.pdf')];
     const res = await post.post(`/api/desk/filing/${KHAI_SINH}`, {
       citizenId,
       agencyId: s.agencies[0]!.id,

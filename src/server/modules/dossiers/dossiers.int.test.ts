@@ -13,6 +13,8 @@ import { newId } from '../../platform/ids.js';
 import { agencies } from '../agencies/tables.js';
 import { users } from '../users/tables.js';
 import { dossiers } from './tables.js';
+import { addToStore, listMyDossiers, listStore, uploadMyPaper } from '../../../common/api/dossiers.js';
+import { deskUploadPaper, listQueue } from '../../../common/api/dossiers-desk.js';
 
 const system = useTestSystem();
 
@@ -105,7 +107,7 @@ describe('online filing', () => {
     expect(r.submitSeconds).toBe(300);
 
     // The demo citizen's other tests file dossiers too: this one is found by its code.
-    const mine = (await h.get('/api/my/dossiers')).json<{ items: { code: string; statusLabel: string; agencyName: string }[] }>();
+    const mine = (await h.get(listMyDossiers.url)).json<{ items: { code: string; statusLabel: string; agencyName: string }[] }>();
     expect(mine.items.filter((i) => i.code === r.code)).toEqual([expect.objectContaining({ code: r.code, statusLabel: 'Mới đăng ký', agencyName: 'UBND phường Cẩm Thành' })]);
 
     const detail = (await h.get(`/api/my/dossiers/${r.id}`)).json<{ formData: Record<string, string>; documents: unknown[]; events: { toStatusLabel: string }[] }>();
@@ -173,7 +175,7 @@ describe('online filing', () => {
 
   it('takes only scans and photos as papers, judged by content', async () => {
     const h = await citizen();
-    const res = await h.upload('/api/my/papers', [{ name: 'to-khai.pdf', data: Buffer.from('PK\u0003\u0004 not a pdf at all') }]);
+    const res = await h.upload(uploadMyPaper.url, [{ name: 'to-khai.pdf', data: Buffer.from('PK\u0003\u0004 not a pdf at all') }]);
     expect(res.statusCode).toBe(415);
     expect(res.json<Problem>().code).toBe('PAPER_TYPE_NOT_ALLOWED');
   });
@@ -184,7 +186,7 @@ describe('online filing', () => {
     const token = await h.token();
     const stored = await system().app.inject({
       method: 'POST',
-      url: '/api/my/store',
+      url: addToStore.url,
       remoteAddress: h.ip,
       headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-csrf-token': token, cookie: (h as unknown as { cookieHeader(): string }).cookieHeader() },
       payload: Buffer.concat([
@@ -197,7 +199,7 @@ describe('online filing', () => {
     expect(stored.statusCode, stored.body).toBe(201);
     const item = stored.json<{ fileId: string; title: string }>();
     expect(item.title).toBe('Giấy chứng sinh của bé Khang');
-    expect((await h.get('/api/my/store')).json<{ title: string }[]>().map((s) => s.title)).toContain('Giấy chứng sinh của bé Khang');
+    expect((await h.get(listStore.url)).json<{ title: string }[]>().map((s) => s.title)).toContain('Giấy chứng sinh của bé Khang');
 
     const res = await submit(h, { documents: [{ position: 1, fileId: await paper(h) }, { position: 2, fileId: item.fileId, source: 'store' }] });
     expect(res.statusCode, res.body).toBe(201);
@@ -243,7 +245,7 @@ describe('the reception queue', () => {
       formData: mine.formData,
       documents: [
         { position: 1, fileId: await paper(h) },
-        { position: 2, fileId: await paper(h, '/api/my/papers', 'chung-sinh-ro.pdf') },
+        { position: 2, fileId: await paper(h, uploadMyPaper.url, 'chung-sinh-ro.pdf') },
       ],
     });
     expect(supplemented.statusCode, supplemented.body).toBe(200);
@@ -300,7 +302,7 @@ describe('desk reception', () => {
     expect(start.agencies.map((a) => a.name)).toEqual(['UBND phường Cẩm Thành']);
     expect(start.prefill.values.motherFullName).toBe('Phạm Thị Hoa');
 
-    const scan = await paper(officer, '/api/desk/papers', 'to-khai-scan.pdf');
+    const scan = await paper(officer, deskUploadPaper.url, 'to-khai-scan.pdf');
     const body = { citizenId: who.account.id, agencyId: start.agencies[0]!.id, formData: { ...start.prefill.values, ...child }, submissionKey: 'desk-0001-abc' };
     const missing = await officer.post(`/api/desk/filing/${KHAI_SINH}`, { ...body, documents: [{ position: 1, fileId: scan }] });
     expect(missing.json<Problem>().code).toBe('DOSSIER_DOCUMENT_MISSING');
@@ -311,7 +313,7 @@ describe('desk reception', () => {
     const notMine = await officer.post(`/api/desk/filing/${KHAI_SINH}`, { ...body, documents: [{ position: 1, fileId: scan }, { position: 2, fileId: citizensFile }] });
     expect(notMine.json<Problem>().code).toBe('FILE_NOT_FOUND');
 
-    const scan2 = await paper(officer, '/api/desk/papers', 'chung-sinh-scan.pdf');
+    const scan2 = await paper(officer, deskUploadPaper.url, 'chung-sinh-scan.pdf');
     const res = await officer.post(`/api/desk/filing/${KHAI_SINH}`, { ...body, documents: [{ position: 1, fileId: scan }, { position: 2, fileId: scan2 }] });
     expect(res.statusCode, res.body).toBe(201);
     const r = res.json<Result>();
@@ -328,12 +330,12 @@ describe('desk reception', () => {
     expect(text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
     expect(text).toContain('Trần Tuấn Hiệp');
     // The citizen sees the same dossier among theirs.
-    expect((await h.get('/api/my/dossiers')).json<{ items: { code: string }[] }>().items.map((i) => i.code)).toContain(r.code);
+    expect((await h.get(listMyDossiers.url)).json<{ items: { code: string }[] }>().items.map((i) => i.code)).toContain(r.code);
   });
 
   it('keeps citizens out of the desk and officers out of filing', async () => {
     const h = await citizen();
-    expect((await h.get('/api/desk/dossiers')).statusCode).toBe(401);
+    expect((await h.get(listQueue.url)).statusCode).toBe(401);
     const officer = await loggedIn(system().app, 'officer', 'motcua.demo');
     expect((await officer.get(`/api/filing/${KHAI_SINH}`)).statusCode).toBe(401);
   });

@@ -22,6 +22,8 @@ import { vnDate } from '../../platform/workdays.js';
 import { outbox } from '../../platform/tables.js';
 import { users } from '../users/tables.js';
 import { dossierDrafts, dossierRatings, dossiers } from './tables.js';
+import { uploadMyPaper } from '../../../common/api/dossiers.js';
+import { deskUploadPaper } from '../../../common/api/dossiers-desk.js';
 
 // Listening: the VNeID sign-in goes through the simulator over real HTTP; the rest uses inject.
 const system = useTestSystem({ listen: true });
@@ -109,7 +111,7 @@ async function onlineFiling(h: Http) {
   const formData = { ...(await prefilledValues(h)), ...CHILD };
   const documents = [
     { position: 1, fileId: await uploadPaper(h) },
-    { position: 2, fileId: await uploadPaper(h, '/api/my/papers', 'chung-sinh.png', PNG_1PX) },
+    { position: 2, fileId: await uploadPaper(h, uploadMyPaper.url, 'chung-sinh.png', PNG_1PX) },
   ];
   return (key: string, agency = camThanh) => h.post(`/api/filing/${KHAI_SINH}/submit`, { agencyId: agency, formData, documents, submissionKey: key });
 }
@@ -121,8 +123,8 @@ async function deskFiling(officer: Http) {
     prefill: { values: Record<string, string> };
   }>();
   const documents = [
-    { position: 1, fileId: await uploadPaper(officer, '/api/desk/papers', 'to-khai-scan.pdf') },
-    { position: 2, fileId: await uploadPaper(officer, '/api/desk/papers', 'chung-sinh-scan.pdf') },
+    { position: 1, fileId: await uploadPaper(officer, deskUploadPaper.url, 'to-khai-scan.pdf') },
+    { position: 2, fileId: await uploadPaper(officer, deskUploadPaper.url, 'chung-sinh-scan.pdf') },
   ];
   const body = { citizenId: demoCitizenId, agencyId: start.agencies[0]!.id, formData: { ...start.prefill.values, ...CHILD }, documents };
   return (key: string, citizenId = demoCitizenId) => officer.post(`/api/desk/filing/${KHAI_SINH}`, { ...body, citizenId, submissionKey: key });

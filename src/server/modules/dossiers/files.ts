@@ -10,7 +10,7 @@ import { describeKind } from '../../platform/files/detect.js';
 import { putUpload } from '../../platform/files/stored.js';
 import { storedFiles } from '../../platform/tables.js';
 import { fileTypeFromBuffer } from 'file-type';
-import { citizenDocuments, dossierDocuments, dossiers } from './tables.js';
+import { citizenDocuments } from './tables.js';
 
 export const PAPER_MAX_BYTES = 10 * 1024 * 1024;
 const PAPER_EXTS = ['pdf', 'jpg', 'png'];
@@ -79,13 +79,4 @@ export async function assertOfficerUploaded(db: DbOrTx, officerId: string, fileI
   const ok = new Set(files.filter((f) => f.purpose === PAPER_PURPOSE && f.uploadedBy === officerId).map((f) => f.id));
   const missing = ids.filter((id) => !ok.has(id));
   if (missing.length) throw new AppError('FILE_NOT_FOUND', { details: { fileIds: missing } });
-}
-
-/** The dossiers (id, applicant, agency) a file belongs to. */
-export async function dossiersOfFile(db: DbOrTx, fileId: string) {
-  return db
-    .select({ id: dossiers.id, applicantId: dossiers.applicantId, agencyId: dossiers.agencyId })
-    .from(dossierDocuments)
-    .innerJoin(dossiers, eq(dossiers.id, dossierDocuments.dossierId))
-    .where(eq(dossierDocuments.fileId, fileId));
 }

@@ -7,6 +7,7 @@ import { agencyId, citizenClient, submitKhaiSinh, type Submitted } from '../../.
 import { loggedIn, PNG_1PX, tinyPdf } from '../../../../tests/support/http.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
 import { auditLog } from '../../platform/tables.js';
+import { workList } from '../../../common/api/dossiers-desk.js';
 
 const system = useTestSystem();
 
@@ -31,7 +32,7 @@ describe('papers of a dossier in processing', () => {
     const { dossier, papers } = await inProcessing();
     const xuly = await officer('xuly.demo');
     // The specialist has the dossier in the work list and opens it…
-    const work = (await xuly.get('/api/work/dossiers')).json<{ items: { id: string }[] }>();
+    const work = (await xuly.get(workList.url)).json<{ items: { id: string }[] }>();
     expect(work.items.map((i) => i.id)).toContain(dossier.id);
     const open = await xuly.get(`/api/desk/dossiers/${dossier.id}`);
     expect(open.statusCode, open.body).toBe(200);

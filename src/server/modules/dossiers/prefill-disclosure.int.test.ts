@@ -5,6 +5,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { citizenClient, KHAI_SINH } from '../../../../tests/support/dossiers.js';
+import type { Reply } from '../../../common/api/contract.js';
+import type { startFiling } from '../../../common/api/dossiers.js';
 import { addCitizen } from '../../../../tests/support/fixtures.js';
 import { createDraft, Http, latestOtp, loggedIn } from '../../../../tests/support/http.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
@@ -12,13 +14,7 @@ import { users } from '../users/tables.js';
 
 const system = useTestSystem();
 
-interface PrefillBody {
-  prefill: {
-    values: Record<string, string>;
-    provenance: Record<string, { source: string; locked: boolean }>;
-    populationFound: boolean;
-  };
-}
+type PrefillBody = Pick<Reply<typeof startFiling>, 'prefill'>;
 
 /** Residents of data/population-demo.json that have no account in the demo data. */
 const HOA = { idNumber: '001192000456', fullName: 'Phạm Thị Hoa', birthDate: '1992-09-03', address: 'Số 12 phố Hàng Bài', husband: 'Nguyễn Văn An' };

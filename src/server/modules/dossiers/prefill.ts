@@ -4,6 +4,7 @@
 // refuses a submission that does. Pure functions, unit-tested in prefill.test.ts.
 import {
   formFields,
+  PERSON_ATTRS,
   PROVENANCE_LABELS,
   VERIFIED_SOURCES,
   type EForm,
@@ -40,18 +41,7 @@ export interface Prefill {
 
 type Found = { value: string; source: ProvenanceSource } | null;
 type PersonAttr = 'fullName' | 'birthDate' | 'sex' | 'idNumber' | 'ethnicity' | 'nationality' | 'permanentAddress' | 'currentAddress';
-const PERSON_ATTRS: readonly string[] = ['fullName', 'birthDate', 'sex', 'idNumber', 'ethnicity', 'nationality', 'permanentAddress', 'currentAddress'];
 const VNEID_ATTRS: readonly string[] = ['fullName', 'birthDate', 'sex', 'idNumber'];
-
-/** The prefill keys forms may use (src/common/eform.ts). */
-export const PREFILL_KEYS: readonly string[] = [
-  ...['applicant', 'spouse', 'father', 'mother'].flatMap((s) => PERSON_ATTRS.map((a) => `${s}.${a}`)),
-  'account.phone',
-  'account.email',
-  'derived.relationToChild',
-  'derived.childEthnicity',
-  'derived.childNationality',
-];
 
 const SEX_LABEL = { male: 'Nam', female: 'Nữ' } as const;
 

@@ -1,10 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { agencyId, citizenClient, prefilledValues, submitKhaiSinh, uploadPaper, type Submitted } from '../../../../tests/support/dossiers.js';
+import type { Reply } from '../../../common/api/contract.js';
+import { unitStatistics, workList } from '../../../common/api/dossiers-desk.js';
+import { agencyId, citizenClient, KHAI_SINH, prefilledValues, submitKhaiSinh, uploadPaper, type Submitted } from '../../../../tests/support/dossiers.js';
 import { Http, loggedIn } from '../../../../tests/support/http.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
 import { ManualClock } from '../../platform/clock.js';
 import { verifyPdf } from '../../platform/signing/index.js';
 import { pdfText } from '../../../../tests/support/pdf.js';
+import { listStore, uploadMyPaper, verifyUpload } from '../../../common/api/dossiers.js';
+import { listAdminProcedures, setProcedureWorkflow } from '../../../common/api/procedures.js';
 
 // Wednesday 25/11/2026, 09:00 in Vietnam.
 const clock = new ManualClock('2026-11-25T02:00:00Z');
@@ -14,11 +18,7 @@ interface Problem {
   code: string;
   message: string;
 }
-interface Work {
-  items: { id: string; code: string; urgency: string; actions: string[]; step: { label: string } | null }[];
-  counts: { overdue: number; today: number; soon: number };
-  total: number;
-}
+type Work = Reply<typeof workList>;
 
 let camThanh: string;
 let officers: Record<'desk' | 'processor' | 'leader' | 'plain' | 'otherDesk' | 'copies', Http>;
@@ -65,7 +65,7 @@ describe('an online dossier from reception to its signed result', () => {
     const d = await inProcessing(h, { formData: { contactEmail: 'nguyenvanan@example.vn' } });
 
     // Khai sinh is decided the day it is received: promised for Wednesday 25/11.
-    const list = (await officers.processor.get('/api/work/dossiers')).json<Work>();
+    const list = (await officers.processor.get(workList.url)).json<Work>();
     const row = list.items.find((i) => i.id === d.id)!;
     expect(row).toMatchObject({ urgency: 'today', step: { label: 'Chuyên viên thẩm định, xử lý' } });
     expect(row.actions).toEqual(['forward', 'supplement_requested', 'request_payment', 'transfer', 'extend']);
@@ -75,7 +75,7 @@ describe('an online dossier from reception to its signed result', () => {
     expect((await act(officers.leader, d.id, 'forward')).json<Problem>().code).toBe('DOSSIER_ACTION_NOT_ALLOWED');
     expect((await act(officers.processor, d.id, 'finish')).json<Problem>().code).toBe('DOSSIER_STATUS_CONFLICT');
     expect((await act(officers.otherDesk, d.id, 'stop', { reason: 'Không thuộc thẩm quyền' })).statusCode).toBe(404);
-    expect((await officers.otherDesk.get('/api/work/dossiers')).json<Work>().items.map((i) => i.id)).not.toContain(d.id);
+    expect((await officers.otherDesk.get(workList.url)).json<Work>().items.map((i) => i.id)).not.toContain(d.id);
 
     // The specialist asks for a paper: the clock stops on Wednesday 10:00…
     clock.set('2026-11-25T03:00:00Z');
@@ -132,24 +132,24 @@ describe('an online dossier from reception to its signed result', () => {
     const verified = (await anyone.get(`/api/verify/${detail.verifyToken}`)).json<{ authentic: boolean; code: string; signatures: { signerName: string; intact: boolean }[] }>();
     expect(verified).toMatchObject({ authentic: true, code: d.code });
     expect(verified.signatures).toHaveLength(1);
-    expect((await anyone.upload('/api/verify', [{ name: 'kq.pdf', data: pdf }])).json()).toMatchObject({ authentic: true, issuedHere: { code: d.code } });
+    expect((await anyone.upload(verifyUpload.url, [{ name: 'kq.pdf', data: pdf }])).json()).toMatchObject({ authentic: true, issuedHere: { code: d.code } });
     const tampered = Buffer.from(pdf);
     const at = tampered.indexOf('Nguy');
     tampered[at + 1] = tampered[at + 1]! ^ 1;
-    const check = (await anyone.upload('/api/verify', [{ name: 'kq.pdf', data: tampered }])).json<{ authentic: boolean; issuedHere: unknown }>();
+    const check = (await anyone.upload(verifyUpload.url, [{ name: 'kq.pdf', data: tampered }])).json<{ authentic: boolean; issuedHere: unknown }>();
     expect(check).toMatchObject({ authentic: false, issuedHere: null });
     // The same verdict from the signature itself, independent of the server route.
     const { trustedCaPems } = await system().deps.signing();
     expect(verifyPdf(tampered, trustedCaPems).authentic).toBe(false);
 
     // The result is in the citizen's Kho dữ liệu, ready to reuse.
-    const store = (await h.get('/api/my/store')).json<{ kind: string; title: string }[]>();
+    const store = (await h.get(listStore.url)).json<{ kind: string; title: string }[]>();
     expect(store.find((s) => s.kind === 'result')?.title).toContain(d.code);
 
     // Satisfaction, once.
     expect((await h.post(`/api/my/dossiers/${d.id}/rating`, { rating: 3, comment: 'Nhanh, không phải đi lại.' })).statusCode).toBe(201);
     expect((await h.post(`/api/my/dossiers/${d.id}/rating`, { rating: 1 })).json<Problem>().code).toBe('RATING_EXISTS');
-    const stats = (await officers.desk.get('/api/work/statistics')).json<{ ratings: { veryGood: number; satisfiedShare: number }; dossiers: { onTime: number } }>();
+    const stats = (await officers.desk.get(unitStatistics.url)).json<{ ratings: { veryGood: number; satisfiedShare: number }; dossiers: { onTime: number } }>();
     expect(stats.ratings.veryGood).toBeGreaterThanOrEqual(1);
     expect(stats.dossiers.onTime).toBeGreaterThanOrEqual(1);
 
@@ -256,7 +256,7 @@ describe('chứng thực bản sao điện tử', () => {
     const res = await h.post('/api/filing/2.000908/submit', {
       agencyId: camThanh,
       formData,
-      documents: [{ position: 1, fileId: await uploadPaper(h, '/api/my/papers', 'bang-tot-nghiep.pdf') }],
+      documents: [{ position: 1, fileId: await uploadPaper(h, uploadMyPaper.url, 'bang-tot-nghiep.pdf') }],
       submissionKey: 'chung-thuc-0001',
     });
     expect(res.statusCode, res.body).toBe(201);
@@ -276,5 +276,31 @@ describe('chứng thực bản sao điện tử', () => {
     expect(v.signatures).toHaveLength(2);
     expect(v.signatures[1]!.signerName).toBeTruthy();
     expect(pdfText(pdf)).toContain('BẢN SAO ĐIỆN TỬ ĐƯỢC CHỨNG THỰC TỪ BẢN CHÍNH');
+  });
+});
+
+describe('a workflow change while dossiers are in processing', () => {
+  it('refuses a new workflow without the step a dossier is at, and accepts one that keeps it', async () => {
+    clock.set('2026-11-25T02:00:00Z');
+    await signInOfficers();
+    const d = await inProcessing(await citizenClient(system().app));
+    const admin = await loggedIn(system().app, 'officer', 'admin.demo');
+    const found = (await admin.get(`${listAdminProcedures.url}?q=${KHAI_SINH}`)).json<Reply<typeof listAdminProcedures>>();
+    const procedureId = found.items.find((p) => p.code === KHAI_SINH)!.id;
+    const workflowUrl = setProcedureWorkflow.url.replace(':id', procedureId);
+
+    const withoutProcess = { steps: [{ key: 'approve', label: 'Lãnh đạo phê duyệt, ký', role: 'DOSSIER_APPROVE', days: 2, signs: 'sign' }] };
+    const refused = await admin.put(workflowUrl, withoutProcess);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<Problem & { details: { problems: string[] } }>()).toMatchObject({
+      code: 'WORKFLOW_DEFINITION_INVALID',
+      details: { problems: ['Có hồ sơ đang ở bước "process": quy trình mới phải giữ bước này.'] },
+    });
+    // The dossier still moves on the workflow it had.
+    const keeping = { steps: [{ key: 'process', label: 'Chuyên viên xử lý', role: 'DOSSIER_PROCESS', days: 1 }, ...withoutProcess.steps] };
+    const stored = await admin.put(workflowUrl, keeping);
+    expect(stored.statusCode, stored.body).toBe(200);
+    expect(await ok(act(officers.processor, d.id, 'forward'))).toMatchObject({ step: 'approve' });
+    expect((await admin.del(workflowUrl)).statusCode).toBe(200);
   });
 });

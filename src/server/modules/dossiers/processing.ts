@@ -1,168 +1,28 @@
-// Processing a received dossier (issue 7): the officers' work list, every workflow action checked
-// against the procedure's workflow and the actor's role in the dossier's agency, the deadline rules
-// (pause while supplementing, extension, on-time), withdrawal, stop, and satisfaction ratings.
-import { DOSSIER_ROLE_PERMISSIONS } from '../../../common/permissions.js';
-import { and, asc, count, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+// Processing a received dossier (issue 7): every workflow action checked against the procedure's
+// workflow and the actor's role in the dossier's agency, the deadline rules (pause while
+// supplementing, extension, on-time), withdrawal and stop. Beside it: the officers' work list
+// (work-list.ts), satisfaction ratings (rating.ts), the unit statistics (statistics.ts), and the
+// officer's scope they share (officer-scope.ts).
+import { and, eq } from 'drizzle-orm';
 import { DOSSIER_STATUS, DOSSIER_STATUS_LABELS, type DossierStatus } from '../../../common/dossier-status.js';
-import { cleanText, likeEscape } from '../../../common/text.js';
-import { isEligibleAccountUnit } from '../../../common/units.js';
+import { cleanText } from '../../../common/text.js';
 import { ACTION_LABELS, ROLE_LABELS, type DossierAction, type Workflow } from '../../../common/workflow.js';
 import type { DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit.js';
 import { formatIsoDate } from '../../platform/clock.js';
-import type { Actor, Ctx } from '../../platform/context.js';
-import { extensionProblem, isOnTime, pausedWorkingDays, shiftDue, urgency } from '../../platform/deadlines.js';
+import type { Ctx } from '../../platform/context.js';
+import { extensionProblem, isOnTime, pausedWorkingDays, shiftDue } from '../../platform/deadlines.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { sendEmail, sendSms } from '../../platform/notify/jobs.js';
-import { vnDate, workCalendar } from '../../platform/workdays.js';
-import { getAgency, listUnits } from '../agencies/service.js';
+import { workCalendar } from '../../platform/workdays.js';
+import { getAgency } from '../agencies/service.js';
 import { getWorkflow } from '../procedures/service.js';
-import { dossierEvents, dossierRatings, dossiers } from './tables.js';
+import { rolesIn, unitsOf } from './officer-scope.js';
+import { dossierEvents, dossiers } from './tables.js';
 import { allowedActions, plan, WorkflowRefusal, type ActorRoles } from './workflow.js';
 
 type DossierRow = typeof dossiers.$inferSelect;
-
-const DESK_KINDS = ['one_stop_desk', 'service_centre'];
-
-/** The officer's units, once per request, to derive their roles in any dossier's agency. */
-async function unitsOf(ctx: Ctx, actor: Actor) {
-  return listUnits(ctx.deps.db, actor.unitIds);
-}
-
-type Units = Awaited<ReturnType<typeof unitsOf>>;
-
-export function rolesIn(actor: Actor, units: Units, agencyId: string): ActorRoles {
-  const active = units.filter((u) => u.status === 'active');
-  const serves = (u: Units[number]) => u.id === agencyId || u.parentId === agencyId;
-  // The desk role is a permission (issue 13, ADR 0015), held at a desk unit that serves the agency.
-  const atDesk = active.some((u) => serves(u) && (DESK_KINDS.includes(u.kind) || isEligibleAccountUnit(u.name)));
-  return {
-    desk: atDesk && actor.permissions.has('DESK_RECEIVE'),
-    post: atDesk && actor.permissions.has('POSTAL_DESK'),
-    member: active.some(serves),
-    permissions: actor.permissions,
-    applicant: false,
-  };
-}
-
-/** Agencies whose dossiers the officer works on: their units and the agency each unit belongs to. */
-function workAgencyIds(units: Units): string[] {
-  const ids = new Set<string>();
-  for (const u of units.filter((x) => x.status === 'active')) {
-    ids.add(u.id);
-    if (u.parentId) ids.add(u.parentId);
-  }
-  return [...ids];
-}
-
-function officer(ctx: Ctx): Actor {
-  const a = ctx.actor;
-  if (!a) throw new AppError('NOT_AUTHENTICATED');
-  if (a.kind !== 'officer') throw new AppError('FORBIDDEN');
-  return a;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Work list
-
-export type Bucket = 'overdue' | 'today' | 'soon' | 'all';
-
-export interface WorkQuery {
-  bucket?: Bucket;
-  q?: string;
-  page: number;
-  pageSize: number;
-}
-
-/**
- * Dossiers being processed in the officer's agencies, most urgent first (by the promised date),
- * with what the officer may do to each. `bucket` narrows to overdue, due today, or due within the
- * next two working days.
- */
-export async function workList(ctx: Ctx, query: WorkQuery) {
-  const actor = officer(ctx);
-  // The list shows applicants' names and CCCD numbers: only to officers with a part in dossiers.
-  if (!DOSSIER_ROLE_PERMISSIONS.some((p) => actor.permissions.has(p))) throw new AppError('PERMISSION_REQUIRED');
-  const db = ctx.deps.db;
-  const units = await unitsOf(ctx, actor);
-  const agencyIds = workAgencyIds(units);
-  if (agencyIds.length === 0) throw new AppError('NO_RECEIVING_UNIT');
-  const now = ctx.deps.clock.now();
-  const today = vnDate(now);
-  const cal = workCalendar();
-  const soonEnd = cal.addWorkingDays(today, 2);
-  // dossiers_work_order_idx holds each agency's dossiers in processing in the list's order: one
-  // short index range per agency, merged here, instead of sorting every dossier of the scope.
-  const inWork = sql`${dossiers.status} in (2, 4, 5, 6, 9)`;
-  const q = cleanText(query.q ?? '');
-  const search = q ? sql`(${dossiers.code} like ${`%${likeEscape(q.toUpperCase())}%`} or ${dossiers.applicantIdNumber} = ${q})` : undefined;
-  const byBucket: Record<Exclude<Bucket, 'all'>, SQL> = {
-    overdue: lt(dossiers.appointmentDate, today),
-    today: eq(dossiers.appointmentDate, today),
-    soon: and(gte(dossiers.appointmentDate, cal.addWorkingDays(today, 1)), lte(dossiers.appointmentDate, soonEnd))!,
-  };
-  const bucket = query.bucket && query.bucket !== 'all' ? byBucket[query.bucket] : undefined;
-  const take = query.page * query.pageSize;
-  const countWhere = (extra?: SQL) => and(inArray(dossiers.agencyId, agencyIds), inWork, search, extra);
-  const countOf = async (extra?: SQL) => Number((await db.select({ n: count() }).from(dossiers).where(countWhere(extra)))[0]?.n ?? 0);
-  const [perAgency, total, overdue, dueToday, soon] = await Promise.all([
-    Promise.all(
-      agencyIds.map((id) =>
-        db
-          .select()
-          .from(dossiers)
-          .where(and(eq(dossiers.agencyId, id), inWork, search, bucket))
-          .orderBy(asc(dossiers.appointmentDate), asc(dossiers.submittedAt))
-          .limit(take),
-      ),
-    ),
-    countOf(bucket),
-    countOf(byBucket.overdue),
-    countOf(byBucket.today),
-    countOf(byBucket.soon),
-  ]);
-  const rows = perAgency
-    .flat()
-    .sort((x, y) => (x.appointmentDate ?? '').localeCompare(y.appointmentDate ?? '') || x.submittedAt.getTime() - y.submittedAt.getTime())
-    .slice((query.page - 1) * query.pageSize, take);
-  const counts = [{ overdue, today: dueToday, soon }];
-  const workflows = await workflowsFor(db, rows);
-  const names = new Map((await listUnits(db, [...new Set(rows.map((r) => r.agencyId))])).map((a) => [a.id, a.name]));
-  return {
-    items: rows.map((d) => {
-      const w = workflows.get(d.procedureId)!;
-      const step = w.steps.find((s) => s.key === d.step) ?? null;
-      return {
-        id: d.id,
-        code: d.code,
-        procedureName: d.procedureName,
-        applicantName: d.applicantName,
-        agencyName: names.get(d.agencyId) ?? '',
-        status: d.status,
-        statusLabel: DOSSIER_STATUS_LABELS[d.status as DossierStatus],
-        step: step ? { key: step.key, label: step.label, role: ROLE_LABELS[step.role] } : null,
-        stepDueDate: d.stepDueDate,
-        appointmentDate: d.appointmentDate,
-        extendedDate: d.extendedDate,
-        urgency: d.appointmentDate ? urgency(d.appointmentDate, now, cal) : 'later',
-        paused: d.pausedAt !== null,
-        actions: allowedActions(w, { status: d.status as DossierStatus, step: d.step }, rolesIn(actor, units, d.agencyId)),
-      };
-    }),
-    total,
-    counts: counts[0]!,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
-}
-
-async function workflowsFor(db: DbOrTx, rows: readonly { procedureId: string }[]): Promise<Map<string, Workflow>> {
-  const ids = [...new Set(rows.map((r) => r.procedureId))];
-  const out = new Map<string, Workflow>();
-  for (const id of ids) out.set(id, await getWorkflow(db, id));
-  return out;
-}
 
 /** The workflow steps dossiers of a procedure are at right now (a new workflow must keep them). */
 export async function stepsInProcessing(db: DbOrTx, procedureId: string): Promise<string[]> {
@@ -194,9 +54,21 @@ export interface ActionInput {
   agencyId?: string;
 }
 
-/** Hooks the service wires in: producing and sealing the signed result. */
+/** A result document `ResultHooks.prepare` made: its bytes, and what to set on the dossier besides the file. */
+export interface PreparedResult {
+  pdf: Buffer;
+  set: Partial<DossierRow>;
+}
+
+/** Hooks the service wires in (result.ts): producing and sealing the signed result. */
 export interface ResultHooks {
-  issue(tx: DbOrTx, ctx: Ctx, d: DossierRow, signs: 'sign' | 'seal'): Promise<Partial<DossierRow>>;
+  /**
+   * Renders and signs (or seals) the result of `d`, the dossier as the action leaves it. Slow (a
+   * PDF, a PAdES signature): `act` calls it outside its transaction, with no row lock held.
+   */
+  prepare(ctx: Ctx, d: DossierRow, signs: 'sign' | 'seal'): Promise<PreparedResult>;
+  /** Stores what `prepare` made, inside the action's transaction; answers what to set on the dossier. */
+  store(tx: DbOrTx, ctx: Ctx, d: DossierRow, prepared: PreparedResult): Promise<Partial<DossierRow>>;
   /** Puts the result in the citizen's Kho dữ liệu when it is returned. */
   deliver(tx: DbOrTx, ctx: Ctx, d: DossierRow): Promise<void>;
 }
@@ -207,16 +79,28 @@ function refusalError(e: WorkflowRefusal): AppError {
     : new AppError('DOSSIER_STATUS_CONFLICT', { message: `Không thể "${ACTION_LABELS[e.action]}" khi hồ sơ đang ở trạng thái hiện tại. Hãy tải lại trang.` });
 }
 
-async function lockDossier(tx: DbOrTx, id: string): Promise<DossierRow> {
+export async function lockDossier(tx: DbOrTx, id: string): Promise<DossierRow> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('DOSSIER_NOT_FOUND');
   const [d] = await tx.select().from(dossiers).where(eq(dossiers.id, id)).for('update');
   if (!d) throw new AppError('DOSSIER_NOT_FOUND');
   return d;
 }
 
+/** What a prepared result was made from: the row's version and the fields the document reads. */
+function basisOf(d: DossierRow, signs: 'sign' | 'seal'): string {
+  return JSON.stringify([signs, d.updatedAt.getTime(), d.status, d.step, d.agencyId, d.resultFileId, d.verifyToken, d.formData]);
+}
+
 /**
  * One workflow action by an officer (or, for withdrawal and payment, the applicant). The row is
  * locked for the transaction, so two officers acting at once cannot both move it.
+ *
+ * Rendering and signing the result is slow, and is never done under that lock (it would hold up
+ * every other action on the dossier meanwhile). An action that signs checks the locked row and
+ * lets it go, the document is made from that state, then the row is locked and checked again and
+ * the document stored, provided the row is still the one it was made from. If another action
+ * changed it in between, the document is made once more; a second change answers
+ * DOSSIER_STATUS_CONFLICT, as any concurrent change.
  */
 export async function act(ctx: Ctx, id: string, action: DossierAction, input: ActionInput, hooks: ResultHooks) {
   const actor = ctx.actor;
@@ -226,7 +110,8 @@ export async function act(ctx: Ctx, id: string, action: DossierAction, input: Ac
   if (reason && reason.length > 2000) throw new AppError('VALIDATION_FAILED', { message: 'Nội dung dài quá 2000 ký tự.' });
   const now = ctx.deps.clock.now();
   const cal = workCalendar();
-  return ctx.deps.db.transaction(async (tx) => {
+  let prepared: { basis: string; result: PreparedResult } | null = null;
+  const apply = async (tx: DbOrTx) => {
     const d = await lockDossier(tx, id);
     const roles: ActorRoles =
       actor.kind === 'officer' ? rolesIn(actor, units, d.agencyId) : { desk: false, post: false, member: false, permissions: new Set(), applicant: d.applicantId === actor.userId };
@@ -288,7 +173,13 @@ export async function act(ctx: Ctx, id: string, action: DossierAction, input: Ac
         Object.assign(set, { statusReason: reason, pausedAt: null });
         break;
     }
-    if (p.signs) Object.assign(set, await hooks.issue(tx, ctx, { ...d, ...set } as DossierRow, p.signs));
+    if (p.signs) {
+      const next = { ...d, ...set } as DossierRow;
+      const basis = basisOf(d, p.signs);
+      // Nothing written yet: the transaction ends, and the result is made without the lock.
+      if (prepared?.basis !== basis) return { done: false as const, next, signs: p.signs, basis };
+      Object.assign(set, await hooks.store(tx, ctx, next, prepared.result));
+    }
     const [updated] = await tx.update(dossiers).set(set).where(eq(dossiers.id, d.id)).returning();
     if (action === 'return_result') await hooks.deliver(tx, ctx, updated!);
     await tx.insert(dossierEvents).values({
@@ -316,8 +207,15 @@ export async function act(ctx: Ctx, id: string, action: DossierAction, input: Ac
     else if (updated!.step !== d.step || updated!.agencyId !== d.agencyId) {
       await notify(tx, ctx, updated!, action, { sms: false, stepLabel: w.steps.find((x) => x.key === updated!.step)?.label });
     }
-    return summary(updated!);
-  });
+    return { done: true as const, answer: summary(updated!) };
+  };
+  for (let round = 0; ; round++) {
+    const outcome = await ctx.deps.db.transaction(apply);
+    if (outcome.done) return outcome.answer;
+    if (round === 2) throw new AppError('DOSSIER_STATUS_CONFLICT');
+    // Outside the transaction: its end let the row lock go.
+    prepared = { basis: outcome.basis, result: await hooks.prepare(ctx, outcome.next, outcome.signs) };
+  }
 }
 
 /** The line the history shows for the action: the reason, plus what changed. */
@@ -395,76 +293,4 @@ async function notify(tx: DbOrTx, ctx: Ctx, d: DossierRow, action: DossierAction
     body.push('', 'Cổng Dịch vụ công');
     await sendEmail(tx, ctx, `${key}:email`, d.contactEmail, `Hồ sơ ${d.code}: ${label}`, body.join('\n'));
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Satisfaction
-
-export const RATING_LABELS: Record<number, string> = { 3: 'Rất hài lòng', 2: 'Hài lòng', 1: 'Không hài lòng' };
-
-/** Đánh giá mức độ hài lòng: once, by the applicant, after the result was returned. */
-export async function rate(ctx: Ctx, id: string, rating: number, rawComment?: string | null) {
-  const actor = ctx.actor;
-  if (!actor) throw new AppError('NOT_AUTHENTICATED');
-  if (![1, 2, 3].includes(rating)) throw new AppError('RATING_INVALID');
-  const comment = cleanText(rawComment ?? '').slice(0, 1000) || null;
-  return ctx.deps.db.transaction(async (tx) => {
-    const d = await lockDossier(tx, id);
-    if (d.applicantId !== actor.userId) throw new AppError('DOSSIER_NOT_FOUND');
-    if (d.status !== DOSSIER_STATUS.RESULT_RETURNED) throw new AppError('RATING_NOT_YET');
-    const inserted = await tx
-      .insert(dossierRatings)
-      .values({ dossierId: d.id, agencyId: d.agencyId, applicantId: actor.userId, rating, comment, at: ctx.deps.clock.now() })
-      .onConflictDoNothing()
-      .returning();
-    if (!inserted.length) throw new AppError('RATING_EXISTS');
-    await writeAudit(tx, ctx, { action: 'dossier.rate', entityType: 'dossier', entityId: d.id, agencyId: d.agencyId, after: { rating, comment } });
-    return { rating, label: RATING_LABELS[rating]!, comment };
-  });
-}
-
-export async function ratingOf(db: DbOrTx, dossierId: string) {
-  const [r] = await db.select().from(dossierRatings).where(eq(dossierRatings.dossierId, dossierId));
-  return r ? { rating: r.rating, label: RATING_LABELS[r.rating]!, comment: r.comment, at: r.at.toISOString() } : null;
-}
-
-/** The satisfaction and on-time figures of the officer's agencies (what feeds the unit statistics). */
-export async function unitStatistics(ctx: Ctx) {
-  const actor = officer(ctx);
-  const units = await unitsOf(ctx, actor);
-  const agencyIds = workAgencyIds(units);
-  if (!agencyIds.length) throw new AppError('NO_RECEIVING_UNIT');
-  const db = ctx.deps.db;
-  const [ratings] = await db
-    .select({
-      total: count(),
-      veryGood: sql<number>`count(*) filter (where ${dossierRatings.rating} = 3)`,
-      good: sql<number>`count(*) filter (where ${dossierRatings.rating} = 2)`,
-      bad: sql<number>`count(*) filter (where ${dossierRatings.rating} = 1)`,
-    })
-    .from(dossierRatings)
-    .where(inArray(dossierRatings.agencyId, agencyIds));
-  const [timing] = await db
-    .select({
-      finished: sql<number>`count(*) filter (where ${dossiers.finishedAt} is not null)`,
-      onTime: sql<number>`count(*) filter (where ${dossiers.onTime})`,
-      online: sql<number>`count(*) filter (where ${dossiers.channel} = 2)`,
-      all: count(),
-      avgSubmitSeconds: sql<number | null>`avg(${dossiers.submitSeconds})`,
-    })
-    .from(dossiers)
-    .where(inArray(dossiers.agencyId, agencyIds));
-  const n = (v: unknown) => Number(v ?? 0);
-  const total = n(ratings?.total);
-  return {
-    ratings: { total, veryGood: n(ratings?.veryGood), good: n(ratings?.good), bad: n(ratings?.bad), satisfiedShare: total ? (n(ratings?.veryGood) + n(ratings?.good)) / total : null },
-    dossiers: {
-      total: n(timing?.all),
-      online: n(timing?.online),
-      finished: n(timing?.finished),
-      onTime: n(timing?.onTime),
-      onTimeShare: n(timing?.finished) ? n(timing?.onTime) / n(timing?.finished) : null,
-      avgLoginToSubmitSeconds: timing?.avgSubmitSeconds == null ? null : Math.round(Number(timing.avgSubmitSeconds)),
-    },
-  };
 }

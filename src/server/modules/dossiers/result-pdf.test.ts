@@ -135,7 +135,7 @@ const apology: ApologyData = {
   officerName: 'Trần Văn Bình',
 };
 
-describe('renderResult', () => {
+describe('renderResult', { timeout: 20_000 }, () => {
   it('prints the header, the title, the dossier, every fact, the signer and the verification note on one page', async () => {
     const pdf = await renderResult(result);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

@@ -64,25 +64,28 @@ async function storeResult(tx: DbOrTx, ctx: Ctx, d: DossierRow, pdf: Buffer): Pr
 }
 
 export const resultHooks: ResultHooks = {
-  async issue(tx, ctx, d, signs) {
+  // Called outside the action's transaction (processing.ts act): it reads through the pool, and the
+  // dossier's row is not locked while the PDF is rendered and signed.
+  async prepare(ctx, d, signs) {
+    const db = ctx.deps.db;
     const { signer } = await ctx.deps.signing();
     const actor = ctx.actor!;
-    const agency = await getAgency(tx, d.agencyId);
+    const agency = await getAgency(db, d.agencyId);
     const agencyName = agency?.name ?? '';
     if (signs === 'seal' && d.resultFileId) {
       // The agency seal: a second signature over the signed document, as an incremental update.
-      const [file] = await tx.select().from(storedFiles).where(eq(storedFiles.id, d.resultFileId));
+      const [file] = await db.select().from(storedFiles).where(eq(storedFiles.id, d.resultFileId));
       const sealed = await signPdf(await ctx.deps.blobs.get(file!.storageKey), signer, {
         reason: `Đóng dấu ${agencyName} lên văn bản ${d.code}`,
         location: agencyName,
         name: `${agencyName} (dấu cơ quan), người đóng dấu: ${actor.fullName}`,
       });
-      return { resultFileId: await storeResult(tx, ctx, d, sealed) };
+      return { pdf: sealed, set: {} };
     }
     const token = d.verifyToken ?? randomBytes(16).toString('base64url');
     const url = verifyUrl(ctx, token);
-    const province = agency?.parentId ? await getAgency(tx, agency.parentId) : null;
-    const proc = await getForFiling(tx, ctx.deps.clock, d.procedureCode).catch(() => null);
+    const province = agency?.parentId ? await getAgency(db, agency.parentId) : null;
+    const proc = await getForFiling(db, ctx.deps.clock, d.procedureCode).catch(() => null);
     const certified = d.procedureCode === '2.000908';
     const pdf = await renderResult({
       code: d.code,
@@ -106,7 +109,11 @@ export const resultHooks: ResultHooks = {
       location: agencyName,
       name: actor.fullName,
     });
-    return { resultFileId: await storeResult(tx, ctx, d, signed), verifyToken: token };
+    return { pdf: signed, set: { verifyToken: token } };
+  },
+
+  async store(tx, ctx, d, prepared) {
+    return { resultFileId: await storeResult(tx, ctx, d, prepared.pdf), ...prepared.set };
   },
 
   async deliver(tx, _ctx, d) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loggedIn } from '../../../../tests/support/http.js';
 import { startTestSystem, useTestSystem, type TestSystem } from '../../../../tests/support/system.js';
+import type { Reply } from '../../../common/api/contract.js';
+import type { getHealth } from '../../../common/api/health.js';
 
 const system = useTestSystem();
 
@@ -19,7 +21,7 @@ describe('GET /healthz', () => {
   it('answers ok while the database answers', async () => {
     const res = await system().app.inject({ method: 'GET', url: '/healthz' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok' });
+    expect(res.json<Reply<typeof getHealth>>()).toEqual({ status: 'ok' });
   });
 
   it('answers a request while the database is away with 503, a Vietnamese message, Retry-After and a request id, without details', async () => {

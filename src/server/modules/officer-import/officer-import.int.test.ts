@@ -4,13 +4,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Http, loggedIn, tinyPdf } from '../../../../tests/support/http.js';
 import { addHanoiOfficer, addOfficerAccount, uniqueIdNumber, uniquePhone } from '../../../../tests/support/fixtures.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
+import type { Reply } from '../../../common/api/contract.js';
+import type { confirmOfficerImport, getOfficerImport, listOfficerImports, uploadOfficerList } from '../../../common/api/officer-import.js';
 import { searchKey } from '../../../common/text.js';
 import { buildWorkbook, readWorkbook } from '../../platform/files/xlsx.js';
 import { newId } from '../../platform/ids.js';
 import { auditLog, outbox } from '../../platform/tables.js';
 import { agencies } from '../agencies/tables.js';
 import { userUnits, users } from '../users/tables.js';
-import type { ImportDetail, ImportRow } from './service.js';
 
 const system = useTestSystem();
 const BASE = '/api/admin/officer-imports';
@@ -36,13 +37,13 @@ async function upload(h: Http, data: Buffer, name = 'danh-sach.xlsx') {
   return h.upload(BASE, [{ name, data, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }]);
 }
 
-async function preview(h: Http, rows: Cells[] | Buffer): Promise<ImportDetail> {
+async function preview(h: Http, rows: Cells[] | Buffer): Promise<Reply<typeof uploadOfficerList>> {
   const res = await upload(h, Buffer.isBuffer(rows) ? rows : await listFile(rows));
   if (res.statusCode !== 201) throw new Error(`preview failed: ${res.statusCode} ${res.body}`);
-  return res.json<ImportDetail>();
+  return res.json<Reply<typeof uploadOfficerList>>();
 }
 
-const byStt = (d: { rows: ImportRow[] }, stt: string | number) => d.rows.find((r) => r.stt === String(stt))!;
+const byStt = (d: Pick<Reply<typeof getOfficerImport>, 'rows'>, stt: string | number) => d.rows.find((r) => r.stt === String(stt))!;
 
 /** What the import may write: accounts, unit assignments, audit rows, outgoing messages. */
 async function footprint() {
@@ -139,7 +140,7 @@ describe('Tải biểu mẫu', () => {
     // Sent back unchanged, the examples are read and flagged (their units do not exist).
     const up = await upload(admin, res.rawPayload, 'bieu-mau.xlsx');
     expect(up.statusCode).toBe(201);
-    const d = up.json<ImportDetail>();
+    const d = up.json<Reply<typeof uploadOfficerList>>();
     expect(d.rows.map((r) => [r.fullName, r.action])).toEqual([
       ['Nguyễn Văn A', 'skip'],
       ['Nguyễn Văn B', 'skip'],
@@ -152,7 +153,7 @@ describe('Tải biểu mẫu', () => {
 describe('upload checks', () => {
   it('refuses what is not a real .xlsx list, and writes nothing', async () => {
     const before = await footprint();
-    const imports = (await admin.get(BASE)).json<{ total: number }>().total;
+    const imports = (await admin.get(BASE)).json<Reply<typeof listOfficerImports>>().total;
     const notWorkbook = await (async () => {
       // A zip whose parts are no longer those of a workbook.
       const zip = Buffer.from(await buildWorkbook([{ name: 'x', columns: [{ header: 'a', key: 'a' }], rows: [] }]));
@@ -185,7 +186,7 @@ describe('upload checks', () => {
     expect(tooBig.statusCode).toBe(413);
     expect(tooBig.json()).toMatchObject({ code: 'FILE_TOO_LARGE' });
     expect(await footprint()).toEqual(before);
-    expect((await admin.get(BASE)).json<{ total: number }>().total).toBe(imports);
+    expect((await admin.get(BASE)).json<Reply<typeof listOfficerImports>>().total).toBe(imports);
   });
 
   it('refuses more than 5,000 rows', async () => {
@@ -247,7 +248,7 @@ async function imported() {
   const list = await previewed();
   const res = await admin.post(`${BASE}/${list.d.id}/confirm`);
   expect(res.statusCode, res.body).toBe(200);
-  return { ...list, done: res.json<ImportDetail>() };
+  return { ...list, done: res.json<Reply<typeof confirmOfficerImport>>() };
 }
 
 describe('preview', () => {
@@ -285,7 +286,7 @@ describe('preview', () => {
     const { d } = await previewed();
     const again = await admin.get(`${BASE}/${d.id}`);
     expect(again.statusCode).toBe(200);
-    expect(again.json<ImportDetail>().rows).toEqual(d.rows);
+    expect(again.json<Reply<typeof getOfficerImport>>().rows).toEqual(d.rows);
     const other = await level1.get(`${BASE}/${d.id}`);
     expect(other.statusCode).toBe(404);
     expect(other.json()).toMatchObject({ code: 'IMPORT_NOT_FOUND' });
@@ -294,9 +295,9 @@ describe('preview', () => {
     expect((await admin.get(`${BASE}/${newId()}`)).json()).toMatchObject({ code: 'IMPORT_NOT_FOUND' });
     expect((await admin.post(`${BASE}/${newId()}/confirm`)).json()).toMatchObject({ code: 'IMPORT_NOT_FOUND' });
     // Other tests' imports are in the list too (made at the same instant of the test clock).
-    const list = (await admin.get(BASE)).json<{ items: { id: string; status: string; rowCount: number }[] }>();
+    const list = (await admin.get(BASE)).json<Reply<typeof listOfficerImports>>();
     expect(list.items.filter((i) => i.id === d.id)).toEqual([expect.objectContaining({ id: d.id, status: 'preview', rowCount: 16 })]);
-    expect((await level1.get(BASE)).json<{ items: { id: string }[] }>().items.map((i) => i.id)).not.toContain(d.id);
+    expect((await level1.get(BASE)).json<Reply<typeof listOfficerImports>>().items.map((i) => i.id)).not.toContain(d.id);
   });
 
   it('confirms: creates and updates the valid rows, skips the others, audits each change', async () => {
@@ -304,7 +305,7 @@ describe('preview', () => {
     const before = await footprint();
     const res = await admin.post(`${BASE}/${d.id}/confirm`);
     expect(res.statusCode).toBe(200);
-    const done = res.json<ImportDetail>();
+    const done = res.json<Reply<typeof confirmOfficerImport>>();
     expect(done).toMatchObject({ status: 'imported', result: { create: 2, update: 1, unchanged: 1, skip: 12 } });
     expect(done.importedAt).not.toBeNull();
 
@@ -401,7 +402,7 @@ describe('a level-1 administrator', () => {
     expect(byStt(d, 2).problems).toEqual(['Đơn vị "Bộ phận Một cửa phường Ba Đình" (000.00.00.H26) nằm ngoài phạm vi quản lý của bạn.']);
     expect(byStt(d, 3).problems).toEqual(['Số CMND/CCCD này là của một cán bộ thuộc đơn vị ngoài phạm vi quản lý của bạn.']);
     expect(byStt(d, 4)).toMatchObject({ action: 'create', problems: [] });
-    const done = (await level1.post(`${BASE}/${d.id}/confirm`)).json<ImportDetail>();
+    const done = (await level1.post(`${BASE}/${d.id}/confirm`)).json<Reply<typeof confirmOfficerImport>>();
     expect(done.result).toEqual({ create: 1, update: 0, unchanged: 0, skip: 3 });
     expect(await userByIdNumber('051095002001')).toBeUndefined();
     expect(await userByIdNumber('051095002002')).toBeUndefined();
@@ -429,12 +430,12 @@ describe('confirm re-checks; discard', () => {
     ]);
     expect(d.counts).toMatchObject({ create: 2, skip: 0 });
     await system().deps.db.update(agencies).set({ status: 'inactive' }).where(eq(agencies.id, unit));
-    const done = (await admin.post(`${BASE}/${d.id}/confirm`)).json<ImportDetail>();
+    const done = (await admin.post(`${BASE}/${d.id}/confirm`)).json<Reply<typeof confirmOfficerImport>>();
     expect(done.result).toEqual({ create: 1, update: 0, unchanged: 0, skip: 1 });
     expect(byStt(done, 1)).toMatchObject({ action: 'skip', problems: [expect.stringContaining('Không tìm thấy đơn vị "000.40.15.H48"')] });
     expect(await userByIdNumber('051095003001')).toBeUndefined();
     expect(await userByIdNumber('051095003002')).toBeDefined();
-    expect((await admin.get(`${BASE}/${d.id}`)).json<ImportDetail>()).toMatchObject({ status: 'imported', result: done.result });
+    expect((await admin.get(`${BASE}/${d.id}`)).json<Reply<typeof getOfficerImport>>()).toMatchObject({ status: 'imported', result: done.result });
   });
 
   it('"Hủy" drops a preview without writing anything; it cannot be confirmed afterwards', async () => {

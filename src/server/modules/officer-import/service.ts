@@ -362,8 +362,6 @@ function toDetail(r: ImportRecord, sameFileImportedAt: Date | null = null) {
   };
 }
 
-export type ImportDetail = ReturnType<typeof toDetail>;
-
 export async function getImport(ctx: Ctx, id: string) {
   const scope = await scopeOf(ctx);
   const r = await ownImport(ctx.deps.db, scope, id);

@@ -3,7 +3,6 @@
 // carries its thành phần hồ sơ (with downloadable templates) and its e-form. The list shows how many
 // working days publication took after the decision and flags the late ones (10-working-day rule).
 import { DEFAULT_WORKFLOW, workflowProblems, type Workflow } from '../../../common/workflow.js';
-import { stepsInProcessing } from '../dossiers/processing.js';
 import { putUpload } from '../../platform/files/stored.js';
 import { and, asc, count, eq, inArray, isNotNull, like, ne, sql, type SQL } from 'drizzle-orm';
 import { formFields, type EForm } from '../../../common/eform.js';
@@ -495,7 +494,13 @@ export async function setForm(ctx: Ctx, id: string, input: unknown) {
  * which steps sign or seal. Null returns the procedure to DEFAULT_WORKFLOW. Dossiers already in
  * processing keep their current step key; a key the new workflow lacks is refused.
  */
-export async function setWorkflow(ctx: Ctx, id: string, input: unknown) {
+/**
+ * The step keys a procedure's dossiers are at now. Dossiers are downstream of the catalogue, so the
+ * procedures module does not import them: app.ts hands it the dossiers module's answer (ADR 0016).
+ */
+export type StepsInUse = (db: DbOrTx, procedureId: string) => Promise<string[]>;
+
+export async function setWorkflow(ctx: Ctx, id: string, input: unknown, stepsInUse: StepsInUse) {
   catalogueAdmin(ctx);
   const workflow = input === null ? null : (input as Workflow);
   const problems = workflow === null ? [] : workflowProblems(workflow);
@@ -504,7 +509,7 @@ export async function setWorkflow(ctx: Ctx, id: string, input: unknown) {
   await ctx.deps.db.transaction(async (tx) => {
     const p = await loadProcedure(tx, id);
     const keys = new Set((workflow ?? DEFAULT_WORKFLOW).steps.map((st) => st.key));
-    const missing = (await stepsInProcessing(tx, id)).filter((k) => !keys.has(k));
+    const missing = (await stepsInUse(tx, id)).filter((k) => !keys.has(k));
     if (missing.length) {
       throw new AppError('WORKFLOW_DEFINITION_INVALID', {
         details: { problems: missing.map((k) => `Có hồ sơ đang ở bước "${k}": quy trình mới phải giữ bước này.`) },

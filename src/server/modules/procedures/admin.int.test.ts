@@ -7,6 +7,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addOfficer } from '../../../../tests/support/fixtures.js';
 import { Http, PNG_1PX, tinyPdf } from '../../../../tests/support/http.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
+import type { Reply } from '../../../common/api/contract.js';
+import {
+  getAdminProcedure,
+  getProcedure,
+  listAdminProcedures,
+  listProcedures,
+  resetProcedureWorkflow,
+  setProcedureForm,
+  setProcedureWorkflow,
+  uploadProcedureTemplate,
+} from '../../../common/api/procedures.js';
 import type { EForm } from '../../../common/eform.js';
 import type { ManualClock } from '../../platform/clock.js';
 import { auditLog } from '../../platform/tables.js';
@@ -15,30 +26,8 @@ import { userPermissions, users } from '../users/tables.js';
 const system = useTestSystem();
 const BASE = '/api/admin/procedures';
 
-interface Publication {
-  workingDays: number;
-  late: boolean;
-}
-interface Item {
-  id: string;
-  code: string;
-  name: string;
-  status: string;
-  effective: string;
-  inForce: boolean;
-  decisionDate: string | null;
-  publication: Publication | null;
-  hasForm: boolean;
-}
-interface Detail extends Item {
-  form: EForm | null;
-  formFieldCount: number;
-  documents: { id: string; position: number; name: string; required: boolean; template: { fileName: string; size: number; type: string } | null }[];
-}
-interface Page {
-  items: Item[];
-  total: number;
-}
+type Page = Reply<typeof listAdminProcedures>;
+type Detail = Reply<typeof getAdminProcedure>;
 
 const demoForms = (JSON.parse(readFileSync(new URL('../../../../data/procedures-demo.json', import.meta.url), 'utf8')) as { procedures: { code: string; form: EForm }[] })
   .procedures;
@@ -85,7 +74,7 @@ async function list(h: Http, q = ''): Promise<Page> {
 }
 
 const publicNames = async (q: string) =>
-  (await client().get(`/api/procedures?q=${encodeURIComponent(q)}`)).json<{ items: { name: string }[] }>().items.map((i) => i.name);
+  (await client().get(`/api/procedures?q=${encodeURIComponent(q)}`)).json<Reply<typeof listProcedures>>().items.map((i) => i.name);
 
 /** The procedure's audit rows in the order they were written (the test clock may give them one instant; ids are time-ordered). */
 async function audits(entityId: string) {
@@ -210,7 +199,7 @@ describe('drafts and edits', () => {
       }),
     );
     expect(res.statusCode, res.body).toBe(200);
-    const e = res.json<Detail & { processingDays: number }>();
+    const e = res.json<Reply<typeof getAdminProcedure>>();
     expect(e).toMatchObject({ code: '9.100004', name: 'Thủ tục đã sửa', processingDays: 5, effectiveTo: '2030-12-31', decisionDate: '2026-11-20' });
     expect(e.documents.map((x) => [x.position, x.name, x.template?.fileName ?? null])).toEqual([
       [1, 'Bản sao giấy khai sinh', null],
@@ -321,7 +310,7 @@ describe('the 10-working-day publication rule, across Tết 2026', () => {
       clock.set('2026-03-10T03:00:00Z');
       expect((await h.post(`${BASE}/${b.id}/publish`)).json()).toMatchObject({ publication: { workingDays: 10, late: false } });
       // A new decision restarts the count: published now, 1 working day after 09/03.
-      const bd = (await h.get(`${BASE}/${b.id}`)).json<Detail & Record<string, unknown>>();
+      const bd = (await h.get(`${BASE}/${b.id}`)).json<Detail>();
       const res = await h.put(
         `${BASE}/${b.id}`,
         input({ code: bd.code, name: bd.name, decisionRef: '04/QĐ-BTP', decisionDate: '2026-03-09', documents: bd.documents.map((d) => ({ id: d.id, name: d.name, quantity: '01 bản chính', required: d.required })) }),
@@ -340,7 +329,7 @@ describe('the e-form', () => {
     const res = await admin.put(`${BASE}/${d.id}/form`, form);
     expect(res.statusCode, res.body).toBe(200);
     const fields = form.layout.flatMap((s) => s.fields).length;
-    expect(res.json()).toEqual({ title: 'Tờ khai đăng ký khai sinh', fieldCount: fields, sectionCount: form.layout.length });
+    expect(res.json<Reply<typeof setProcedureForm>>()).toEqual({ title: 'Tờ khai đăng ký khai sinh', fieldCount: fields, sectionCount: form.layout.length });
     const detail = (await admin.get(`${BASE}/${d.id}`)).json<Detail>();
     expect(detail.form).toEqual(form);
     expect([detail.hasForm, detail.formFieldCount]).toEqual([true, fields]);
@@ -401,11 +390,11 @@ describe('the processing workflow', () => {
     const oneStep = { steps: [{ key: 'approve', label: 'Lãnh đạo phê duyệt, ký', role: 'DOSSIER_APPROVE', days: 2, signs: 'sign' }] };
     const ok = await admin.put(`${BASE}/${d.id}/workflow`, oneStep);
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toEqual({ steps: 1, custom: true });
+    expect(ok.json<Reply<typeof setProcedureWorkflow>>()).toEqual({ steps: 1, custom: true });
     const bad = await admin.put(`${BASE}/${d.id}/workflow`, { steps: [{ key: 'x', label: 'X', role: 'GIAM_DOC', days: 1 }] });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: 'WORKFLOW_DEFINITION_INVALID', details: { problems: ['Bước "x": vai trò "GIAM_DOC" không hợp lệ.'] } });
-    expect((await admin.del(`${BASE}/${d.id}/workflow`)).json()).toEqual({ steps: 2, custom: false });
+    expect((await admin.del(`${BASE}/${d.id}/workflow`)).json<Reply<typeof resetProcedureWorkflow>>()).toEqual({ steps: 2, custom: false });
     expect((await audits(d.id)).filter((a) => a.action === 'procedure.workflow_set')).toHaveLength(2);
     const officer = await login('motcua.demo');
     expect((await officer.put(`${BASE}/${d.id}/workflow`, oneStep)).statusCode).toBe(403);
@@ -419,9 +408,9 @@ describe('templates (mẫu đơn, tờ khai)', () => {
     const pdf = tinyPdf();
     const res = await admin.upload(`${BASE}/${id}/documents/${doc.id}/template`, [{ name: 'Tờ khai đăng ký kết hôn.pdf', data: pdf, type: 'image/png' }]);
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toEqual({ fileName: 'Tờ khai đăng ký kết hôn.pdf', size: pdf.length, type: 'pdf' });
+    expect(res.json<Reply<typeof uploadProcedureTemplate>>()).toEqual({ fileName: 'Tờ khai đăng ký kết hôn.pdf', size: pdf.length, type: 'pdf' });
 
-    const detail = (await client().get('/api/procedures/1.000894')).json<{ documents: { position: number; hasTemplate: boolean }[] }>();
+    const detail = (await client().get('/api/procedures/1.000894')).json<Reply<typeof getProcedure>>();
     expect(detail.documents.map((d) => [d.position, d.hasTemplate])).toEqual([
       [1, true],
       [2, false],

@@ -5,9 +5,8 @@
 // backtracking (platform/regex-safety.ts). Problems are in Vietnamese, for the editor.
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { formDefinitionProblems, formFields, type EForm, type FieldWidget } from '../../../common/eform.js';
+import { formDefinitionProblems, formFields, PREFILL_KEYS, type EForm, type FieldWidget } from '../../../common/eform.js';
 import { MAX_PATTERN_LENGTH, patternsIn, verifyPattern, type FoundPattern, type PatternVerdict } from '../../platform/regex-safety.js';
-import { PREFILL_KEYS } from '../dossiers/prefill.js';
 
 const WIDGETS: readonly FieldWidget[] = ['text', 'textarea', 'date', 'select', 'radio', 'idNumber', 'phone', 'email'];
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

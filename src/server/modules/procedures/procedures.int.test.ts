@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { Http } from '../../../../tests/support/http.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
+import type { Reply } from '../../../common/api/contract.js';
+import { getProcedure, listProcedures } from '../../../common/api/procedures.js';
 import { searchKey } from '../../../common/text.js';
 import { newId } from '../../platform/ids.js';
 import { publicationDelay, seedDemoProcedures } from './service.js';
@@ -9,11 +11,7 @@ import { procedures } from './tables.js';
 
 const system = useTestSystem();
 
-interface Item {
-  code: string;
-  name: string;
-  fees: { amountVnd: number }[];
-}
+type Page = Reply<typeof listProcedures>;
 
 describe('Danh mục thủ tục hành chính (public)', () => {
   const anyone = () => new Http(system().app, '10.6.0.1');
@@ -21,13 +19,13 @@ describe('Danh mục thủ tục hành chính (public)', () => {
   it('lists the five demo procedures in force, to anyone', async () => {
     const res = await anyone().get('/api/procedures');
     expect(res.statusCode).toBe(200);
-    const body = res.json<{ items: Item[]; total: number }>();
+    const body = res.json<Page>();
     expect(body.total).toBe(5);
     expect(body.items.map((i) => i.name)).toEqual(expect.arrayContaining(['Đăng ký khai sinh', 'Đăng ký kết hôn', 'Đăng ký khai tử', 'Cấp bản sao trích lục hộ tịch']));
   });
 
   it('finds a procedure by words without accents, by code, and by field', async () => {
-    const names = async (q: string) => (await anyone().get(`/api/procedures?${q}`)).json<{ items: Item[] }>().items.map((i) => i.name);
+    const names = async (q: string) => (await anyone().get(`/api/procedures?${q}`)).json<Page>().items.map((i) => i.name);
     expect(await names('q=khai%20sinh')).toEqual(['Đăng ký khai sinh']);
     expect(await names('q=DANG%20KY%20KET%20HON')).toEqual(['Đăng ký kết hôn']);
     expect(await names('q=trich%20luc%20ho%20tich')).toEqual(['Cấp bản sao trích lục hộ tịch']);
@@ -38,7 +36,7 @@ describe('Danh mục thủ tục hành chính (public)', () => {
 
   it('shows a procedure with its documents, time and fees', async () => {
     const res = await anyone().get('/api/procedures/1.001193');
-    expect(res.json()).toMatchObject({
+    expect(res.json<Reply<typeof getProcedure>>()).toMatchObject({
       name: 'Đăng ký khai sinh',
       processingDays: 0,
       fullyOnline: true,
@@ -72,11 +70,11 @@ describe('Danh mục thủ tục hành chính (public)', () => {
       { ...base, id: newId(), code: '9.000002', name: 'Thủ tục thử nghiệm chưa công bố', effectiveFrom: '2025-01-01', status: 'draft' },
       { ...base, id: newId(), code: '9.000003', name: 'Thủ tục thử nghiệm còn hiệu lực', effectiveFrom: '2025-01-01', status: 'published' },
     ]);
-    const names = (await anyone().get('/api/procedures?q=thu%20nghiem')).json<{ items: Item[] }>().items.map((i) => i.name);
+    const names = (await anyone().get('/api/procedures?q=thu%20nghiem')).json<Page>().items.map((i) => i.name);
     expect(names).toEqual(['Thủ tục thử nghiệm còn hiệu lực']);
     expect((await anyone().get('/api/procedures/9.000001')).statusCode).toBe(404);
     // Without an e-form it is shown, but not offered for online filing.
-    expect((await anyone().get('/api/procedures/9.000003')).json()).toMatchObject({ onlineFiling: false });
+    expect((await anyone().get('/api/procedures/9.000003')).json<Reply<typeof getProcedure>>()).toMatchObject({ onlineFiling: false });
     await db.delete(procedures).where(eq(procedures.code, '9.000003'));
   });
 

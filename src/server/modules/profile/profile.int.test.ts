@@ -6,6 +6,9 @@ import { useTestSystem } from '../../../../tests/support/system.js';
 import type { ManualClock } from '../../platform/clock.js';
 import { auditLog } from '../../platform/tables.js';
 import { users } from '../users/tables.js';
+import type { Reply } from '../../../common/api/contract.js';
+import type { listDevOutbox } from '../../../common/api/dev.js';
+import type { getProfile, startContactChange } from '../../../common/api/profile.js';
 
 const system = useTestSystem();
 /** A citizen of this test alone, born in 1990 (as the CCCD says), and a session of theirs. */
@@ -17,7 +20,7 @@ async function citizen(): Promise<{ c: TestCitizen; h: Http }> {
 describe('Thông tin tài khoản', () => {
   it('shows the citizen what the portal holds, and only to a citizen session', async () => {
     const { c, h } = await citizen();
-    const p = (await h.get('/api/profile')).json();
+    const p = (await h.get('/api/profile')).json<Reply<typeof getProfile>>();
     expect(p).toMatchObject({ idNumber: c.idNumber, phone: c.phone, identityVerified: false, verifiedFields: [], hasPassword: true });
     const officer = await loggedIn(system().app, 'officer', 'motcua.demo');
     expect((await officer.get('/api/profile')).statusCode).toBe(401);
@@ -40,32 +43,32 @@ describe('Thông tin tài khoản', () => {
     const { c, h } = await citizen();
     const start = await h.post('/api/profile/contact-changes', { channel: 'phone', value: '0933 444 555' });
     expect(start.statusCode).toBe(201);
-    expect((await h.get('/api/profile')).json().phone).toBe(c.phone);
+    expect((await h.get('/api/profile')).json<Reply<typeof getProfile>>().phone).toBe(c.phone);
     await system().deliver();
     const code = await latestOtp(h, '0933444555');
-    const wrong = await h.post(`/api/profile/contact-changes/${start.json().id}/confirm`, { otp: code === '000000' ? '111111' : '000000' });
+    const wrong = await h.post(`/api/profile/contact-changes/${start.json<Reply<typeof startContactChange>>().id}/confirm`, { otp: code === '000000' ? '111111' : '000000' });
     expect(wrong.json()).toMatchObject({ code: 'OTP_INVALID' });
-    const ok = await h.post(`/api/profile/contact-changes/${start.json().id}/confirm`, { otp: code });
+    const ok = await h.post(`/api/profile/contact-changes/${start.json<Reply<typeof startContactChange>>().id}/confirm`, { otp: code });
     expect(ok.json()).toMatchObject({ phone: '0933444555' });
     await system().deliver();
-    const outbox = (await h.get('/api/dev/outbox')).json<{ to: string; body: string }[]>();
+    const outbox = (await h.get('/api/dev/outbox')).json<Reply<typeof listDevOutbox>>();
     expect(outbox.find((m) => m.to === c.phone && m.body.includes('kết thúc bằng 555'))).toBeTruthy();
     expect((await new Http(system().app).login('citizen', '0933444555', c.password)).statusCode).toBe(200);
   });
 
   it('changes the e-mail with a code sent by e-mail; an expired code does not count', async () => {
     const { c, h } = await citizen();
-    const start = (await h.post('/api/profile/contact-changes', { channel: 'email', value: 'An.Nguyen@Example.vn' })).json();
+    const start = (await h.post('/api/profile/contact-changes', { channel: 'email', value: 'An.Nguyen@Example.vn' })).json<Reply<typeof startContactChange>>();
     expect(start.value).toBe('an.nguyen@example.vn');
     await system().deliver();
     const code = await latestOtp(h, 'an.nguyen@example.vn');
     (system().clock as ManualClock).advance(121_000);
     expect((await h.post(`/api/profile/contact-changes/${start.id}/confirm`, { otp: code })).json()).toMatchObject({ code: 'OTP_EXPIRED' });
-    expect((await h.get('/api/profile')).json().email).not.toBe('an.nguyen@example.vn');
+    expect((await h.get('/api/profile')).json<Reply<typeof getProfile>>().email).not.toBe('an.nguyen@example.vn');
     expect((await h.post('/api/profile/contact-changes', { channel: 'email', value: 'khong-hop-le' })).json().code).toBe('INVALID_EMAIL');
     expect((await h.post('/api/profile/contact-changes', { channel: 'phone', value: c.phone })).json().code).toBe('CONTACT_UNCHANGED');
     // A change left for more than 15 minutes, or one that does not exist, is gone.
-    const later = (await h.post('/api/profile/contact-changes', { channel: 'email', value: 'an2@example.vn' })).json();
+    const later = (await h.post('/api/profile/contact-changes', { channel: 'email', value: 'an2@example.vn' })).json<Reply<typeof startContactChange>>();
     await system().deliver();
     const code2 = await latestOtp(h, 'an2@example.vn');
     (system().clock as ManualClock).advance(16 * 60_000);
@@ -81,7 +84,7 @@ describe('Thông tin tài khoản', () => {
     const c = await addCitizen(db, system().clock.now(), { password: null });
     await db.update(users).set({ identityVerifiedAt: system().clock.now(), identityVerifiedBy: 'vneid' }).where(eq(users.id, c.id));
     const h = await sessionWithoutPassword(c.id);
-    const p = (await h.get('/api/profile')).json();
+    const p = (await h.get('/api/profile')).json<Reply<typeof getProfile>>();
     expect(p).toMatchObject({ identityVerified: true, hasPassword: false });
     expect(p.verifiedFields).toEqual(expect.arrayContaining(['fullName', 'birthDate']));
     const res = await h.put('/api/profile', { fullName: 'Tên Khác' });

@@ -5,6 +5,9 @@ import { useTestSystem } from '../../../../tests/support/system.js';
 import type { ManualClock } from '../../platform/clock.js';
 import { auditLog } from '../../platform/tables.js';
 import { users } from '../users/tables.js';
+import type { Reply } from '../../../common/api/contract.js';
+import type { listDevOutbox } from '../../../common/api/dev.js';
+import type { startRegistration } from '../../../common/api/registration.js';
 
 const system = useTestSystem();
 let ipSeq = 0;
@@ -12,11 +15,7 @@ let ipSeq = 0;
 const client = () => new Http(system().app, `10.4.0.${++ipSeq}`);
 const clock = () => system().clock as ManualClock;
 
-interface Reg {
-  id: string;
-  status: string;
-  otp: { expiresAt: string; attemptsRemaining: number } | null;
-}
+type Reg = Reply<typeof startRegistration>;
 
 const citizen = (over: Record<string, unknown> = {}) => ({
   kind: 'citizen',
@@ -56,7 +55,7 @@ describe('Đăng ký tài khoản công dân', () => {
     const [account] = await system().deps.db.select().from(users).where(eq(users.idNumber, '036195001234'));
     expect(account).toMatchObject({ kind: 'citizen', fullName: 'Phạm Thu Hà', birthDate: '1995-03-08', email: 'ha.pham@example.vn', identityVerifiedAt: null });
     await system().deliver();
-    const outbox = (await h.get('/api/dev/outbox')).json<{ to: string; body: string }[]>();
+    const outbox = (await h.get('/api/dev/outbox')).json<Reply<typeof listDevOutbox>>();
     expect(outbox.find((m) => m.to === '0988111222' && m.body.includes('đã được tạo'))).toBeTruthy();
     // The same number cannot register again.
     const again = await client().post('/api/registrations', citizen());

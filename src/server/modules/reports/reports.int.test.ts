@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createDraft, Http, latestOtp, loggedIn } from '../../../../tests/support/http.js';
 import { addUnit } from '../../../../tests/support/fixtures.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
+import type { Reply } from '../../../common/api/contract.js';
+import { getMonthlyReport, listScopeUnits } from '../../../common/api/reports.js';
 import { searchKey } from '../../../common/text.js';
 import { readWorkbook } from '../../platform/files/xlsx.js';
 import { newId } from '../../platform/ids.js';
@@ -16,22 +18,8 @@ import { provinceOfCccd } from './service.js';
 
 const system = useTestSystem();
 
-interface UnitRow {
-  code: string;
-  name: string;
-  status: string;
-  mergedInto: { code: string; name: string } | null;
-  counts: number[];
-  total: number;
-}
-interface Report {
-  months: string[];
-  title: string;
-  units: UnitRow[];
-  selfRegistered: { provinceCode: string | null; name: string; counts: number[]; total: number }[];
-  selfRegisteredNote: string | null;
-  totals: { officer: number[]; self: number[]; all: number[]; officerTotal: number; selfTotal: number; total: number };
-}
+type Report = Reply<typeof getMonthlyReport>;
+type ScopeUnits = Reply<typeof listScopeUnits>;
 
 let admin: Http;
 let level1: Http;
@@ -323,10 +311,10 @@ describe('Báo cáo tài khoản theo tháng', () => {
   });
 
   it('offers the units of the scope, merged ones included, for the filter', async () => {
-    const l1 = (await level1.get('/api/admin/reports/units?q=mot%20cua')).json<{ code: string }[]>().map((u) => u.code);
+    const l1 = (await level1.get('/api/admin/reports/units?q=mot%20cua')).json<ScopeUnits>().map((u) => u.code);
     expect(l1).toEqual(expect.arrayContaining(['000.15.15.H48', '000.17.15.H48', '000.18.15.H48']));
     expect(l1).not.toContain('000.15.15.H26');
-    const byCode = (await admin.get('/api/admin/reports/units?q=000.15.15')).json<{ code: string }[]>().map((u) => u.code);
+    const byCode = (await admin.get('/api/admin/reports/units?q=000.15.15')).json<ScopeUnits>().map((u) => u.code);
     expect(byCode.sort()).toEqual(['000.15.15.H26', '000.15.15.H48']);
   });
 });

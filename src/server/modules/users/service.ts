@@ -1,6 +1,6 @@
 // Portal accounts. Other modules create and find accounts only through these functions.
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
-import { searchKey, cleanText } from '../../../common/text.js';
+import { and, count, eq, inArray, like, or, sql } from 'drizzle-orm';
+import { searchKey, cleanText, likeEscape } from '../../../common/text.js';
 import { checkBirthDate, checkIdNumber, isEmail, normalizeIdNumber, normalizeMobile } from '../../../common/vn-ids.js';
 import type { DbOrTx } from '../../db/client.js';
 import { writeAudit, writeAudits } from '../../platform/audit.js';
@@ -8,7 +8,7 @@ import type { Ctx, UserKind } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { RideAlong } from '../../platform/auth/sessions.js';
-import { users } from './tables.js';
+import { userUnits, users } from './tables.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -40,6 +40,78 @@ export const accountExistsRideAlong: RideAlong = {
 export async function getUser(db: DbOrTx, id: string): Promise<UserRow | null> {
   const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
   return row ?? null;
+}
+
+/** The citizen account of a CMND/CCCD, if there is one (the desk's "Tra cứu"). */
+export async function findCitizenByIdNumber(db: DbOrTx, idNumber: string): Promise<UserRow | null> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.idNumber, idNumber), eq(users.kind, 'citizen')))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Full names of these users, by id (for "who did it" columns of other modules' histories). */
+export async function fullNamesOf(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, fullName: users.fullName }).from(users).where(inArray(users.id, unique));
+  return new Map(rows.map((r) => [r.id, r.fullName]));
+}
+
+/** Officers whose name (folded: searchKey) contains `key`, or whose username is `key`; at most `limit`. */
+export async function findOfficerIds(db: DbOrTx, key: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.kind, 'officer'), or(like(users.fullNameSearch, `%${likeEscape(key)}%`), eq(users.username, key))))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/** How many officers are assigned to a unit. */
+export async function countOfficersIn(db: DbOrTx, agencyId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(userUnits).where(eq(userUnits.agencyId, agencyId));
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Moves every officer of the merged units to the unit they were merged into (sáp nhập), each
+ * assignment audited; answers how many officers left each source unit.
+ */
+export async function moveUnitAssignments(tx: DbOrTx, ctx: Ctx, sourceIds: readonly string[], targetId: string): Promise<Map<string, number>> {
+  const now = ctx.deps.clock.now();
+  const moved = new Map<string, number>();
+  if (sourceIds.length === 0) return moved;
+  const assignments = await tx.select().from(userUnits).where(inArray(userUnits.agencyId, [...sourceIds]));
+  for (const u of assignments) {
+    const added = await tx
+      .insert(userUnits)
+      .values({ userId: u.userId, agencyId: targetId, assignedAt: now, assignedBy: ctx.actor?.userId ?? null })
+      .onConflictDoNothing()
+      .returning({ userId: userUnits.userId });
+    if (added.length > 0) {
+      await writeAudit(tx, ctx, {
+        action: 'user.unit_assign',
+        entityType: 'user',
+        entityId: u.userId,
+        after: { agencyId: targetId, mergedFrom: u.agencyId },
+        agencyId: targetId,
+      });
+    }
+    await tx.delete(userUnits).where(and(eq(userUnits.userId, u.userId), eq(userUnits.agencyId, u.agencyId)));
+    await writeAudit(tx, ctx, {
+      action: 'user.unit_remove',
+      entityType: 'user',
+      entityId: u.userId,
+      before: { agencyId: u.agencyId, assignedAt: new Date(u.assignedAt).toISOString() },
+      after: { mergedInto: targetId },
+      agencyId: u.agencyId,
+    });
+    moved.set(u.agencyId, (moved.get(u.agencyId) ?? 0) + 1);
+  }
+  return moved;
 }
 
 /** Accounts that may log in with this identifier on the given page. */

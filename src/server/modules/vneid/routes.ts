@@ -2,11 +2,11 @@
 // to the account page when signed in, to the login page with ?loi=<error code> otherwise.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AppModule } from '../../app.js';
+import type { AppModule } from '../../platform/module.js';
 import { ctxOf } from '../../platform/auth/guard.js';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.js';
 import { AppError } from '../../platform/errors.js';
-import { CALLBACK_PATH, FLOW_TTL_MS, finishVneidLogin, startVneidLogin } from './service.js';
+import { CALLBACK_PATH, FLOW_TTL_MS, finishVneidLogin, pruneLoginFlows, startVneidLogin } from './service.js';
 
 /** Binds a sign-in to the browser that started it (checked against `state` at the callback). */
 export const FLOW_COOKIE = 'dvc_vneid_flow';
@@ -83,4 +83,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 };
 
-export const vneidModule: AppModule = { name: 'vneid', routes };
+export const vneidModule: AppModule = {
+  name: 'vneid',
+  routes,
+  // Hourly: login flows nobody finished (./service.js is already loaded).
+  schedules: [{ name: 'vneid.login-flows.prune', everyMs: 3_600_000, run: async (deps, now) => void (await pruneLoginFlows(deps.db, now)) }],
+};

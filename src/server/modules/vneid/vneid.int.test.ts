@@ -10,6 +10,10 @@ import { VneidBrowser as Browser } from '../../../../tests/support/vneid-browser
 import type { ManualClock } from '../../platform/clock.js';
 import { auditLog } from '../../platform/tables.js';
 import { users } from '../users/tables.js';
+import type { getMe } from '../../../common/api/auth.js';
+import type { Reply } from '../../../common/api/contract.js';
+import type { listDevOutbox } from '../../../common/api/dev.js';
+import type { startRegistration } from '../../../common/api/registration.js';
 
 const system = useTestSystem({ listen: true });
 
@@ -50,7 +54,7 @@ async function land(b: Browser, callbackUrl: string): Promise<string> {
 
 async function me(b: Browser) {
   const res = await b.request(`${base()}/api/auth/me`);
-  return { status: res.status, body: (await res.json()) as { fullName?: string; audience?: string; code?: string } };
+  return { status: res.status, body: (await res.json()) as Partial<Reply<typeof getMe>> & { code?: string } };
 }
 
 async function signIn(name: string, next?: string): Promise<{ b: Browser; location: string }> {
@@ -235,7 +239,7 @@ describe('VNeID and a self-registered account', () => {
     const h = new Http(system().app, '10.7.0.1');
     const started = await h.post('/api/registrations', { kind: 'citizen', idNumber: '031301005502', fullName: 'Đặng Ngọc Lan', birthDate: '2001-04-09', phone: '0977123123' });
     expect(started.statusCode, started.body).toBe(201);
-    const reg = started.json<{ id: string }>();
+    const reg = started.json<Reply<typeof startRegistration>>();
     await system().deliver();
     await h.post(`/api/registrations/${reg.id}/verify`, { otp: await latestOtp(h, '0977123123') });
     expect((await h.post(`/api/registrations/${reg.id}/complete`, { password: 'Nam@2026!x', passwordConfirm: 'Nam@2026!x' })).statusCode).toBe(201);
@@ -252,7 +256,7 @@ describe('VNeID and a self-registered account', () => {
     expect((await new Http(system().app, '10.7.0.2').login('citizen', '031301005502', 'Nam@2026!x')).statusCode).toBe(401);
     expect(await audits('user.password_cleared', account!.id)).toHaveLength(1);
     await system().deliver();
-    const outbox = (await h.get('/api/dev/outbox')).json<{ to: string; body: string }[]>();
+    const outbox = (await h.get('/api/dev/outbox')).json<Reply<typeof listDevOutbox>>();
     expect(outbox.find((m) => m.to === '0977123123' && m.body.includes('Mật khẩu cũ đã hết hiệu lực'))).toBeTruthy();
   });
 });

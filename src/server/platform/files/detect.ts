@@ -1,8 +1,6 @@
 // Upload type checks by content (magic bytes), never by file name or the client's content type.
 import { fileTypeFromBuffer } from 'file-type';
 
-export type DocumentKind = 'pdf' | 'docx' | 'doc';
-
 export interface Detected {
   ext: string;
   mime: string;

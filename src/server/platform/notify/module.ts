@@ -1,4 +1,4 @@
-import type { AppModule } from '../../app.js';
+import type { AppModule } from '../module.js';
 import type { Deps } from '../context.js';
 import { DevEmailTransport, DevSmsTransport, HttpSmsAdapter, SmtpEmailAdapter } from './adapters.js';
 import { notifyJobs } from './jobs.js';

@@ -5,6 +5,8 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { Http, loggedIn } from '../../../../tests/support/http.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
+import type { Reply } from '../../../common/api/contract.js';
+import type { listOutbox, retryOutboxJob } from '../../../common/api/outbox-admin.js';
 import type { ManualClock } from '../clock.js';
 import type { Ctx } from '../context.js';
 import { newId } from '../ids.js';
@@ -92,8 +94,8 @@ describe('outbox retries over a long outage', () => {
     const admin = await loggedIn(system().app, 'officer', 'admin.demo');
     const stuck = await admin.get('/api/admin/outbox?status=stuck&pageSize=100');
     expect(stuck.statusCode, stuck.body).toBe(200);
-    expect(stuck.json().items).toContainEqual(expect.objectContaining({ id, kind: 'notify.sms', status: 'pending', nextAttemptAt: midway.nextAttemptAt.toISOString() }));
-    expect(stuck.json().counts.stuck).toBeGreaterThanOrEqual(1);
+    expect(stuck.json<Reply<typeof listOutbox>>().items).toContainEqual(expect.objectContaining({ id, kind: 'notify.sms', status: 'pending', nextAttemptAt: midway.nextAttemptAt.toISOString() }));
+    expect(stuck.json<Reply<typeof listOutbox>>().counts.stuck).toBeGreaterThanOrEqual(1);
     expect(stuck.body).not.toContain(to);
 
     const done = await drive(id, log, (r) => r.status !== 'pending');
@@ -161,7 +163,7 @@ describe('outbox retries over a long outage', () => {
     const admin = await loggedIn(system().app, 'officer', 'admin.demo');
     const list = await admin.get('/api/admin/outbox?status=failed&pageSize=100');
     expect(list.statusCode, list.body).toBe(200);
-    expect(list.json().items).toContainEqual({
+    expect(list.json<Reply<typeof listOutbox>>().items).toContainEqual({
       id,
       kind: 'notify.sms',
       status: 'failed',
@@ -172,7 +174,7 @@ describe('outbox retries over a long outage', () => {
       lastError: 'SMS gateway refused message to [number]: HTTP 503 Service Unavailable',
       nextAttemptAt: null,
     });
-    expect(list.json().counts.failed).toBeGreaterThanOrEqual(1);
+    expect(list.json<Reply<typeof listOutbox>>().counts.failed).toBeGreaterThanOrEqual(1);
     expect(list.body).not.toContain(to);
     expect(list.body).not.toContain('Xy7@pq2w');
 
@@ -190,7 +192,7 @@ describe('outbox retries over a long outage', () => {
     // "Gửi lại": back to pending, due now, audited without the message.
     const retried = await admin.post(`/api/admin/outbox/${id}/retry`);
     expect(retried.statusCode, retried.body).toBe(200);
-    expect(retried.json()).toMatchObject({ id, status: 'pending', attempts: failed.attempts, nextAttemptAt: new Date(gaveUpAt).toISOString() });
+    expect(retried.json<Reply<typeof retryOutboxJob>>()).toMatchObject({ id, status: 'pending', attempts: failed.attempts, nextAttemptAt: new Date(gaveUpAt).toISOString() });
     const audits = await system().deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'outbox.retry'), eq(auditLog.entityId, id)));
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ entityType: 'outbox_job', actorName: 'admin.demo', before: expect.objectContaining({ status: 'failed' }), after: expect.objectContaining({ status: 'pending' }) });
@@ -239,12 +241,12 @@ describe('outbox retries over a long outage', () => {
     for (const id of ids) expect((await job(id)).status).toBe('pending');
 
     const admin = await loggedIn(system().app, 'officer', 'admin.demo');
-    const seen: { id: string; createdAt: string }[] = [];
+    const seen: Reply<typeof listOutbox>['items'] = [];
     let total = 0;
     for (let page = 1; page < 100; page++) {
       const res = await admin.get(`/api/admin/outbox?status=stuck&pageSize=2&page=${page}`);
       expect(res.statusCode, res.body).toBe(200);
-      const body = res.json<{ items: { id: string; createdAt: string }[]; total: number; pageSize: number }>();
+      const body = res.json<Reply<typeof listOutbox>>();
       expect(body.items.length).toBeLessThanOrEqual(2);
       total = body.total;
       seen.push(...body.items);
@@ -263,6 +265,6 @@ describe('outbox retries over a long outage', () => {
     // The clock has moved on: a fresh session.
     const after = await (await loggedIn(system().app, 'officer', 'admin.demo')).get('/api/admin/outbox?status=stuck&pageSize=100');
     expect(after.statusCode, after.body).toBe(200);
-    expect(after.json().items.map((i: { id: string }) => i.id).filter((id: string) => ids.includes(id))).toEqual([]);
+    expect(after.json<Reply<typeof listOutbox>>().items.map((i) => i.id).filter((id) => ids.includes(id))).toEqual([]);
   });
 });

@@ -5,6 +5,8 @@
 import { DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, List, Space, Tag, Typography, Upload } from 'antd';
 import { useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import type { Reply } from '../../../common/api/contract';
+import type { uploadMyPaper } from '../../../common/api/dossiers';
 import { api, errorMessage } from '../../api';
 import { formatBytes } from '../../format';
 import type { ProcedureDocument } from './dossier-types';
@@ -20,12 +22,7 @@ export interface PaperFile {
 }
 
 /** What /api/my/papers and /api/desk/papers answer. */
-export interface UploadedPaper {
-  id: string;
-  fileName: string;
-  size: number;
-  type: string;
-}
+export type UploadedPaper = Reply<typeof uploadMyPaper>;
 
 export interface PaperEditing<F extends PaperFile> {
   /** The position of the document whose file is being uploaded. */

@@ -4,24 +4,14 @@
 // verification page for the QR link and for a file the visitor uploads.
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { Alert, Table, Tag } from 'antd';
-import type { FileVerdict } from '../../../common/signature-verdict';
+import type { Reply } from '../../../common/api/contract';
+import type { verifyUpload } from '../../../common/api/dossiers';
 import { formatDateTime } from '../../format';
 
-export interface VerifySignature {
-  signerName: string | null;
-  signedAt: string | null;
-  reason: string | null;
-  intact: boolean;
-  trusted: boolean;
-  coversWholeFile: boolean;
-}
+/** The checks of a file: what GET /api/verify/:token and POST /api/verify both answer. */
+export type VerifyCheck = Omit<Reply<typeof verifyUpload>, 'issuedHere'>;
 
-export interface VerifyCheck {
-  verdict: FileVerdict;
-  signed: boolean;
-  authentic: boolean;
-  signatures: VerifySignature[];
-}
+export type VerifySignature = VerifyCheck['signatures'][number];
 
 /** The one verdict of the file. */
 export function VerifyBanner({ check }: { check: VerifyCheck }) {

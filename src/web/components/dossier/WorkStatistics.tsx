@@ -1,17 +1,13 @@
 // The unit's figures the seeds score (QĐ 766): on-time share, satisfaction, online share and the
 // average time from login to a successful online submission.
 import { Card, Statistic } from 'antd';
-import { useApiGet } from '../use-api-get';
-
-interface Stats {
-  ratings: { total: number; veryGood: number; good: number; bad: number; satisfiedShare: number | null };
-  dossiers: { total: number; online: number; finished: number; onTime: number; onTimeShare: number | null; avgLoginToSubmitSeconds: number | null };
-}
+import { unitStatistics } from '../../../common/api/dossiers-desk';
+import { useApiQuery } from '../../data/hooks';
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`);
 
 export function WorkStatistics() {
-  const { data } = useApiGet<Stats>('/api/work/statistics');
+  const { data } = useApiQuery(unitStatistics, {});
   if (!data) return null;
   const d = data.dossiers;
   const minutes = d.avgLoginToSubmitSeconds === null ? '—' : `${Math.floor(d.avgLoginToSubmitSeconds / 60)} phút ${d.avgLoginToSubmitSeconds % 60} giây`;

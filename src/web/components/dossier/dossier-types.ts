@@ -1,80 +1,24 @@
-// Shapes of the dossier API (src/server/modules/dossiers/service.ts) shared by the portal pages
-// (online filing, Hồ sơ của tôi, Kho dữ liệu) and the back office (desk reception, dossier detail).
-import type { EForm, FormValues, ProvenanceMap } from '../../../common/eform';
+// Shapes of the dossier API shared by the portal pages (online filing, Hồ sơ của tôi, Kho dữ liệu)
+// and the back office (desk reception, dossier detail): derived from the contracts (ADR 0016).
+import type { Reply } from '../../../common/api/contract';
+import type { getMyDossier, listStore, startFiling, submitOnline } from '../../../common/api/dossiers';
+
+type Filing = Reply<typeof startFiling>;
 
 /** A paper the procedure asks for ("thành phần hồ sơ"). */
-export interface ProcedureDocument {
-  position: number;
-  name: string;
-  quantity: string;
-  required: boolean;
-  templateName: string | null;
-}
+export type ProcedureDocument = Filing['procedure']['documents'][number];
 
 /** A file attached to a document of the dossier. */
-export interface Paper {
-  position: number;
-  fileId: string;
-  source: 'upload' | 'scan' | 'store';
-  fileName: string;
-  size: number;
-  type: string;
-}
+export type Paper = NonNullable<Filing['draft']>['documents'][number];
 
 /** A paper of the citizen's Kho dữ liệu. */
-export interface StoreItem {
-  id: string;
-  title: string;
-  kind: 'upload' | 'result';
-  fileId: string;
-  fileName: string;
-  size: number;
-  type: string;
-  createdAt: string;
-}
+export type StoreItem = Reply<typeof listStore>[number];
 
 /** The dossier after submission, reception or a decision of the desk. */
-export interface DossierResult {
-  id: string;
-  code: string;
-  status: number;
-  statusLabel: string;
-  submittedAt: string;
-  appointmentDate: string | null;
-  submitSeconds: number | null;
-}
-
-/** One step of the dossier's history. */
-export interface DossierEvent {
-  at: string;
-  action: string;
-  actorName: string | null;
-  fromStatus: number | null;
-  toStatus: number;
-  toStatusLabel: string;
-  reason: string | null;
-}
+export type DossierResult = Reply<typeof submitOnline>;
 
 /** One dossier as the citizen and the desk see it. */
-export interface DossierDetail {
-  id: string;
-  code: string;
-  procedureCode: string;
-  procedureName: string;
-  agency: { id: string; code: string; name: string } | null;
-  applicant: { id: string; fullName: string; idNumber: string | null };
-  channel: number;
-  status: number;
-  statusLabel: string;
-  statusReason: string | null;
-  submittedAt: string;
-  receivedAt: string | null;
-  receivedByName: string | null;
-  appointmentDate: string | null;
-  formData: FormValues;
-  provenance: ProvenanceMap;
-  form: EForm | null;
-  requiredDocuments: ProcedureDocument[];
-  documents: (Paper & { name: string })[];
-  events: DossierEvent[];
-}
+export type DossierDetail = Reply<typeof getMyDossier>;
+
+/** One step of the dossier's history. */
+export type DossierEvent = DossierDetail['events'][number];

@@ -1,4 +1,6 @@
 import { Breadcrumb, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { Suspense } from 'react';
+import { PageLoading } from '../../lazy-page';
 import { DOSSIER_ROLE_PERMISSIONS } from '../../../common/permissions';
 import type { MenuProps } from 'antd';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -109,7 +111,9 @@ export function AdminLayout() {
             style={{ marginBottom: 16 }}
             items={[{ title: <Link to="/quan-tri">Trang chủ</Link> }, { title: SCREENS[current] ?? '' }]}
           />
-          <Outlet />
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -12,7 +12,7 @@ import { errorMessage } from '../../api';
 import { useUrlList } from '../../components/url-pagination';
 import { useApiQuery } from '../../data/hooks';
 import { formatDateTime } from '../../format';
-import { ScopeUnitSelect } from './MonthlyReportPage';
+import { UnitPicker } from '../../components/UnitPicker';
 
 type AuditItem = Reply<typeof listAuditLog>['items'][number];
 
@@ -151,7 +151,7 @@ export function AuditLogPage() {
             </Col>
             <Col xs={24} md={8}>
               <Form.Item label="Đơn vị" name="unitId">
-                <ScopeUnitSelect />
+                <UnitPicker source="scope" />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>

@@ -1,12 +1,20 @@
+// "Tạo tài khoản công dân": the requests of the officer's units, searchable, newest first; each
+// opens in the wizard (a draft continues where it stopped).
 import { Alert, Button, Card, Col, DatePicker, Empty, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, ApiError, query, type RequestList, type RequestListItem, type RequestStatus, type Unit } from '../../api';
-import { useUrlPagination } from '../../components/url-pagination';
+import { getAccountFormContext, listAccountRequests } from '../../../common/api/citizen-accounts';
+import type { Reply } from '../../../common/api/contract';
+import { ApiError } from '../../api';
+import { useUrlList } from '../../components/url-pagination';
+import { useApiQuery } from '../../data/hooks';
 import { formatDateTime } from '../../format';
 import { useSession } from '../../session';
+
+type Row = Reply<typeof listAccountRequests>['items'][number];
+type RequestStatus = Row['status'];
 
 export const STATUS_LABEL: Record<RequestStatus, { text: string; color: string }> = {
   draft: { text: 'Chưa hoàn thành', color: 'gold' },
@@ -14,52 +22,31 @@ export const STATUS_LABEL: Record<RequestStatus, { text: string; color: string }
   cancelled: { text: 'Đã hủy', color: 'default' },
 };
 
-type Row = RequestListItem;
-type ListResponse = RequestList;
-
 const FILTERS = ['name', 'phone', 'idNumber', 'officer', 'unitId', 'from', 'to', 'status'] as const;
 
 export function CitizenAccountListPage() {
-  const { params, setParams, page, pageSize, pagination } = useUrlPagination();
+  const { filters, page, pageSize, apply, pagination } = useUrlList(FILTERS);
   const navigate = useNavigate();
   const { me } = useSession();
   const mayCreate = !!me?.permissions.includes('CITIZEN_ACCOUNT_CREATE');
   const [form] = Form.useForm();
-  const [data, setData] = useState<ListResponse | null>(null);
-  const [units, setUnits] = useState<Unit[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  // Without the context (no permission, a network error) the unit filter simply offers nothing.
+  const { data: ctx } = useApiQuery(getAccountFormContext, {});
+  const units = ctx?.allUnits ?? [];
+  const { data, error, isFetching } = useApiQuery(
+    listAccountRequests,
+    // A wrong status in the address is the server's to refuse (with its message).
+    { query: { ...filters, status: filters.status as RequestStatus | undefined, page, pageSize } },
+    { keepPrevious: true },
+  );
 
+  // The form shows what the address says (a reload, the back button, a shared link).
   useEffect(() => {
-    api
-      .get<{ allUnits: Unit[] }>('/api/citizen-account-requests/form-context')
-      .then((c) => setUnits(c.allUnits))
-      .catch(() => setUnits([]));
-  }, []);
+    form.setFieldsValue({ ...filters, from: filters.from ? dayjs(filters.from) : undefined, to: filters.to ? dayjs(filters.to) : undefined });
+  }, [filters, form]);
 
-  useEffect(() => {
-    const f = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? undefined]));
-    form.setFieldsValue({ ...f, from: f.from ? dayjs(f.from) : undefined, to: f.to ? dayjs(f.to) : undefined });
-    setLoading(true);
-    api
-      .get<ListResponse>(`/api/citizen-account-requests${query({ ...f, page, pageSize })}`)
-      .then((d) => {
-        setData(d);
-        setError(null);
-      })
-      .catch((err) => setError(err instanceof ApiError ? err.message : 'Đã có lỗi xảy ra.'))
-      .finally(() => setLoading(false));
-  }, [params, form, page, pageSize]);
-
-  const search = (v: Record<string, unknown>) => {
-    const next: Record<string, string> = {};
-    for (const k of FILTERS) {
-      const val = v[k];
-      if (dayjs.isDayjs(val)) next[k] = val.format('YYYY-MM-DD');
-      else if (typeof val === 'string' && val.trim()) next[k] = val.trim();
-    }
-    setParams({ ...next, page: '1', pageSize: String(pageSize) });
-  };
+  const search = (v: Record<string, unknown>) =>
+    apply(Object.fromEntries(FILTERS.map((k) => [k, dayjs.isDayjs(v[k]) ? (v[k] as Dayjs).format('YYYY-MM-DD') : typeof v[k] === 'string' ? v[k] : undefined])));
 
   const columns: TableColumnsType<Row> = [
     { title: 'STT', key: 'stt', width: 64, render: (_v, _r, i) => (page - 1) * pageSize + i + 1 },
@@ -83,7 +70,7 @@ export function CitizenAccountListPage() {
         Tạo tài khoản công dân
       </Typography.Title>
       <Alert type="info" showIcon title="Khuyến nghị: Sử dụng hệ điều hành Windows, trình duyệt Chrome để thực hiện xử lý dịch vụ" />
-      {error && <Alert role="alert" type="error" showIcon title={error} />}
+      {error && <Alert role="alert" type="error" showIcon title={error instanceof ApiError ? error.message : 'Đã có lỗi xảy ra.'} />}
       <Card title="Thông tin tìm kiếm:" size="small">
         <Form form={form} layout="vertical" onFinish={search}>
           <Row gutter={16}>
@@ -151,7 +138,7 @@ export function CitizenAccountListPage() {
           rowKey="id"
           size="middle"
           style={{ marginTop: 12 }}
-          loading={loading}
+          loading={isFetching}
           columns={columns}
           dataSource={data?.items ?? []}
           locale={{ emptyText: <Empty description="Không tìm thấy tài khoản thỏa mãn các tiêu chí trên" /> }}

@@ -1,47 +1,16 @@
 // "Báo cáo tài khoản theo tháng" (SPEC §1.6): accounts created per unit and month in the
 // administrator's subtree, officer-assisted and self-registered, as a chart and a table; "Xuất
 // Excel" downloads exactly that table.
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { UnitPicker } from '../../components/UnitPicker';
+import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { api, ApiError, errorMessage, query } from '../../api';
-
-interface UnitRow {
-  id: string;
-  code: string;
-  name: string;
-  status: 'active' | 'inactive';
-  mergedInto: { code: string; name: string } | null;
-  counts: number[];
-  total: number;
-}
-
-interface ProvinceRow {
-  provinceCode: string | null;
-  name: string;
-  counts: number[];
-  total: number;
-}
-
-interface MonthlyReport {
-  months: string[];
-  title: string;
-  scopeLabel: string;
-  units: UnitRow[];
-  selfRegistered: ProvinceRow[];
-  selfRegisteredNote: string | null;
-  totals: { officer: number[]; self: number[]; all: number[]; officerTotal: number; selfTotal: number; total: number };
-}
-
-export interface ScopeUnit {
-  id: string;
-  code: string;
-  name: string;
-  status: string;
-}
+import { exportMonthlyReport, getMonthlyReport } from '../../../common/api/reports';
+import { ApiError, errorMessage, withQuery } from '../../api';
+import { useApiQuery } from '../../data/hooks';
 
 const OFFICER = 'Cán bộ tạo tại Một cửa';
 const SELF = 'Tự đăng ký';
@@ -50,43 +19,6 @@ const MAX_MONTHS = 24;
 /** "2026-01" → "01/2026". */
 const monthLabel = (m: string) => `${m.slice(5, 7)}/${m.slice(0, 4)}`;
 const n = (v: number) => v.toLocaleString('vi-VN');
-
-/** A searchable select of the units in the administrator's scope (merged and inactive ones too). */
-export function ScopeUnitSelect(props: { id?: string; value?: string; onChange?: (v: string | undefined) => void }) {
-  const [options, setOptions] = useState<ScopeUnit[]>([]);
-  const [known, setKnown] = useState<Map<string, ScopeUnit>>(new Map());
-  const load = useCallback((q: string) => {
-    api
-      .get<ScopeUnit[]>('/api/admin/reports/units', { q })
-      .then((rows) => {
-        setOptions(rows);
-        setKnown((prev) => new Map([...prev, ...rows.map((r) => [r.id, r] as const)]));
-      })
-      .catch(() => setOptions([]));
-  }, []);
-  useEffect(() => load(''), [load]);
-  const shown = useMemo(() => {
-    const selected = props.value ? known.get(props.value) : undefined;
-    const all = new Map([...(selected ? [selected] : []), ...options].map((o) => [o.id, o]));
-    return [...all.values()].map((o) => ({
-      value: o.id,
-      label: `${o.code} – ${o.name}${o.status === 'inactive' ? ' (ngừng hoạt động)' : ''}`,
-    }));
-  }, [options, known, props.value]);
-  return (
-    <Select
-      id={props.id}
-      value={props.value}
-      onChange={props.onChange}
-      showSearch={{ filterOption: false, onSearch: load }}
-      allowClear
-      virtual={false}
-      placeholder="Tất cả đơn vị trong phạm vi quản lý"
-      options={shown}
-      notFoundContent="Không có đơn vị phù hợp"
-    />
-  );
-}
 
 function defaultRange(): { from: string; to: string } {
   const now = dayjs();
@@ -149,29 +81,17 @@ export function MonthlyReportPage() {
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const [form] = Form.useForm();
-  const [report, setReport] = useState<MonthlyReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
   const [exporting, setExporting] = useState(false);
   const filters = useMemo(() => {
     const d = defaultRange();
     return { from: params.get('from') ?? d.from, to: params.get('to') ?? d.to, unitId: params.get('unitId') ?? undefined };
   }, [params]);
+  // The previous report stays on screen while the next one loads; a refused one hides it.
+  const { data: report, error, isFetching, refetch } = useApiQuery(getMonthlyReport, { query: filters }, { keepPrevious: true });
 
+  // The form shows what the address says (a reload, the back button, a shared link).
   useEffect(() => {
     form.setFieldsValue({ from: dayjs(`${filters.from}-01`), to: dayjs(`${filters.to}-01`), unitId: filters.unitId });
-    setLoading(true);
-    api
-      .get<MonthlyReport>(`/api/admin/reports/monthly${query(filters)}`)
-      .then((r) => {
-        setReport(r);
-        setError(null);
-      })
-      .catch((err) => {
-        setReport(null);
-        setError(errorMessage(err));
-      })
-      .finally(() => setLoading(false));
   }, [filters, form]);
 
   const show = (v: { from?: Dayjs; to?: Dayjs; unitId?: string }) => {
@@ -179,13 +99,15 @@ export function MonthlyReportPage() {
     if (v.from) next.from = v.from.format('YYYY-MM');
     if (v.to) next.to = v.to.format('YYYY-MM');
     if (v.unitId) next.unitId = v.unitId;
+    // "Xem báo cáo" again with the same filters counts again.
     setParams(next);
+    if (next.from === filters.from && next.to === filters.to && next.unitId === filters.unitId) void refetch();
   };
 
   const exportExcel = async () => {
     setExporting(true);
     try {
-      const res = await fetch(`/api/admin/reports/monthly.xlsx${query(filters)}`, { credentials: 'same-origin' });
+      const res = await fetch(withQuery(exportMonthlyReport.url, filters), { credentials: 'same-origin' });
       if (!res.ok) {
         const body = (await res.json().catch(() => null)) as { code?: string; message?: string } | null;
         throw new ApiError(res.status, body?.code ?? `HTTP_${res.status}`, body?.message ?? 'Không xuất được tệp Excel.');
@@ -255,12 +177,12 @@ export function MonthlyReportPage() {
             </Col>
             <Col xs={24} md={14}>
               <Form.Item label="Đơn vị" name="unitId">
-                <ScopeUnitSelect />
+                <UnitPicker source="scope" />
               </Form.Item>
             </Col>
           </Row>
           <Space>
-            <Button type="primary" htmlType="submit" loading={loading}>
+            <Button type="primary" htmlType="submit" loading={isFetching}>
               Xem báo cáo
             </Button>
             <Button onClick={exportExcel} loading={exporting} disabled={!report}>
@@ -269,7 +191,7 @@ export function MonthlyReportPage() {
           </Space>
         </Form>
       </Card>
-      {error && <Alert role="alert" type="error" showIcon title={error} />}
+      {error && <Alert role="alert" type="error" showIcon title={errorMessage(error)} />}
       {report && (
         <>
           <Card size="small" title={report.title}>

@@ -1,40 +1,23 @@
 // "Hồ sơ chờ tiếp nhận" (issue 6): the dossiers of the officer's receiving agencies by status
 // (default 1 Mới đăng ký, the reception queue), searchable by dossier code or CMND/CCCD. A row opens
 // the dossier, where the officer receives it, asks for supplementation or refuses it.
-import { useApiGet } from '../../components/use-api-get';
 import { Alert, Card, Space, Tabs, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { DOSSIER_STATUS, DOSSIER_STATUS_LABELS, type DossierStatus } from '../../../common/dossier-status';
-import { query } from '../../api';
+import type { Reply } from '../../../common/api/contract';
+import { listQueue } from '../../../common/api/dossiers-desk';
+import { errorMessage } from '../../api';
+import { useApiQuery } from '../../data/hooks';
 import { useUrlPagination } from '../../components/url-pagination';
 import { formatDate, formatDateTime } from '../../format';
 import { DossierSearchTable } from '../../components/dossier/DossierSearchTable';
 import { StatusTag } from '../../components/dossier/StatusTag';
 import { channelLabel } from './DossierDetailPage';
 
-interface QueueItem {
-  id: string;
-  code: string;
-  procedureCode: string;
-  procedureName: string;
-  applicantName: string;
-  applicantIdNumber: string | null;
-  channel: number;
-  status: number;
-  statusLabel: string;
-  submittedAt: string;
-  appointmentDate: string | null;
-  agencyName: string;
-}
-
-interface QueuePage {
-  items: QueueItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+type QueuePage = Reply<typeof listQueue>;
+type QueueItem = QueuePage['items'][number];
 
 const TABS = [DOSSIER_STATUS.NEW, DOSSIER_STATUS.RECEIVED, DOSSIER_STATUS.SUPPLEMENT_REQUESTED, DOSSIER_STATUS.REFUSED].map((s) => ({
   key: String(s),
@@ -48,7 +31,10 @@ export function ReceptionQueuePage() {
   const status = TABS.some((t) => t.key === params.get('status')) ? params.get('status')! : String(DOSSIER_STATUS.NEW);
   const q = params.get('q') ?? '';
   const [typed, setTyped] = useState(q);
-  const { data, error, loading } = useApiGet<QueuePage>(`/api/desk/dossiers${query({ status, q: q || undefined, page, pageSize })}`);
+  const list = useApiQuery(listQueue, { query: { status: Number(status), q: q || undefined, page, pageSize } }, { keepPrevious: true });
+  const { isFetching: loading } = list;
+  const data = list.data ?? null;
+  const error = list.error ? errorMessage(list.error) : null;
   const here = `${location.pathname}${location.search}`;
 
   useEffect(() => setTyped(q), [q]);

@@ -1,46 +1,25 @@
 // "Hồ sơ cần xử lý" (issue 7): the dossiers being processed in the officer's agencies, most urgent
 // first, narrowed to overdue / due today / due soon (kept in the address), searchable by dossier
 // code or CMND/CCCD. A row opens the dossier, where the officer takes the actions of their role.
-import { useApiGet } from '../../components/use-api-get';
 import { Alert, Button, Card, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { DOSSIER_STATUS } from '../../../common/dossier-status';
-import { query } from '../../api';
+import type { Reply } from '../../../common/api/contract';
+import { workList } from '../../../common/api/dossiers-desk';
+import { errorMessage } from '../../api';
+import { useApiQuery } from '../../data/hooks';
 import { DossierSearchTable } from '../../components/dossier/DossierSearchTable';
 import { StatusTag } from '../../components/dossier/StatusTag';
 import { WorkStatistics } from '../../components/dossier/WorkStatistics';
 import { useUrlPagination } from '../../components/url-pagination';
 import { formatDate } from '../../format';
 
-type Urgency = 'overdue' | 'today' | 'soon' | 'later';
+type WorkPage = Reply<typeof workList>;
+type WorkItem = WorkPage['items'][number];
+type Urgency = WorkItem['urgency'];
 type Bucket = Exclude<Urgency, 'later'> | 'all';
-
-interface WorkItem {
-  id: string;
-  code: string;
-  procedureName: string;
-  applicantName: string;
-  agencyName: string;
-  status: number;
-  statusLabel: string;
-  step: { key: string; label: string; role: string } | null;
-  stepDueDate: string | null;
-  appointmentDate: string | null;
-  extendedDate: string | null;
-  urgency: Urgency;
-  paused: boolean;
-  actions: string[];
-}
-
-interface WorkPage {
-  items: WorkItem[];
-  total: number;
-  counts: { overdue: number; today: number; soon: number };
-  page: number;
-  pageSize: number;
-}
 
 const URGENCY: Record<Exclude<Urgency, 'later'>, { label: string; color: string }> = {
   overdue: { label: 'Quá hạn', color: 'red' },
@@ -57,7 +36,10 @@ export function WorkListPage() {
   const bucket: Bucket = BUCKETS.includes(params.get('bucket') as Bucket) ? (params.get('bucket') as Bucket) : 'all';
   const q = params.get('q') ?? '';
   const [typed, setTyped] = useState(q);
-  const { data, error, loading } = useApiGet<WorkPage>(`/api/work/dossiers${query({ bucket, q: q || undefined, page, pageSize })}`);
+  const list = useApiQuery(workList, { query: { bucket, q: q || undefined, page, pageSize } }, { keepPrevious: true });
+  const { isFetching: loading } = list;
+  const data = list.data ?? null;
+  const error = list.error ? errorMessage(list.error) : null;
   const here = `${location.pathname}${location.search}`;
 
   useEffect(() => setTyped(q), [q]);

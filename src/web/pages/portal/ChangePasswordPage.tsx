@@ -1,8 +1,9 @@
 import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { PasswordFields } from '../../components/PasswordFields';
-import { api, ApiError } from '../../api';
+import { changePassword } from '../../../common/api/auth';
+import { ApiError } from '../../api';
+import { useApiMutation } from '../../data/hooks';
 import { useSession } from '../../session';
 
 export function ChangePasswordPage() {
@@ -11,26 +12,24 @@ export function ChangePasswordPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Changes only the session's "must change the password" (read again through the session): no
+  // query reads it.
+  const change = useApiMutation(changePassword);
   const inAdmin = location.pathname.startsWith('/quan-tri');
   if (loading) return null;
   if (!me) return <Navigate to={inAdmin ? '/quan-tri/dang-nhap' : '/dang-nhap'} replace />;
 
   const submit = async (v: { currentPassword: string; newPassword: string }) => {
-    setBusy(true);
-    setError(null);
     try {
-      await api.post('/api/auth/change-password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
-      await refresh();
-      message.success('Đổi mật khẩu thành công.');
-      navigate(inAdmin ? '/quan-tri' : '/tai-khoan');
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Đã có lỗi xảy ra.');
-    } finally {
-      setBusy(false);
+      await change.mutateAsync({ body: { currentPassword: v.currentPassword, newPassword: v.newPassword } });
+    } catch {
+      return; // Shown from the mutation's state.
     }
+    await refresh();
+    message.success('Đổi mật khẩu thành công.');
+    navigate(inAdmin ? '/quan-tri' : '/tai-khoan');
   };
+  const error = change.error ? (change.error instanceof ApiError ? change.error.message : 'Đã có lỗi xảy ra.') : null;
   return (
     <Card style={{ maxWidth: 520, margin: '0 auto' }}>
       <Typography.Title level={3}>Đổi mật khẩu</Typography.Title>
@@ -43,7 +42,8 @@ export function ChangePasswordPage() {
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <PasswordFields form={form} context={{ fullName: me.fullName, username: me.username, phone: me.phone }} />
-        <Button type="primary" htmlType="submit" loading={busy}>
+        {/* Still busy once changed: the session is read again and the page moves on. */}
+        <Button type="primary" htmlType="submit" loading={change.isPending || change.isSuccess}>
           Đổi mật khẩu
         </Button>
       </Form>

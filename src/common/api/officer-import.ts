@@ -1,0 +1,99 @@
+// "Nhập danh sách cán bộ" (officer-import module): the template, the upload that checks every row
+// (a preview, nothing written), the administrator's imports, confirm and discard.
+import { Type } from 'typebox';
+import { endpoint, Nullable } from './contract.js';
+
+const BASE = '/api/admin/officer-imports';
+
+export const ImportStatus = Type.Union([Type.Literal('preview'), Type.Literal('imported'), Type.Literal('discarded')]);
+export const ImportAction = Type.Union([Type.Literal('create'), Type.Literal('update'), Type.Literal('unchanged'), Type.Literal('skip')]);
+export const ImportChange = Type.Union([Type.Literal('assign_unit'), Type.Literal('grant_permission')]);
+
+/** How many rows create, update, change nothing or are skipped. */
+export const ImportCounts = Type.Object({ create: Type.Integer(), update: Type.Integer(), unchanged: Type.Integer(), skip: Type.Integer() });
+
+export const ImportRow = Type.Object({
+  no: Type.Integer({ description: 'Position among the data rows, from 1' }),
+  stt: Type.String(),
+  fullName: Type.String(),
+  unit: Type.String({ description: 'The "Đơn vị" cell as written' }),
+  idNumber: Type.String(),
+  phone: Type.String(),
+  unitId: Nullable(Type.String()),
+  unitCode: Nullable(Type.String()),
+  unitName: Nullable(Type.String()),
+  userId: Nullable(Type.String()),
+  action: ImportAction,
+  changes: Type.Array(ImportChange),
+  problems: Type.Array(Type.String()),
+});
+
+const summaryFields = {
+  id: Type.String(),
+  fileName: Type.String(),
+  status: ImportStatus,
+  rowCount: Type.Integer(),
+  createdAt: Type.String(),
+  importedAt: Nullable(Type.String()),
+  /** What the import did, once imported. */
+  result: Nullable(ImportCounts),
+};
+export const ImportSummary = Type.Object(summaryFields);
+export const ImportDetail = Type.Object({
+  ...summaryFields,
+  counts: ImportCounts,
+  sameFileImportedAt: Nullable(Type.String({ description: 'When this administrator last imported a file with the same content' })),
+  rows: Type.Array(ImportRow),
+});
+
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+/** The workbook itself (xlsx), as an attachment. */
+export const downloadImportTemplate = endpoint({
+  method: 'GET',
+  url: `${BASE}/template.xlsx`,
+  summary: 'Tải biểu mẫu danh sách cán bộ bộ phận một cửa (.xlsx)',
+  schema: { response: {} },
+});
+
+/** multipart/form-data with the file in field "file". */
+export const uploadOfficerList = endpoint({
+  method: 'POST',
+  url: BASE,
+  summary: 'Tải lên danh sách (.xlsx, multipart field "file", tối đa 5 MB, 5.000 dòng): kiểm tra từng dòng, chưa ghi gì',
+  schema: { response: { 201: ImportDetail } },
+});
+
+export const listOfficerImports = endpoint({
+  method: 'GET',
+  url: BASE,
+  summary: 'Các lần nhập danh sách của quản trị viên, mới nhất trước',
+  schema: {
+    querystring: Type.Object({
+      page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
+      pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
+    }),
+    response: { 200: Type.Object({ items: Type.Array(ImportSummary), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) },
+  },
+});
+
+export const getOfficerImport = endpoint({
+  method: 'GET',
+  url: `${BASE}/:id`,
+  summary: 'Một lần nhập: các dòng, thao tác dự kiến và vấn đề',
+  schema: { params: IdParams, response: { 200: ImportDetail } },
+});
+
+export const confirmOfficerImport = endpoint({
+  method: 'POST',
+  url: `${BASE}/:id/confirm`,
+  summary: 'Nhập các dòng hợp lệ (kiểm tra lại tất cả; dòng có vấn đề bị bỏ qua), trong một giao dịch',
+  schema: { params: IdParams, response: { 200: ImportDetail } },
+});
+
+export const discardOfficerImport = endpoint({
+  method: 'DELETE',
+  url: `${BASE}/:id`,
+  summary: 'Hủy bản xem trước (không ghi gì)',
+  schema: { params: IdParams, response: { 200: ImportDetail } },
+});
