@@ -104,6 +104,9 @@ describe('Quên mật khẩu → Đăng nhập', () => {
     const { page, context } = await e2e.newPage();
     await page.goto('/dang-nhap');
     await page.getByRole('link', { name: 'Quên mật khẩu' }).click();
+    // The login page stays on screen while the next page's code arrives (the navigation is a
+    // transition) and it has a field with the same label: wait for the page, as a reader would.
+    await visible(page.getByRole('heading', { name: 'Quên mật khẩu' }));
     await page.getByLabel('Số CMND/CCCD, mã số thuế hoặc số điện thoại').fill('001090000001');
     const sentAt = e2e.clock.now();
     await page.getByRole('button', { name: 'Gửi mã OTP' }).click();
