@@ -75,7 +75,7 @@ describe('Đăng ký → Đăng nhập', () => {
     await visible(page.getByText('Đăng ký tài khoản thành công'));
     await e2e.screenshot(page, '13-dang-ky-xong');
 
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Đăng nhập', exact: true }).click();
     await login(page, '0988111222', 'Hoa-Sen@2026!');
     await visible(page.getByRole('heading', { name: 'Thông tin tài khoản' }));
     await visible(page.getByText('ha.pham@example.vn'));

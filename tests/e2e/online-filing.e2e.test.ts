@@ -57,8 +57,9 @@ async function expectValue(locator: Locator, expected: string) {
 }
 
 /** A few days ago, Vietnam date, YYYY-MM-DD. */
+/** dd/mm/yyyy, n days before today in Vietnam. */
 function daysAgo(n: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(Date.now() - n * 86_400_000));
+  return new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(Date.now() - n * 86_400_000));
 }
 
 // In file order, not shuffled (vitest.config.ts): the last two tests go on with the dossier the
@@ -136,7 +137,14 @@ describe('Nộp hồ sơ trực tuyến', { shuffle: false }, () => {
     // Only the child is typed.
     const child = page.getByRole('group', { name: 'Người được khai sinh' });
     await child.getByLabel('Họ, chữ đệm, tên').fill('Nguyễn Minh Khang');
-    await child.getByLabel('Ngày, tháng, năm sinh').fill(daysAgo(5));
+    // Dates are dd/mm/yyyy in any browser: an impossible one is named, and digits typed on a
+    // phone's number pad get their slashes.
+    const birth = child.getByLabel('Ngày, tháng, năm sinh');
+    await birth.fill('31/02/2026');
+    await expectLocator(child.getByText('Ngày không hợp lệ. Nhập theo dạng ngày/tháng/năm, ví dụ 08/03/1995.')).toBeVisible();
+    await birth.fill('');
+    await birth.pressSequentially(daysAgo(5).replace(/\//g, ''));
+    await expectValue(birth, daysAgo(5));
     await child.getByRole('radio', { name: 'Nam' }).check();
     await child.getByLabel('Nơi sinh').fill('Bệnh viện Đa khoa tỉnh Quảng Ngãi');
     await child.getByLabel('Quê quán').fill('Phường Cẩm Thành, tỉnh Quảng Ngãi');

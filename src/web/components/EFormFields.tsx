@@ -6,6 +6,7 @@ import { DatabaseOutlined, LockOutlined } from '@ant-design/icons';
 import { Col, Form, Input, Radio, Row, Select, Space, Tag, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { CSSProperties, ReactNode } from 'react';
+import { DATE_FIELD_RULE, DateField, isoToDmy } from './DateField';
 import type { EForm, FormField, Provenance, ProvenanceMap } from '../../common/eform';
 
 export const LOCKED_TEXT = 'Thông tin đã được xác thực, không sửa được';
@@ -24,7 +25,7 @@ export function EFormFields({ form, provenance, disabled }: Props) {
       {form.layout.map((section, i) => (
         // A named group, so each "Họ, chữ đệm, tên" can be told apart by its section.
         <div key={`${i}-${section.title}`} role="group" aria-label={section.title} style={{ marginBottom: 8 }}>
-          <Typography.Title level={5} style={{ margin: '8px 0 12px', color: '#0b5394' }}>
+          <Typography.Title level={2} style={{ margin: '8px 0 12px', color: '#0b5394', fontSize: 18 }}>
             {section.title}
           </Typography.Title>
           <Row gutter={16}>
@@ -58,6 +59,7 @@ function rulesFor(f: FormField, schema: Record<string, unknown>, required: boole
   }
   if (schema.format === 'email' || f.widget === 'email') rules.push({ type: 'email', message: 'Thư điện tử không hợp lệ.' });
   if (f.widget === 'date') {
+    rules.push(DATE_FIELD_RULE);
     rules.push({
       validator: (_, v: string | undefined) =>
         v && v > todayIso() ? Promise.reject(new Error('Ngày không được sau ngày hôm nay.')) : Promise.resolve(),
@@ -112,11 +114,6 @@ function ShownValue({
   return <Input id={id} readOnly variant="filled" value={value ? display(value) : ''} suffix={suffix} title={title} style={style} />;
 }
 
-function dmy(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
-
 function FieldItem({
   field: f,
   schema,
@@ -145,15 +142,15 @@ function FieldItem({
   const optionLabel = (v: string) => f.options?.find((o) => o.value === v)?.label ?? v;
 
   const input = ((): ReactNode => {
-    if (disabled && f.widget === 'date') return <ShownValue display={dmy} suffix={lockIcon} title={lockedTitle} style={{ maxWidth: 240 }} />;
+    if (disabled && f.widget === 'date') return <ShownValue display={isoToDmy} suffix={lockIcon} title={lockedTitle} style={{ maxWidth: 240 }} />;
     // Locked or shown choices read as text: a disabled select or radio is too faint to read.
     if (readOnly && (f.widget === 'select' || f.widget === 'radio')) return <ShownValue display={optionLabel} suffix={lockIcon} title={lockedTitle} />;
     switch (f.widget) {
       case 'textarea':
         return <Input.TextArea {...common} autoSize={{ minRows: 2, maxRows: 6 }} />;
       case 'date':
-        // A native date input keeps the value as YYYY-MM-DD and can be typed with the keyboard.
-        return <Input {...common} type="date" max={todayIso()} suffix={lockIcon} style={{ maxWidth: 240 }} />;
+        // Typed dd/mm/yyyy in every browser, kept as YYYY-MM-DD (a native date input shows mm/dd/yyyy in English).
+        return <DateField {...common} suffix={lockIcon} style={{ maxWidth: 240 }} />;
       case 'select':
         return <Select options={f.options} placeholder={f.placeholder ?? 'Chọn'} />;
       case 'radio':

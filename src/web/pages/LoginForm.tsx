@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { login } from '../../common/api/auth';
 import { ApiError } from '../api';
 import { useApiMutation } from '../data/hooks';
+import { PageHeading, ADMIN_SITE, PORTAL_SITE } from '../components/PageHeading';
 
 interface Props {
   title: string;
@@ -16,6 +17,7 @@ interface Props {
 /** Đăng nhập, shared by the citizen portal and the back office. */
 export function LoginForm({ title, audience, loginLabel, onDone, footer }: Props) {
   const client = useQueryClient();
+  const site = audience === 'officer' ? ADMIN_SITE : PORTAL_SITE;
   // A sign-in changes whose data every read answers: nothing cached for the account signed in
   // before (or for nobody) is shown; the reads are made afresh (see below).
   const signIn = useApiMutation(login);
@@ -50,7 +52,7 @@ export function LoginForm({ title, audience, loginLabel, onDone, footer }: Props
   const busy = signIn.isPending || entering;
   return (
     <Card style={{ maxWidth: 440, margin: '0 auto' }}>
-      <Typography.Title level={3}>{title}</Typography.Title>
+      <PageHeading site={site}>{title}</PageHeading>
       {error && <Alert role="alert" type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       {challenge && <Alert type="info" showIcon title={challenge.notice} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" onFinish={(v) => submit(v)} requiredMark={false}>

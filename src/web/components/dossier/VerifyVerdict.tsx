@@ -3,7 +3,8 @@
 // passed — with what failed, and below it each signature with its own checks. Used by the public
 // verification page for the QR link and for a file the visitor uploads.
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
-import { Alert, Table, Tag } from 'antd';
+import { Alert, Tag } from 'antd';
+import { ResponsiveTable } from '../ResponsiveTable';
 import type { Reply } from '../../../common/api/contract';
 import type { verifyUpload } from '../../../common/api/dossiers';
 import { formatDateTime } from '../../format';
@@ -49,7 +50,7 @@ const yesNo = (ok: boolean, yes: string, no: string) => <Tag color={ok ? 'succes
 /** Each signature's own checks (details under the verdict). */
 export function VerifySignatures({ signatures }: { signatures: VerifySignature[] }) {
   return (
-    <Table<VerifySignature>
+    <ResponsiveTable<VerifySignature>
       rowKey={(s) => `${s.signedAt}-${s.signerName}-${s.reason}`}
       size="small"
       pagination={false}

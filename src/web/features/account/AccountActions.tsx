@@ -1,11 +1,12 @@
 // The buttons under "Thông tin tài khoản": edit, change or set the password, sign out here, and
 // sign out on every device (after a confirmation).
 import { App, Button, Space } from 'antd';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { logoutEverywhere } from '../../../common/api/auth';
 import { useApiMutation } from '../../data/hooks';
 import { useSession } from '../../session';
 import type { Profile } from './profile';
+import { ButtonLink } from '../../components/ButtonLink';
 
 export function AccountActions({ profile, onEdit, onSetPassword }: { profile: Profile; onEdit: () => void; onSetPassword: () => void }) {
   const { logout, refresh } = useSession();
@@ -33,9 +34,7 @@ export function AccountActions({ profile, onEdit, onSetPassword }: { profile: Pr
         Sửa thông tin
       </Button>
       {profile.hasPassword ? (
-        <Link to="/doi-mat-khau">
-          <Button>Đổi mật khẩu</Button>
-        </Link>
+        <ButtonLink to="/doi-mat-khau">Đổi mật khẩu</ButtonLink>
       ) : (
         <Button onClick={onSetPassword}>Đặt mật khẩu</Button>
       )}

@@ -2,12 +2,14 @@
 // verification mark, and the buttons that change the phone number and the e-mail.
 import { SafetyCertificateFilled } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Space, Tag } from 'antd';
+import { useNarrow } from '../../components/use-narrow';
 import { formatDate, formatDateTime } from '../../format';
 import { isVerified, verifiedByDesk, type Profile } from './profile';
 
 const SEX_LABEL = { male: 'Nam', female: 'Nữ' } as const;
 
 export function ProfileFacts({ profile, onChangeContact }: { profile: Profile; onChangeContact: (channel: 'phone' | 'email') => void }) {
+  const narrow = useNarrow();
   const byDesk = verifiedByDesk(profile);
   const markText = byDesk ? 'Đã xác thực tại Bộ phận Một cửa' : 'Đã xác thực VNeID';
   const mark = (field: string) =>
@@ -28,7 +30,8 @@ export function ProfileFacts({ profile, onChangeContact }: { profile: Profile; o
           style={{ marginBottom: 16 }}
         />
       )}
-      <Descriptions column={1} bordered size="middle" styles={{ label: { width: 220 } }}>
+      {/* On a phone the label goes above its value: beside it the number would wrap a digit per line. */}
+      <Descriptions column={1} bordered size="middle" layout={narrow ? 'vertical' : 'horizontal'} styles={narrow ? undefined : { label: { width: 220 } }}>
         <Descriptions.Item label={org ? 'Mã số thuế' : 'Số CMND/CCCD'}>
           {profile.idNumber}
           {mark('idNumber')}
@@ -56,17 +59,17 @@ export function ProfileFacts({ profile, onChangeContact }: { profile: Profile; o
           </>
         )}
         <Descriptions.Item label="Số điện thoại">
-          <Space>
-            {profile.phone ?? '—'}
-            <Button size="small" onClick={() => onChangeContact('phone')}>
+          <Space wrap>
+            <span style={{ whiteSpace: 'nowrap' }}>{profile.phone ?? '—'}</span>
+            <Button onClick={() => onChangeContact('phone')}>
               Đổi số điện thoại
             </Button>
           </Space>
         </Descriptions.Item>
         <Descriptions.Item label="Email">
-          <Space>
-            {profile.email ?? '—'}
-            <Button size="small" onClick={() => onChangeContact('email')}>
+          <Space wrap>
+            <span style={{ overflowWrap: 'anywhere' }}>{profile.email ?? '—'}</span>
+            <Button onClick={() => onChangeContact('email')}>
               {profile.email ? 'Đổi email' : 'Thêm email'}
             </Button>
           </Space>

@@ -1,13 +1,14 @@
 // "Giấy tờ trong Kho dữ liệu": what the citizen uploaded and the results issued to them, each
 // removable after a confirmation (dossiers filed with a paper keep their own copy).
 import { DeleteOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Popconfirm, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { listStore, removeFromStore } from '../../../common/api/dossiers';
 import { errorMessage } from '../../api';
 import type { StoreItem } from '../../components/dossier/dossier-types';
 import { useApiMutation } from '../../data/hooks';
 import { formatBytes, formatDateTime } from '../../format';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 /** `items`: the read of the store (undefined while it loads); `loading`: still waiting for its first answer. */
 export function StorePapers({ items, loading }: { items: StoreItem[] | undefined; loading: boolean }) {
@@ -67,7 +68,7 @@ export function StorePapers({ items, loading }: { items: StoreItem[] | undefined
 
   return (
     <Card size="small" title="Giấy tờ trong Kho dữ liệu">
-      <Table<StoreItem>
+      <ResponsiveTable<StoreItem>
         rowKey="id"
         size="middle"
         loading={loading}

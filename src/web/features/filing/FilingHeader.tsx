@@ -3,6 +3,7 @@ import { Descriptions, Typography } from 'antd';
 import { Link } from 'react-router';
 import { processingText } from '../../components/dossier/dossier-utils';
 import type { FilingStart } from './useFilingStart';
+import { PageHeading } from '../../components/PageHeading';
 
 export function FilingHeader({ procedure: p }: { procedure: FilingStart['procedure'] }) {
   return (
@@ -10,9 +11,9 @@ export function FilingHeader({ procedure: p }: { procedure: FilingStart['procedu
       <Link to={`/thu-tuc/${encodeURIComponent(p.code)}`}>← Thông tin thủ tục</Link>
       <div>
         <Typography.Text type="secondary">Nộp hồ sơ trực tuyến</Typography.Text>
-        <Typography.Title level={2} style={{ margin: 0 }}>
+        <PageHeading title={`Nộp hồ sơ: ${p.name}`} style={{ margin: 0 }}>
           {p.name}
-        </Typography.Title>
+        </PageHeading>
       </div>
       <Descriptions bordered column={{ xs: 1, sm: 2 }} size="small">
         <Descriptions.Item label="Mã thủ tục">{p.code}</Descriptions.Item>

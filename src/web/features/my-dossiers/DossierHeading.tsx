@@ -3,11 +3,12 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
 import type { DossierDetail } from '../../components/dossier/dossier-types';
 import { receiptUrl } from '../../components/dossier/dossier-utils';
 import { SuccessCard } from '../../components/dossier/SuccessCard';
 import { formatDate } from '../../format';
+import { ButtonLink } from '../../components/ButtonLink';
+import { PageHeading } from '../../components/PageHeading';
 
 /** "Nộp hồ sơ thành công": the code to keep, the receipt, what happens next. */
 export function NewDossierCard({ d }: { d: DossierDetail }) {
@@ -18,9 +19,7 @@ export function NewDossierCard({ d }: { d: DossierDetail }) {
         <Button key="receipt" type="primary" icon={<DownloadOutlined />} href={receiptUrl(d.id)} target="_blank">
           Tải giấy tiếp nhận
         </Button>,
-        <Link key="list" to="/ho-so-cua-toi">
-          <Button>Xem danh sách hồ sơ của tôi</Button>
-        </Link>,
+        <ButtonLink key="list" to="/ho-so-cua-toi">Xem danh sách hồ sơ của tôi</ButtonLink>,
       ]}
     >
       <span>Mã hồ sơ của bạn</span>
@@ -39,18 +38,18 @@ export function NewDossierCard({ d }: { d: DossierDetail }) {
 export function DossierTitle({ d, isNew, actions }: { d: DossierDetail; isNew: boolean; actions?: ReactNode }) {
   if (isNew) {
     return (
-      <Typography.Title level={4} style={{ margin: 0 }}>
+      <PageHeading title={`Hồ sơ ${d.code}`} style={{ margin: 0 }}>
         Thông tin hồ sơ
-      </Typography.Title>
+      </PageHeading>
     );
   }
   return (
     <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
       <div>
         <Typography.Text type="secondary">Hồ sơ</Typography.Text>
-        <Typography.Title level={2} style={{ margin: 0 }}>
+        <PageHeading title={`Hồ sơ ${d.code}`} style={{ margin: 0 }}>
           {d.code}
-        </Typography.Title>
+        </PageHeading>
       </div>
       <Space wrap>
         {actions}

@@ -1,9 +1,9 @@
 // "Quá trình xử lý" as the citizen reads it: one row per event, its status after it, who acted and why.
-import { Table } from 'antd';
 import { ACTION_LABELS } from '../../../common/workflow';
 import type { DossierEvent } from '../../components/dossier/dossier-types';
 import { StatusTag } from '../../components/dossier/StatusTag';
 import { formatDateTime } from '../../format';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 const EVENT_LABELS: Record<string, string> = {
   submitted: 'Nộp hồ sơ trực tuyến',
@@ -17,7 +17,7 @@ const eventLabel = (action: string) => EVENT_LABELS[action] ?? (ACTION_LABELS as
 
 export function MyDossierHistory({ events }: { events: DossierEvent[] }) {
   return (
-    <Table<DossierEvent>
+    <ResponsiveTable<DossierEvent>
       rowKey={(e) => `${e.at}-${e.action}`}
       size="small"
       pagination={false}

@@ -1,5 +1,5 @@
 // "Hồ sơ của tôi": the citizen's dossiers, newest first, a page at a time (page and size in the address).
-import { Alert, Button, Empty, Space, Table, Typography } from 'antd';
+import { Alert, Empty, Space } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import type { Reply } from '../../../common/api/contract';
@@ -9,8 +9,14 @@ import { StatusTag } from '../../components/dossier/StatusTag';
 import { useUrlPagination } from '../../components/url-pagination';
 import { useApiQuery } from '../../data/hooks';
 import { formatDate, formatDateTime } from '../../format';
+import { ButtonLink } from '../../components/ButtonLink';
+import { PageHeading } from '../../components/PageHeading';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 type DossierListItem = Reply<typeof listMyDossiers>['items'][number];
+
+// After an extension (gia hạn) the new date is the one the citizen can expect.
+const dueText = (r: DossierListItem) => (r.extendedDate ? `${formatDate(r.extendedDate)} (gia hạn)` : r.appointmentDate ? formatDate(r.appointmentDate) : '—');
 
 const columns: TableColumnsType<DossierListItem> = [
   { title: 'Mã hồ sơ', dataIndex: 'code', width: 210, render: (v: string, r) => <Link to={`/ho-so-cua-toi/${r.id}`}>{v}</Link> },
@@ -21,11 +27,20 @@ const columns: TableColumnsType<DossierListItem> = [
     title: 'Hẹn trả',
     dataIndex: 'appointmentDate',
     width: 110,
-    // After an extension (gia hạn) the new date is the one the citizen can expect.
-    render: (v: string | null, r: DossierListItem) => (r.extendedDate ? `${formatDate(r.extendedDate)} (gia hạn)` : v ? formatDate(v) : '—'),
+    render: (_: string | null, r: DossierListItem) => dueText(r),
   },
   { title: 'Trạng thái', dataIndex: 'statusLabel', width: 150, render: (v: string, r) => <StatusTag status={r.status} label={v} audience="citizen" /> },
 ];
+
+const noDossiers = (
+  <Empty
+    description={
+      <>
+        Bạn chưa nộp hồ sơ nào. <Link to="/thu-tuc">Tìm thủ tục hành chính để nộp hồ sơ trực tuyến</Link>
+      </>
+    }
+  />
+);
 
 export function MyDossierList() {
   const { page, pageSize, pagination } = useUrlPagination(20);
@@ -33,18 +48,16 @@ export function MyDossierList() {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
-        <Typography.Title level={2} style={{ margin: 0 }}>
+        <PageHeading style={{ margin: 0 }}>
           Hồ sơ của tôi
-        </Typography.Title>
+        </PageHeading>
         <Space wrap>
           <Link to="/tra-cuu-ho-so">Tra cứu hồ sơ</Link>
-          <Link to="/thu-tuc">
-            <Button type="primary">Nộp hồ sơ mới</Button>
-          </Link>
+          <ButtonLink to="/thu-tuc" type="primary">Nộp hồ sơ mới</ButtonLink>
         </Space>
       </Space>
       {error && <Alert role="alert" type="error" showIcon title={errorMessage(error)} />}
-      <Table<DossierListItem>
+      <ResponsiveTable<DossierListItem>
         rowKey="id"
         size="middle"
         loading={!data && !error}
@@ -52,17 +65,7 @@ export function MyDossierList() {
         dataSource={data?.items ?? []}
         pagination={pagination(data?.total ?? 0)}
         scroll={{ x: 860 }}
-        locale={{
-          emptyText: (
-            <Empty
-              description={
-                <>
-                  Bạn chưa nộp hồ sơ nào. <Link to="/thu-tuc">Tìm thủ tục hành chính để nộp hồ sơ trực tuyến</Link>
-                </>
-              }
-            />
-          ),
-        }}
+        locale={{ emptyText: noDossiers }}
       />
     </Space>
   );

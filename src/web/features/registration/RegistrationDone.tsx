@@ -1,6 +1,6 @@
-import { Button, Result } from 'antd';
-import { Link } from 'react-router';
+import { Result } from 'antd';
 import type { Registration } from './useRegistration';
+import { ButtonLink } from '../../components/ButtonLink';
 
 /** "Đăng ký tài khoản thành công", with the names to sign in with. */
 export function RegistrationDone({ reg }: { reg: Registration }) {
@@ -10,9 +10,7 @@ export function RegistrationDone({ reg }: { reg: Registration }) {
       title="Đăng ký tài khoản thành công"
       subTitle={`Tên đăng nhập: ${reg.idNumber} (hoặc số điện thoại ${reg.phone}).`}
       extra={
-        <Link to="/dang-nhap">
-          <Button type="primary">Đăng nhập</Button>
-        </Link>
+        <ButtonLink to="/dang-nhap" type="primary">Đăng nhập</ButtonLink>
       }
     />
   );

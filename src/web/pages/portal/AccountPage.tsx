@@ -1,6 +1,6 @@
 // "Thông tin tài khoản": what the portal holds about the citizen (or organisation), what they may
 // edit, verified phone/e-mail changes, password, and signing out everywhere.
-import { Alert, App, Card, Spin, Typography } from 'antd';
+import { Alert, App, Card, Spin } from 'antd';
 import { useState } from 'react';
 import { Navigate } from 'react-router';
 import { getProfile } from '../../../common/api/profile';
@@ -12,6 +12,7 @@ import { EditProfileDialog } from '../../features/account/EditProfileDialog';
 import { ProfileFacts } from '../../features/account/ProfileFacts';
 import { SetPasswordDialog } from '../../features/account/SetPasswordDialog';
 import { useSession } from '../../session';
+import { PageHeading } from '../../components/PageHeading';
 
 export function AccountPage() {
   const { me, loading, refresh } = useSession();
@@ -35,7 +36,7 @@ export function AccountPage() {
 
   return (
     <Card>
-      <Typography.Title level={3}>Thông tin tài khoản</Typography.Title>
+      <PageHeading>Thông tin tài khoản</PageHeading>
       <ProfileFacts profile={profile} onChangeContact={setDialog} />
       <AccountActions profile={profile} onEdit={() => setDialog('edit')} onSetPassword={() => setDialog('password')} />
       {dialog === 'edit' && <EditProfileDialog profile={profile} onClose={() => setDialog(null)} onSaved={() => changed('Đã lưu thông tin tài khoản.')} />}

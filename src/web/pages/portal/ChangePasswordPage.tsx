@@ -1,10 +1,11 @@
-import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { PasswordFields } from '../../components/PasswordFields';
 import { changePassword } from '../../../common/api/auth';
 import { ApiError } from '../../api';
 import { useApiMutation } from '../../data/hooks';
 import { useSession } from '../../session';
+import { PageHeading, ADMIN_SITE, PORTAL_SITE } from '../../components/PageHeading';
 
 export function ChangePasswordPage() {
   const { me, loading, refresh } = useSession();
@@ -16,6 +17,7 @@ export function ChangePasswordPage() {
   // query reads it.
   const change = useApiMutation(changePassword);
   const inAdmin = location.pathname.startsWith('/quan-tri');
+  const site = inAdmin ? ADMIN_SITE : PORTAL_SITE;
   if (loading) return null;
   if (!me) return <Navigate to={inAdmin ? '/quan-tri/dang-nhap' : '/dang-nhap'} replace />;
 
@@ -32,7 +34,7 @@ export function ChangePasswordPage() {
   const error = change.error ? (change.error instanceof ApiError ? change.error.message : 'Đã có lỗi xảy ra.') : null;
   return (
     <Card style={{ maxWidth: 520, margin: '0 auto' }}>
-      <Typography.Title level={3}>Đổi mật khẩu</Typography.Title>
+      <PageHeading site={site}>Đổi mật khẩu</PageHeading>
       {me.mustChangePassword && (
         <Alert type="warning" showIcon title="Bạn cần đổi mật khẩu trước khi sử dụng tài khoản." style={{ marginBottom: 16 }} />
       )}

@@ -7,6 +7,7 @@ import { useApiQuery } from '../../data/hooks';
 import { AddPaper } from '../../features/data-store/AddPaper';
 import { StorePapers } from '../../features/data-store/StorePapers';
 import { useCitizenGate } from '../../features/my-dossiers/useCitizenGate';
+import { PageHeading } from '../../components/PageHeading';
 
 export function DataStorePage() {
   const gate = useCitizenGate({ keepSearch: false });
@@ -19,9 +20,9 @@ function DataStore() {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <div>
-        <Typography.Title level={2} style={{ margin: 0 }}>
+        <PageHeading style={{ margin: 0 }}>
           Kho dữ liệu
-        </Typography.Title>
+        </PageHeading>
         <Typography.Text type="secondary">
           Lưu bản điện tử giấy tờ của bạn một lần, đính kèm vào nhiều hồ sơ. Kết quả giải quyết thủ tục cũng được lưu tại đây.
         </Typography.Text>

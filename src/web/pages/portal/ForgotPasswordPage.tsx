@@ -1,10 +1,12 @@
 // "Quên mật khẩu": an OTP to the account's registered phone, then a new password. The page says
 // the same thing whether or not the identifier has an account.
-import { Button, Card, Result, Typography } from 'antd';
+import { Card, Result, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { PasswordResetComplete } from '../../features/account/PasswordResetComplete';
 import { PasswordResetStart, type ResetStarted } from '../../features/account/PasswordResetStart';
+import { ButtonLink } from '../../components/ButtonLink';
+import { PageHeading } from '../../components/PageHeading';
 
 export function ForgotPasswordPage() {
   const [reset, setReset] = useState<ResetStarted | null>(null);
@@ -17,9 +19,7 @@ export function ForgotPasswordPage() {
           title="Đặt lại mật khẩu thành công"
           subTitle="Mọi phiên đăng nhập cũ của tài khoản đã kết thúc. Hãy đăng nhập bằng mật khẩu mới."
           extra={
-            <Link to="/dang-nhap">
-              <Button type="primary">Đăng nhập</Button>
-            </Link>
+            <ButtonLink to="/dang-nhap" type="primary">Đăng nhập</ButtonLink>
           }
         />
       </Card>
@@ -27,7 +27,7 @@ export function ForgotPasswordPage() {
   }
   return (
     <Card style={{ maxWidth: 560, margin: '0 auto' }}>
-      <Typography.Title level={3}>Quên mật khẩu</Typography.Title>
+      <PageHeading>Quên mật khẩu</PageHeading>
       {reset ? (
         <PasswordResetComplete reset={reset} onDone={() => setDone(true)} onRestart={() => setReset(null)} />
       ) : (

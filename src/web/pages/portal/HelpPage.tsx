@@ -3,11 +3,12 @@
 import { PhoneFilled } from '@ant-design/icons';
 import { Card, Collapse, Typography } from 'antd';
 import { Link } from 'react-router';
+import { PageHeading } from '../../components/PageHeading';
 
 export function HelpPage() {
   return (
     <Card>
-      <Typography.Title level={3}>Hướng dẫn, hỗ trợ</Typography.Title>
+      <PageHeading>Hướng dẫn, hỗ trợ</PageHeading>
       <Typography.Paragraph style={{ fontSize: 18 }}>
         <PhoneFilled /> Tổng đài hỗ trợ: <a href="tel:1022">1022</a>
       </Typography.Paragraph>

@@ -1,10 +1,12 @@
-import { Button, Card, Space, Typography } from 'antd';
+import { Card, Space, Typography } from 'antd';
 import { Link } from 'react-router';
+import { ButtonLink } from '../../components/ButtonLink';
+import { PageHeading } from '../../components/PageHeading';
 
 export function HomePage() {
   return (
     <Card>
-      <Typography.Title level={2}>Cổng Dịch vụ công</Typography.Title>
+      <PageHeading>Cổng Dịch vụ công</PageHeading>
       <Typography.Paragraph>
         Kết nối, cung cấp thông tin và dịch vụ công mọi lúc, mọi nơi. Đăng nhập bằng tài khoản Cổng Dịch vụ công để nộp và theo dõi
         hồ sơ thủ tục hành chính trực tuyến.
@@ -14,14 +16,8 @@ export function HomePage() {
         tạo tài khoản. Tổng đài hỗ trợ: 1022.
       </Typography.Paragraph>
       <Space wrap>
-        <Link to="/dang-nhap">
-          <Button type="primary" size="large">
-            Đăng nhập
-          </Button>
-        </Link>
-        <Link to="/quan-tri/dang-nhap">
-          <Button size="large">Đăng nhập cán bộ</Button>
-        </Link>
+        <ButtonLink to="/dang-nhap" type="primary" size="large">Đăng nhập</ButtonLink>
+        <ButtonLink to="/quan-tri/dang-nhap" size="large">Đăng nhập cán bộ</ButtonLink>
       </Space>
     </Card>
   );

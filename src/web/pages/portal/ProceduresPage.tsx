@@ -11,6 +11,7 @@ import { useApiQuery } from '../../data/hooks';
 import { ProcedureDocuments, ProcedureFacts } from '../../features/tracking/ProcedureFacts';
 import { ProcedureResults } from '../../features/tracking/ProcedureResults';
 import { OnlineTag } from '../../features/tracking/procedure-text';
+import { PageHeading } from '../../components/PageHeading';
 
 const FILTERS = ['q'] as const;
 const PAGE_SIZE = 50;
@@ -24,9 +25,9 @@ export function ProceduresPage() {
   const { data, error } = useApiQuery(listProcedures, { query: { q: filters.q, page, pageSize } }, { keepPrevious: true });
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
+      <PageHeading style={{ margin: 0 }}>
         Thủ tục hành chính
-      </Typography.Title>
+      </PageHeading>
       <Input.Search
         aria-label="Tìm thủ tục"
         placeholder="Tên thủ tục (không cần gõ dấu) hoặc mã thủ tục"
@@ -52,9 +53,9 @@ export function ProcedureDetailPage() {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Link to="/thu-tuc">← Danh mục thủ tục hành chính</Link>
-      <Typography.Title level={2} style={{ margin: 0 }}>
+      <PageHeading style={{ margin: 0 }}>
         {p.name}
-      </Typography.Title>
+      </PageHeading>
       <Space wrap>
         <OnlineTag fullyOnline={p.fullyOnline} />
         {p.onlineFiling ? (

@@ -8,6 +8,7 @@ import { OtpStep } from '../../features/registration/OtpStep';
 import { PasswordStep } from '../../features/registration/PasswordStep';
 import { RegistrationDone } from '../../features/registration/RegistrationDone';
 import { useRegistration } from '../../features/registration/useRegistration';
+import { PageHeading } from '../../components/PageHeading';
 
 export function RegisterPage() {
   const { reg, loading, fresh, update } = useRegistration();
@@ -15,7 +16,7 @@ export function RegisterPage() {
   const step = !reg ? 0 : reg.status === 'pending' ? 1 : reg.status === 'verified' ? 2 : 3;
   return (
     <Card style={{ maxWidth: 640, margin: '0 auto' }}>
-      <Typography.Title level={3}>Đăng ký tài khoản</Typography.Title>
+      <PageHeading>Đăng ký tài khoản</PageHeading>
       <Steps
         size="small"
         current={step}

@@ -9,6 +9,7 @@ import { errorMessage } from '../../api';
 import { useApiQuery } from '../../data/hooks';
 import { TrackedDossier } from '../../features/tracking/TrackedDossier';
 import { TrackingForm, type TrackingAsk } from '../../features/tracking/TrackingForm';
+import { PageHeading } from '../../components/PageHeading';
 
 export function TrackingPage() {
   const [params, setParams] = useSearchParams();
@@ -27,9 +28,9 @@ export function TrackingPage() {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <div>
-        <Typography.Title level={2} style={{ margin: 0 }}>
+        <PageHeading style={{ margin: 0 }}>
           Tra cứu hồ sơ
-        </Typography.Title>
+        </PageHeading>
         <Typography.Text type="secondary">Nhập mã hồ sơ trên giấy tiếp nhận và 4 số cuối của số điện thoại đã đăng ký khi nộp hồ sơ.</Typography.Text>
       </div>
       <TrackingForm initialCode={params.get('ma') ?? ''} loading={isFetching} onSearch={search} />

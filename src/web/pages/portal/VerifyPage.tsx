@@ -5,15 +5,16 @@ import { Space, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { TokenVerdict } from '../../features/tracking/TokenVerdict';
 import { UploadCheck } from '../../features/tracking/UploadCheck';
+import { PageHeading } from '../../components/PageHeading';
 
 export function VerifyPage() {
   const { token } = useParams();
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <div>
-        <Typography.Title level={2} style={{ margin: 0 }}>
+        <PageHeading style={{ margin: 0 }}>
           Xác thực văn bản điện tử
-        </Typography.Title>
+        </PageHeading>
         <Typography.Text type="secondary">Kiểm tra chữ ký số trên kết quả giải quyết thủ tục hành chính do Cổng Dịch vụ công cấp.</Typography.Text>
       </div>
       {token && <TokenVerdict key={token} token={token} />}
