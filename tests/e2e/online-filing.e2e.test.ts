@@ -136,7 +136,12 @@ describe('Nộp hồ sơ trực tuyến', { shuffle: false }, () => {
 
     // Only the child is typed.
     const child = page.getByRole('group', { name: 'Người được khai sinh' });
+    // What cannot be true is named as it is typed: digits in a name, a child born before its father.
+    await child.getByLabel('Họ, chữ đệm, tên').fill('Nguyễn Minh Kh4ng');
+    await expectLocator(child.getByText('Họ tên chỉ gồm chữ cái, dấu cách, dấu gạch nối hoặc dấu nháy; không có chữ số hay ký hiệu.')).toBeVisible();
     await child.getByLabel('Họ, chữ đệm, tên').fill('Nguyễn Minh Khang');
+    await child.getByLabel('Ngày, tháng, năm sinh').fill('01/01/1980');
+    await expectLocator(child.getByText('Ngày sinh của người được khai sinh phải sau ngày sinh của người cha.')).toBeVisible();
     // Dates are dd/mm/yyyy in any browser: an impossible one is named, and digits typed on a
     // phone's number pad get their slashes.
     const birth = child.getByLabel('Ngày, tháng, năm sinh');

@@ -7,7 +7,7 @@ import { Col, Form, Input, Radio, Row, Select, Space, Tag, Typography } from 'an
 import type { Rule } from 'antd/es/form';
 import type { CSSProperties, ReactNode } from 'react';
 import { DATE_FIELD_RULE, DateField, isoToDmy } from './DateField';
-import type { EForm, FormField, Provenance, ProvenanceMap } from '../../common/eform';
+import { fieldDependencies, fieldPlausibility, type EForm, type FormField, type Provenance, type ProvenanceMap } from '../../common/eform';
 
 export const LOCKED_TEXT = 'Thông tin đã được xác thực, không sửa được';
 
@@ -32,6 +32,7 @@ export function EFormFields({ form, provenance, disabled }: Props) {
             {section.fields.map((f) => (
               <Col key={f.name} xs={24} md={f.span === 2 ? 24 : 12}>
                 <FieldItem
+                  form={form}
                   field={f}
                   schema={form.schema.properties[f.name] ?? {}}
                   required={required.has(f.name)}
@@ -47,7 +48,7 @@ export function EFormFields({ form, provenance, disabled }: Props) {
   );
 }
 
-function rulesFor(f: FormField, schema: Record<string, unknown>, required: boolean): Rule[] {
+function rulesFor(form: EForm, f: FormField, schema: Record<string, unknown>, required: boolean): Rule[] {
   const rules: Rule[] = [];
   const choose = f.widget === 'select' || f.widget === 'radio' || f.widget === 'date';
   if (required) rules.push({ required: true, whitespace: true, message: `${choose ? 'Chọn' : 'Nhập'} ${lowerFirst(f.label)}.` });
@@ -65,6 +66,13 @@ function rulesFor(f: FormField, schema: Record<string, unknown>, required: boole
         v && v > todayIso() ? Promise.reject(new Error('Ngày không được sau ngày hôm nay.')) : Promise.resolve(),
     });
   }
+  // The form's plausibility rules, the same the server applies on submission.
+  rules.push(({ getFieldsValue }) => ({
+    validator: () => {
+      const message = fieldPlausibility(form, f.name, getFieldsValue(true) as Record<string, string | undefined>, todayIso());
+      return message ? Promise.reject(new Error(message)) : Promise.resolve();
+    },
+  }));
   return rules;
 }
 
@@ -115,12 +123,14 @@ function ShownValue({
 }
 
 function FieldItem({
+  form,
   field: f,
   schema,
   required,
   provenance,
   disabled,
 }: {
+  form: EForm;
   field: FormField;
   schema: Record<string, unknown>;
   required: boolean;
@@ -171,7 +181,8 @@ function FieldItem({
       name={f.name}
       label={f.label}
       required={required && !disabled}
-      rules={disabled || locked ? [] : rulesFor(f, schema, required)}
+      rules={disabled || locked ? [] : rulesFor(form, f, schema, required)}
+      dependencies={disabled || locked ? undefined : fieldDependencies(form, f.name)}
       extra={extra}
     >
       {input}

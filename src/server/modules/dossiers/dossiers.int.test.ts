@@ -156,6 +156,25 @@ describe('online filing', () => {
     expect(byField.applicantFullName).toBeUndefined();
   });
 
+  it('refuses what cannot be true: a child born before its father, a birth in 1826, digits in a name', async () => {
+    const h = await citizen();
+    const values = await prefilled(h);
+    // The father's birth date comes from the population database (15/05/1990 for the demo citizen).
+    const dayBefore = new Date(Date.parse(`${values.fatherBirthDate}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const res = await submit(h, { formData: { childFullName: 'Nguyễn Minh Kh4ng', childBirthDate: dayBefore } });
+    expect(res.statusCode).toBe(400);
+    const p = res.json<Problem & { details: { problems: { field: string; label: string; message: string }[] } }>();
+    expect(p.code).toBe('FORM_INVALID');
+    const byField = Object.fromEntries(p.details.problems.map((x) => [x.field, x.message]));
+    expect(byField).toEqual({
+      childFullName: 'Họ tên chỉ gồm chữ cái, dấu cách, dấu gạch nối hoặc dấu nháy; không có chữ số hay ký hiệu.',
+      childBirthDate: 'Ngày sinh của người được khai sinh phải sau ngày sinh của người cha.',
+    });
+    const old = await submit(h, { formData: { childBirthDate: '1826-01-01' } });
+    const messages = old.json<{ details: { problems: { field: string; message: string }[] } }>().details.problems;
+    expect(messages).toEqual([{ field: 'childBirthDate', label: 'Ngày, tháng, năm sinh', message: expect.stringMatching(/^Ngày 01\/01\/1826 quá xa trong quá khứ/) }]);
+  });
+
   it('refuses a change to a verified field', async () => {
     const h = await citizen();
     const res = await submit(h, { formData: { ...child, motherFullName: 'Người Khác' } });

@@ -10,7 +10,7 @@
 // reported with its own problem; values tested against a pattern are also length-bounded.
 import Ajv2020, { type CodeOptions, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { formFields, type EForm, type FormValues } from '../../../common/eform.js';
+import { formFields, plausibilityProblems, type EForm, type FormValues } from '../../../common/eform.js';
 import { patternsIn, verifyPattern, type PatternVerdict } from '../../platform/regex-safety.js';
 
 /** Longest value the filing routes accept (FormData in routes.ts). */
@@ -132,7 +132,8 @@ function messageOf(e: ErrorObject): string {
 
 /**
  * Problems with the values, one per field; empty when the data is valid. Dates in these forms
- * (births, deaths, papers) cannot lie after `today` (Vietnam date).
+ * (births, deaths, papers) cannot lie after `today` (Vietnam date), and the form's plausibility
+ * rules hold (src/common/eform.ts).
  */
 export async function formProblems(form: EForm, values: FormValues, today: string): Promise<FieldProblem[]> {
   const c = compiledFor(form);
@@ -189,7 +190,13 @@ function checkValues(form: EForm, c: Compiled, verdicts: ReadonlyMap<string, Pat
     const v = values[f.name];
     if (f.widget === 'date' && !seen.has(f.name) && v && v > today) {
       problems.push({ field: f.name, label: f.label, message: 'Ngày không được sau ngày hôm nay.' });
+      seen.add(f.name);
     }
+  }
+  // The form's plausibility rules (a child born before a parent, a name with digits), as the web
+  // checks them while typing.
+  for (const p of plausibilityProblems(form, values, today)) {
+    if (!seen.has(p.field)) problems.push({ field: p.field, label: labels.get(p.field) ?? p.field, message: p.message });
   }
   return problems;
 }
