@@ -167,13 +167,15 @@ describe('Tạo tài khoản công dân', () => {
 });
 
 describe('an officer without "Quyền tạo tài khoản công dân"', () => {
-  it('sees why and cannot start a new account', async () => {
+  it('does not find the screen in the menu, and at its address sees only why', async () => {
     const { page, context } = await e2e.newPage();
     await officerLogin(page, 'chuyenvien.demo');
     await page.waitForURL(/\/quan-tri$/);
-    await page.getByRole('menuitem', { name: 'Tạo tài khoản công dân' }).click();
-    await expectLocator(page.getByText(/chưa được cấp "Quyền tạo tài khoản công dân"/)).toBeVisible();
-    expect(await page.getByRole('button', { name: 'Thêm mới' }).isDisabled()).toBe(true);
+    await expectLocator(page.getByRole('heading', { level: 1, name: 'Trang chủ' })).toBeVisible();
+    expect(await page.getByRole('menuitem', { name: 'Tạo tài khoản công dân' }).count()).toBe(0);
+    await page.goto('/quan-tri/tao-tai-khoan-cong-dan');
+    await expectLocator(page.getByText('Tài khoản của bạn không được sử dụng chức năng "Tạo tài khoản công dân".', { exact: false })).toBeVisible();
+    expect(await page.getByRole('button', { name: 'Thêm mới' }).count()).toBe(0);
     await context.close();
   });
 });

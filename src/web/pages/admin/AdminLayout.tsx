@@ -1,4 +1,5 @@
-import { Breadcrumb, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { Breadcrumb, Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { ADMIN_SITE, PageHeading } from '../../components/PageHeading';
 import { Suspense } from 'react';
 import { PageLoading } from '../../lazy-page';
 import { DOSSIER_ROLE_PERMISSIONS } from '../../../common/permissions';
@@ -8,7 +9,7 @@ import { canManageCatalogue } from '../../../common/procedure-catalogue';
 import { useSession } from '../../session';
 
 export const SCREENS: Record<string, string> = {
-  '/quan-tri': 'Dashboard',
+  '/quan-tri': 'Trang chủ',
   '/quan-tri/quan-ly-nguoi-dung': 'Quản lý người dùng',
   '/quan-tri/nhap-danh-sach-can-bo': 'Nhập danh sách cán bộ',
   '/quan-tri/co-quan-don-vi': 'Quản lý cơ quan/đơn vị',
@@ -20,50 +21,61 @@ export const SCREENS: Record<string, string> = {
   '/quan-tri/ho-so-cho-tiep-nhan': 'Hồ sơ chờ tiếp nhận',
   '/quan-tri/ho-so-can-xu-ly': 'Hồ sơ cần xử lý',
   '/quan-tri/ho-so': 'Chi tiết hồ sơ',
-  '/quan-tri/kiem-tra-api': 'Kiểm tra API',
-  '/quan-tri/yeu-cau-ho-tro': 'Quản lý yêu cầu hỗ trợ',
-  '/quan-tri/canh-bao-loi': 'Đăng ký nhận cảnh báo lỗi',
-  '/quan-tri/thong-bao': 'Thông báo',
   '/quan-tri/doi-mat-khau': 'Đổi mật khẩu',
 };
 
 const item = (path: string) => ({ key: path, label: <Link to={path}>{SCREENS[path]}</Link> });
 
-/** Screens of the back office that only administrators can use (the server refuses others anyway). */
-const ADMIN_ONLY = new Set(['/quan-tri/quan-ly-nguoi-dung', '/quan-tri/nhap-danh-sach-can-bo', '/quan-tri/co-quan-don-vi', '/quan-tri/bao-cao-thang', '/quan-tri/nhat-ky']);
-
-/** Only for HIGH_ADMIN and ADMIN CỤC KSTTHC (a level-1 administrator does not manage the catalogue). */
-const CATALOGUE_ONLY = new Set(['/quan-tri/thu-tuc-hanh-chinh']);
-
-function menu(isAdmin: boolean, isCatalogueAdmin = false, permissions: readonly string[] = []): MenuProps['items'] {
-  const system = [
-    '/quan-tri/quan-ly-nguoi-dung',
-    '/quan-tri/nhap-danh-sach-can-bo',
-    '/quan-tri/co-quan-don-vi',
-    '/quan-tri/tao-tai-khoan-cong-dan',
-    '/quan-tri/bao-cao-thang',
-    '/quan-tri/nhat-ky',
-    '/quan-tri/thu-tuc-hanh-chinh',
-  ].filter((p) => (isAdmin || !ADMIN_ONLY.has(p)) && (isCatalogueAdmin || !CATALOGUE_ONLY.has(p)));
+/** What an officer may open, from their permissions: the menu and the home page show only these. */
+export function screensFor(permissions: readonly string[]) {
   const has = (codes: readonly string[]) => codes.some((c) => permissions.includes(c));
+  const admin = has(ADMIN_PERMISSIONS);
+  return {
+    desk: has(['DESK_RECEIVE', 'POSTAL_DESK']),
+    work: has(DOSSIER_ROLE_PERMISSIONS),
+    admin,
+    citizenAccounts: has(['CITIZEN_ACCOUNT_CREATE']),
+    catalogue: canManageCatalogue(permissions),
+  };
+}
+
+const ADMIN_PERMISSIONS = ['HIGH_ADMIN', 'LEVEL1_ADMIN', 'ADMIN_CUC_KSTTHC'];
+
+type Can = ReturnType<typeof screensFor>;
+/** Which of `screensFor` a screen needs (screens not named here are open to every officer). */
+const NEEDS: Record<string, keyof Can> = {
+  '/quan-tri/quan-ly-nguoi-dung': 'admin',
+  '/quan-tri/nhap-danh-sach-can-bo': 'admin',
+  '/quan-tri/co-quan-don-vi': 'admin',
+  '/quan-tri/bao-cao-thang': 'admin',
+  '/quan-tri/nhat-ky': 'admin',
+  '/quan-tri/tao-tai-khoan-cong-dan': 'citizenAccounts',
+  '/quan-tri/thu-tuc-hanh-chinh': 'catalogue',
+  '/quan-tri/tiep-nhan-truc-tiep': 'desk',
+  '/quan-tri/ho-so-cho-tiep-nhan': 'desk',
+  '/quan-tri/ho-so-can-xu-ly': 'work',
+};
+
+// Only screens the officer can use (the server refuses the others anyway): a specialist or a
+// leader sees no desk screens, nobody sees a screen that does not exist yet.
+function menu(permissions: readonly string[]): MenuProps['items'] {
+  const can = screensFor(permissions);
   const desk = [
-    ...(has(['DESK_RECEIVE', 'POSTAL_DESK']) ? ['/quan-tri/tiep-nhan-truc-tiep', '/quan-tri/ho-so-cho-tiep-nhan'] : []),
-    ...(has(DOSSIER_ROLE_PERMISSIONS) ? ['/quan-tri/ho-so-can-xu-ly'] : []),
+    ...(can.desk ? ['/quan-tri/tiep-nhan-truc-tiep', '/quan-tri/ho-so-cho-tiep-nhan'] : []),
+    ...(can.work ? ['/quan-tri/ho-so-can-xu-ly'] : []),
+  ];
+  const system = [
+    ...(can.admin ? ['/quan-tri/quan-ly-nguoi-dung', '/quan-tri/nhap-danh-sach-can-bo', '/quan-tri/co-quan-don-vi'] : []),
+    ...(can.citizenAccounts ? ['/quan-tri/tao-tai-khoan-cong-dan'] : []),
+    ...(can.admin ? ['/quan-tri/bao-cao-thang', '/quan-tri/nhat-ky'] : []),
+    ...(can.catalogue ? ['/quan-tri/thu-tuc-hanh-chinh'] : []),
   ];
   return [
     item('/quan-tri'),
     // The one-stop desk for desk officers, the work list for officers with a dossier role (the server
     // refuses the others and limits both to the agencies their units serve; ADR 0015).
     ...(desk.length ? [{ type: 'group' as const, label: 'MỘT CỬA', children: desk.map(item) }] : []),
-    {
-      type: 'group',
-      label: 'QUẢN TRỊ',
-      children: [
-        { key: 'he-thong', label: 'Quản trị hệ thống', children: system.map(item) },
-        { key: 'ho-tro', label: 'Màn hình hỗ trợ', children: [item('/quan-tri/kiem-tra-api'), item('/quan-tri/yeu-cau-ho-tro'), item('/quan-tri/canh-bao-loi')] },
-        item('/quan-tri/thong-bao'),
-      ],
-    },
+    ...(system.length ? [{ type: 'group' as const, label: 'QUẢN TRỊ', children: [{ key: 'he-thong', label: 'Quản trị hệ thống', children: system.map(item) }] }] : []),
   ];
 }
 
@@ -81,7 +93,10 @@ export function AdminLayout() {
     .filter((p) => p !== '/quan-tri' && location.pathname.startsWith(p))
     .sort((a, b) => b.length - a.length)[0];
   const current = section ?? '/quan-tri';
-  const isAdmin = ['HIGH_ADMIN', 'LEVEL1_ADMIN', 'ADMIN_CUC_KSTTHC'].some((p) => me.permissions.includes(p));
+  // An address the officer cannot use shows only the refusal, not an empty screen of errors (the
+  // server refuses its reads and writes anyway).
+  const need = section ? NEEDS[section] : undefined;
+  const refused = !!need && !screensFor(me.permissions)[need];
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ background: '#0b5394', display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: 24 }}>
@@ -104,15 +119,23 @@ export function AdminLayout() {
       </Layout.Header>
       <Layout>
         <Layout.Sider width={260} theme="light" breakpoint="lg" collapsedWidth={0}>
-          <Menu mode="inline" items={menu(isAdmin, canManageCatalogue(me.permissions), me.permissions)} selectedKeys={[current]} defaultOpenKeys={['he-thong']} style={{ height: '100%' }} />
+          <Menu mode="inline" items={menu(me.permissions)} selectedKeys={[current]} defaultOpenKeys={['he-thong']} style={{ height: '100%' }} />
         </Layout.Sider>
         <Layout.Content style={{ padding: 24 }}>
-          <Breadcrumb
-            style={{ marginBottom: 16 }}
-            items={[{ title: <Link to="/quan-tri">Trang chủ</Link> }, { title: SCREENS[current] ?? '' }]}
-          />
+          {section && (
+            <Breadcrumb style={{ marginBottom: 16 }} items={[{ title: <Link to="/quan-tri">Trang chủ</Link> }, { title: SCREENS[current] ?? '' }]} />
+          )}
           <Suspense fallback={<PageLoading />}>
-            <Outlet />
+            {refused ? (
+              <Result
+                status="403"
+                title={<PageHeading site={ADMIN_SITE}>Không có quyền truy cập</PageHeading>}
+                subTitle={`Tài khoản của bạn không được sử dụng chức năng "${SCREENS[section!]}". Nếu cần, hãy liên hệ quản trị viên của đơn vị.`}
+                extra={<Link to="/quan-tri">Về trang chủ</Link>}
+              />
+            ) : (
+              <Outlet />
+            )}
           </Suspense>
         </Layout.Content>
       </Layout>

@@ -20,10 +20,10 @@ export function OfficerLoginPage() {
         audience="officer"
         loginLabel="Tên đăng nhập"
         onDone={async (mustChange) => {
-          const me = await refresh();
+          await refresh();
           if (mustChange) navigate('/quan-tri/doi-mat-khau');
           else if (next) navigate(next);
-          else navigate(me?.permissions.includes('CITIZEN_ACCOUNT_CREATE') ? '/quan-tri/tao-tai-khoan-cong-dan' : '/quan-tri');
+          else navigate('/quan-tri');
         }}
       />
     </Layout>
