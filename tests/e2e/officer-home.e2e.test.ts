@@ -5,9 +5,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listQueue } from '../../src/common/api/dossiers-desk.js';
 import type { Reply } from '../../src/common/api/contract.js';
+import { pageProblems } from '../support/a11y.js';
 import { startE2E, type E2E } from '../support/browser.js';
 import { expectLocator, officerLogin } from '../support/desk-flows.js';
-import { agencyId, citizenClient, submitKhaiSinh } from '../support/dossiers.js';
+import { agencyId, citizenClient, submitKhaiSinh, type Submitted } from '../support/dossiers.js';
 import { loggedIn } from '../support/http.js';
 
 let e2e: E2E;
@@ -84,5 +85,37 @@ describe('Trang chủ of the back office', () => {
     );
     expect(await menuNames(admin.page)).not.toContain('Tiếp nhận trực tiếp');
     await admin.context.close();
+  });
+});
+
+describe('every back-office screen', () => {
+  it('has one h1 naming the tab and no serious or critical axe-core finding, for an administrator and a desk officer', async () => {
+    const citizen = await citizenClient(e2e.sys.app);
+    const dossier = (await submitKhaiSinh(citizen, await agencyId(e2e.sys.deps.db, '000.01.15.H48'))).json<Submitted>();
+    const screens: [string, string[]][] = [
+      ['admin.demo', ['/quan-tri', '/quan-tri/quan-ly-nguoi-dung', '/quan-tri/nhap-danh-sach-can-bo', '/quan-tri/co-quan-don-vi', '/quan-tri/bao-cao-thang', '/quan-tri/nhat-ky', '/quan-tri/thu-tuc-hanh-chinh', '/quan-tri/tao-tai-khoan-cong-dan', '/quan-tri/doi-mat-khau']],
+      ['motcua.demo', ['/quan-tri/tiep-nhan-truc-tiep', '/quan-tri/ho-so-cho-tiep-nhan', '/quan-tri/ho-so-can-xu-ly', `/quan-tri/ho-so/${dossier.id}`, '/quan-tri/tao-tai-khoan-cong-dan/them-moi']],
+    ];
+    const problems: Record<string, string[]> = {};
+    const signIn = await e2e.newPage();
+    await signIn.page.goto('/quan-tri/dang-nhap', { waitUntil: 'networkidle' });
+    const login = await pageProblems(signIn.page, { site: 'Quản trị · Cổng Dịch vụ công', phone: false });
+    if (login.length) problems['/quan-tri/dang-nhap'] = login;
+    await signIn.context.close();
+    for (const [username, paths] of screens) {
+      const { context, page } = await e2e.newPage();
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await officerLogin(page, username);
+      await page.waitForURL(/\/quan-tri$/);
+      for (const path of paths) {
+        await page.goto(path, { waitUntil: 'networkidle' });
+        await page.locator('h1').first().waitFor();
+        await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
+        const found = await pageProblems(page, { site: 'Quản trị · Cổng Dịch vụ công', phone: false });
+        if (found.length) problems[path] = found;
+      }
+      await context.close();
+    }
+    expect(problems).toEqual({});
   });
 });

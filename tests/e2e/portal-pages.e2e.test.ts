@@ -5,7 +5,7 @@
 // focus after a navigation, used with the keyboard.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeFindings, pageNames, sidewaysOverflow, smallTouchTargets } from '../support/a11y.js';
+import { pageNames, pageProblems } from '../support/a11y.js';
 import { startE2E, type E2E } from '../support/browser.js';
 import { agencyId, citizenClient, KHAI_SINH, submitKhaiSinh, type Submitted } from '../support/dossiers.js';
 
@@ -53,17 +53,11 @@ async function problemsAt(viewport: { width: number; height: number }, label: st
     if (signed) await signedIn(context, page);
     for (const path of signed ? CITIZEN_PAGES() : PUBLIC_PAGES) {
       await open(page, path);
-      const found: string[] = [];
-      const overflow = await sidewaysOverflow(page);
-      if (overflow > 0) found.push(`scrolls sideways by ${overflow} px`);
-      const names = await pageNames(page);
-      if (names.h1.length !== 1) found.push(`${names.h1.length} h1: ${names.h1.join(' | ')}`);
-      else if (path !== '/' && !/^.+ – Cổng Dịch vụ công$/.test(names.title)) found.push(`title "${names.title}" does not name the page`);
-      const sameTitle = titles.get(names.title);
-      if (sameTitle) found.push(`same title as ${sameTitle}: ${names.title}`);
-      titles.set(names.title, path);
-      if (viewport.width < 768) for (const small of await smallTouchTargets(page)) found.push(`small target: ${small}`);
-      for (const f of await axeFindings(page)) found.push(`axe ${f.impact} ${f.id} (${f.help}): ${f.targets.join(', ')}`);
+      const found = await pageProblems(page, { site: 'Cổng Dịch vụ công', phone: viewport.width < 768, home: path === '/' });
+      const { title } = await pageNames(page);
+      const sameTitle = titles.get(title);
+      if (sameTitle) found.push(`same title as ${sameTitle}: ${title}`);
+      titles.set(title, path);
       if (found.length) problems[path] = found;
       const name = path === '/' ? 'trang-chu' : path.slice(1).replace(/[/.]/g, '-').replace(/-[0-9a-f]{8}-[0-9a-f-]{27}$/, '-chi-tiet');
       await e2e.screenshot(page, `portal-${label}-${name}`);

@@ -52,3 +52,20 @@ export function smallTouchTargets(page: Page): Promise<string[]> {
 export function pageNames(page: Page): Promise<{ title: string; h1: string[] }> {
   return page.evaluate(() => ({ title: document.title, h1: [...document.querySelectorAll('h1')].map((h) => h.textContent?.trim() ?? '') }));
 }
+
+/**
+ * Everything on the page as it is now that a phone user or a screen-reader user would trip on, as
+ * sentences (empty when nothing): sideways scroll, controls under 44 px (`phone`), not exactly one
+ * h1, a title not of the form "<page> – <site>" (`site`), axe-core's serious and critical findings.
+ */
+export async function pageProblems(page: Page, opts: { site: string; phone: boolean; home?: boolean }): Promise<string[]> {
+  const found: string[] = [];
+  const overflow = await sidewaysOverflow(page);
+  if (overflow > 0) found.push(`scrolls sideways by ${overflow} px`);
+  const names = await pageNames(page);
+  if (names.h1.length !== 1) found.push(`${names.h1.length} h1: ${names.h1.join(' | ')}`);
+  else if (!opts.home && !names.title.endsWith(` – ${opts.site}`)) found.push(`title "${names.title}" does not name the page`);
+  if (opts.phone) for (const small of await smallTouchTargets(page)) found.push(`small target: ${small}`);
+  for (const f of await axeFindings(page)) found.push(`axe ${f.impact} ${f.id} (${f.help}): ${f.targets.join(', ')}`);
+  return found;
+}

@@ -1,8 +1,9 @@
 // The dossier's title and status, the way back to the list, and its printable papers.
-import { Button, Space, Typography } from 'antd';
+import { Button, Space } from 'antd';
 import { receiptUrl } from '../../components/dossier/dossier-utils';
 import { StatusTag } from '../../components/dossier/StatusTag';
 import type { OfficerDossierDetail } from './useDeskDossier';
+import { ADMIN_SITE, PageHeading } from '../../components/PageHeading';
 
 export function DossierHeader({ d, onBack }: { d: OfficerDossierDetail; onBack: () => void }) {
   /** The "Giấy tiếp nhận hồ sơ và hẹn trả kết quả" exists once the dossier is received. */
@@ -10,9 +11,9 @@ export function DossierHeader({ d, onBack }: { d: OfficerDossierDetail; onBack: 
   return (
     <Space wrap align="center" style={{ justifyContent: 'space-between', width: '100%' }}>
       <Space wrap align="center">
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <PageHeading site={ADMIN_SITE} title={`Hồ sơ ${d.code}`} style={{ margin: 0 }}>
           Hồ sơ {d.code}
-        </Typography.Title>
+        </PageHeading>
         <StatusTag status={d.status} label={d.statusLabel} audience="officer" />
       </Space>
       <Space wrap>

@@ -99,6 +99,9 @@ export function AdminLayout() {
   const refused = !!need && !screensFor(me.permissions)[need];
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <a className="skip-link" href="#noi-dung">
+        Bỏ qua menu, đến nội dung chính
+      </a>
       <Layout.Header style={{ background: '#0b5394', display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: 24 }}>
         <div style={{ lineHeight: 1.3 }}>
           <div style={{ color: '#fff', fontSize: 18, fontWeight: 700 }}>Cổng Dịch vụ công Quốc Gia</div>
@@ -119,9 +122,11 @@ export function AdminLayout() {
       </Layout.Header>
       <Layout>
         <Layout.Sider width={260} theme="light" breakpoint="lg" collapsedWidth={0}>
-          <Menu mode="inline" items={menu(me.permissions)} selectedKeys={[current]} defaultOpenKeys={['he-thong']} style={{ height: '100%' }} />
+          <nav aria-label="Chức năng" style={{ height: '100%' }}>
+            <Menu mode="inline" items={menu(me.permissions)} selectedKeys={[current]} defaultOpenKeys={['he-thong']} style={{ height: '100%' }} />
+          </nav>
         </Layout.Sider>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content id="noi-dung" tabIndex={-1} style={{ padding: 24, outline: 'none' }}>
           {section && (
             <Breadcrumb style={{ marginBottom: 16 }} items={[{ title: <Link to="/quan-tri">Trang chủ</Link> }, { title: SCREENS[current] ?? '' }]} />
           )}

@@ -1,7 +1,7 @@
 // "Quản lý cơ quan/đơn vị" (issue 5): the agency tree, loaded level by level; search by Mã định
 // danh or name; details and "Lịch sử thay đổi" of the selected unit; add, edit, move, merge,
 // deactivate and reactivate, each from an effective date. The server checks every rule again.
-import { Alert, Card, Col, Row, Space, Typography } from 'antd';
+import { Alert, Card, Col, Row, Space } from 'antd';
 import { useState } from 'react';
 import { getAgency } from '../../../common/api/agencies';
 import { errorMessage } from '../../api';
@@ -12,6 +12,7 @@ import { AgencySearch } from '../../features/agencies/AgencySearch';
 import { AgencyTree } from '../../features/agencies/AgencyTree';
 import { useAgencySearch } from '../../features/agencies/useAgencySearch';
 import { useAgencyTree } from '../../features/agencies/useAgencyTree';
+import { ADMIN_SITE, PageHeading } from '../../components/PageHeading';
 
 export function AgencyTreePage() {
   const tree = useAgencyTree();
@@ -31,9 +32,9 @@ export function AgencyTreePage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
+      <PageHeading site={ADMIN_SITE} style={{ margin: 0 }}>
         Quản lý cơ quan/đơn vị
-      </Typography.Title>
+      </PageHeading>
       {error && <Alert role="alert" type="error" showIcon title={errorMessage(error)} closable={{ onClose: () => setDismissed((d) => [...d, error]) }} />}
       <Row gutter={16} align="top">
         <Col xs={24} lg={9}>

@@ -13,6 +13,7 @@ import { useUrlList } from '../../components/url-pagination';
 import { useApiQuery } from '../../data/hooks';
 import { formatDateTime } from '../../format';
 import { UnitPicker } from '../../components/UnitPicker';
+import { ADMIN_SITE, PageHeading } from '../../components/PageHeading';
 
 type AuditItem = Reply<typeof listAuditLog>['items'][number];
 
@@ -121,9 +122,9 @@ export function AuditLogPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
+      <PageHeading site={ADMIN_SITE} style={{ margin: 0 }}>
         Nhật ký hệ thống
-      </Typography.Title>
+      </PageHeading>
       {error && <Alert role="alert" type="error" showIcon title={errorMessage(error)} />}
       <Card title="Thông tin tìm kiếm" size="small">
         <Form form={form} name="auditSearch" layout="vertical" onFinish={search}>

@@ -12,6 +12,7 @@ import { useUrlList } from '../../components/url-pagination';
 import { useApiQuery } from '../../data/hooks';
 import { formatDateTime } from '../../format';
 import { useSession } from '../../session';
+import { ADMIN_SITE, PageHeading } from '../../components/PageHeading';
 
 type Row = Reply<typeof listAccountRequests>['items'][number];
 type RequestStatus = Row['status'];
@@ -66,9 +67,9 @@ export function CitizenAccountListPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
+      <PageHeading site={ADMIN_SITE} style={{ margin: 0 }}>
         Tạo tài khoản công dân
-      </Typography.Title>
+      </PageHeading>
       <Alert type="info" showIcon title="Khuyến nghị: Sử dụng hệ điều hành Windows, trình duyệt Chrome để thực hiện xử lý dịch vụ" />
       {error && <Alert role="alert" type="error" showIcon title={error instanceof ApiError ? error.message : 'Đã có lỗi xảy ra.'} />}
       <Card title="Thông tin tìm kiếm:" size="small">

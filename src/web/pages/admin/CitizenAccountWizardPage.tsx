@@ -1,7 +1,7 @@
 // "Tạo tài khoản công dân" (SPEC §1.2–1.4): look-up and data entry, the citizen's confirmation
 // (request form + OTP), then account creation with the latest OTP. The steps are in
 // src/web/features/citizen-accounts.
-import { Alert, Card, Space, Spin, Steps, Typography } from 'antd';
+import { Alert, Card, Space, Spin, Steps } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { getAccountFormContext, getAccountRequest } from '../../../common/api/citizen-accounts';
@@ -11,6 +11,7 @@ import { ConfirmStep } from '../../features/citizen-accounts/ConfirmStep';
 import { errorText } from '../../features/citizen-accounts/errorText';
 import { FinishedCard } from '../../features/citizen-accounts/FinishedCard';
 import { useKeepDetail } from '../../features/citizen-accounts/useKeepDetail';
+import { ADMIN_SITE, PageHeading } from '../../components/PageHeading';
 
 const LIST = '/quan-tri/tao-tai-khoan-cong-dan';
 
@@ -41,9 +42,9 @@ export function CitizenAccountWizardPage() {
   const step = detail?.status === 'completed' ? 3 : showForm ? 0 : detail?.otp ? 2 : 1;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
+      <PageHeading site={ADMIN_SITE} style={{ margin: 0 }}>
         Tạo tài khoản công dân
-      </Typography.Title>
+      </PageHeading>
       <Card size="small">
         <Steps
           current={step}

@@ -2,7 +2,7 @@
 // CMND/CCCD, picks the procedure and the receiving agency, completes the prefilled e-form with the
 // citizen, scans every required paper, and receives the dossier (status 2 Được tiếp nhận) with
 // its code, appointment date and printable receipt. The steps are in src/web/features/desk.
-import { Card, Form, Space, Steps, Typography } from 'antd';
+import { Card, Form, Space, Steps } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { DossierResult } from '../../components/dossier/dossier-types';
@@ -14,6 +14,7 @@ import { FlowSummary } from '../../features/desk/FlowSummary';
 import { PapersStep } from '../../features/desk/PapersStep';
 import { ProcedureStep } from '../../features/desk/ProcedureStep';
 import { ReceivedCard } from '../../features/desk/ReceivedCard';
+import { ADMIN_SITE, PageHeading } from '../../components/PageHeading';
 
 const STEP_TITLES = ['Công dân', 'Thủ tục', 'Tờ khai', 'Giấy tờ'];
 
@@ -60,9 +61,9 @@ function Reception({ onAnother }: { onAnother: () => void }) {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
+      <PageHeading site={ADMIN_SITE} style={{ margin: 0 }}>
         Tiếp nhận hồ sơ trực tiếp
-      </Typography.Title>
+      </PageHeading>
       <Card size="small">
         <Steps current={step} items={STEP_TITLES.map((title) => ({ title }))} />
       </Card>

@@ -11,6 +11,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { exportMonthlyReport, getMonthlyReport } from '../../../common/api/reports';
 import { ApiError, errorMessage, withQuery } from '../../api';
 import { useApiQuery } from '../../data/hooks';
+import { ADMIN_SITE, PageHeading } from '../../components/PageHeading';
 
 const OFFICER = 'Cán bộ tạo tại Một cửa';
 const SELF = 'Tự đăng ký';
@@ -142,9 +143,9 @@ export function MonthlyReportPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
+      <PageHeading site={ADMIN_SITE} style={{ margin: 0 }}>
         Báo cáo tài khoản theo tháng
-      </Typography.Title>
+      </PageHeading>
       <Card size="small">
         <Form form={form} name="monthlyReport" layout="vertical" onFinish={show}>
           <Row gutter={16}>

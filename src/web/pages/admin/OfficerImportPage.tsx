@@ -1,19 +1,20 @@
 // "Nhập danh sách cán bộ" (SPEC §1.7): the district lists of one-stop officers, uploaded as .xlsx,
 // checked row by row before anything is written, then imported in one go. The parts live in
 // features/officer-import.
-import { Alert, Space, Spin, Typography } from 'antd';
+import { Alert, Space, Spin } from 'antd';
 import { ImportHistory } from '../../features/officer-import/ImportHistory';
 import { ImportView } from '../../features/officer-import/ImportView';
 import { UploadCard } from '../../features/officer-import/UploadCard';
 import { useOfficerImport } from '../../features/officer-import/useOfficerImport';
+import { ADMIN_SITE, PageHeading } from '../../components/PageHeading';
 
 export function OfficerImportPage() {
   const imp = useOfficerImport();
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
+      <PageHeading site={ADMIN_SITE} style={{ margin: 0 }}>
         Nhập danh sách cán bộ
-      </Typography.Title>
+      </PageHeading>
       <UploadCard busy={imp.busy} onFile={(file) => void imp.upload(file)} />
       {imp.busy && <Spin description="Đang kiểm tra danh sách…" />}
       {imp.error && <Alert role="alert" type="error" showIcon title={imp.error} />}

@@ -11,9 +11,9 @@ export function OfficerLoginPage() {
   const next = safeOfficerReturnPath(params.get('next'));
   return (
     <Layout style={{ minHeight: '100vh', paddingTop: 64, background: '#eef3f8' }}>
-      <Typography.Title level={3} style={{ textAlign: 'center', color: '#0b5394' }}>
+      <Typography.Paragraph strong style={{ textAlign: 'center', color: '#0b5394', fontSize: 20 }}>
         Cổng Dịch vụ công Quốc Gia — Quản trị
-      </Typography.Title>
+      </Typography.Paragraph>
       {next && <SignInNotice expired={expired} audience="officer" />}
       <LoginForm
         title="Đăng nhập"

@@ -15,6 +15,7 @@ import { EFormEditor } from '../../features/procedures/EFormEditor';
 import { ProcedureEditor } from '../../features/procedures/ProcedureEditor';
 import { ProcedureFilters } from '../../features/procedures/ProcedureFilters';
 import { ProcedureTable } from '../../features/procedures/ProcedureTable';
+import { ADMIN_SITE, PageHeading } from '../../components/PageHeading';
 
 type Item = Reply<typeof listAdminProcedures>['items'][number];
 type Detail = Reply<typeof getAdminProcedure>;
@@ -62,9 +63,9 @@ export function ProcedureCataloguePage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <PageHeading site={ADMIN_SITE} style={{ margin: 0 }}>
           Danh mục thủ tục hành chính
-        </Typography.Title>
+        </PageHeading>
         <Button type="primary" onClick={() => setEditing('new')}>
           Thêm thủ tục
         </Button>

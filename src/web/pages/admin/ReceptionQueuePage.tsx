@@ -15,6 +15,7 @@ import { formatDate, formatDateTime } from '../../format';
 import { DossierSearchTable } from '../../components/dossier/DossierSearchTable';
 import { StatusTag } from '../../components/dossier/StatusTag';
 import { channelLabel } from './DossierDetailPage';
+import { ADMIN_SITE, PageHeading } from '../../components/PageHeading';
 
 type QueuePage = Reply<typeof listQueue>;
 type QueueItem = QueuePage['items'][number];
@@ -100,9 +101,9 @@ export function ReceptionQueuePage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
+      <PageHeading site={ADMIN_SITE} style={{ margin: 0 }}>
         Hồ sơ chờ tiếp nhận
-      </Typography.Title>
+      </PageHeading>
       {error && <Alert role="alert" type="error" showIcon title={error} />}
       <Card size="small">
         <Tabs activeKey={status} items={TABS} onChange={(key) => change({ status: key })} />

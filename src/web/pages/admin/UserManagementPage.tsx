@@ -1,7 +1,7 @@
 // "Quản trị hệ thống >> Quản lý người dùng" (SPEC §3.1–3.3): search, XUẤT EXCEL, +THÊM MỚI,
 // Kích hoạt / Không kích hoạt, "Gán người dùng vào đơn vị", "Gán quyền người dùng".
 // The parts live in features/users; every write invalidates the reads it changes.
-import { Alert, App, Space, Typography } from 'antd';
+import { Alert, App, Space } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../api';
 import { CreateUserDialog } from '../../features/users/CreateUserDialog';
@@ -10,6 +10,7 @@ import { UnitsDialog } from '../../features/users/UnitsDialog';
 import { UserFilters } from '../../features/users/UserFilters';
 import { UserTable } from '../../features/users/UserTable';
 import { useUserList, type AdminUser } from '../../features/users/useUserList';
+import { ADMIN_SITE, PageHeading } from '../../components/PageHeading';
 
 export function UserManagementPage() {
   const { message } = App.useApp();
@@ -20,9 +21,9 @@ export function UserManagementPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
+      <PageHeading site={ADMIN_SITE} style={{ margin: 0 }}>
         Quản lý người dùng
-      </Typography.Title>
+      </PageHeading>
       {list.error && <Alert role="alert" type="error" showIcon title={errorMessage(list.error)} />}
       <UserFilters filters={list.filters} exportHref={list.exportHref} onSearch={list.apply} onCreate={() => setCreating(true)} />
       <UserTable

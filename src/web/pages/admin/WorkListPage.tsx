@@ -15,6 +15,7 @@ import { StatusTag } from '../../components/dossier/StatusTag';
 import { WorkStatistics } from '../../components/dossier/WorkStatistics';
 import { useUrlPagination } from '../../components/url-pagination';
 import { formatDate } from '../../format';
+import { ADMIN_SITE, PageHeading } from '../../components/PageHeading';
 
 type WorkPage = Reply<typeof workList>;
 type WorkItem = WorkPage['items'][number];
@@ -127,9 +128,9 @@ export function WorkListPage() {
   const counts = data?.counts;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
+      <PageHeading site={ADMIN_SITE} style={{ margin: 0 }}>
         Hồ sơ cần xử lý
-      </Typography.Title>
+      </PageHeading>
       {error && <Alert role="alert" type="error" showIcon title={error} />}
       <WorkStatistics />
       <Card size="small">
