@@ -37,3 +37,13 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   2: 'Trực tuyến',
   3: 'Qua dịch vụ bưu chính',
 };
+
+/**
+ * The paper a dossier's receipt link gives (GET /api/dossiers/:id/receipt.pdf): an online filing no
+ * officer has received yet has a "Phiếu xác nhận nộp hồ sơ trực tuyến" (submitted, waiting for
+ * reception, no appointment promised yet); once the desk or an officer receives it, and for every
+ * dossier handed in at the desk or by post, the "Giấy tiếp nhận hồ sơ và hẹn trả kết quả".
+ */
+export function receiptKind(d: { channel: number; receivedAt: Date | string | null }): 'submission' | 'reception' {
+  return d.channel === CHANNEL.ONLINE && d.receivedAt === null ? 'submission' : 'reception';
+}

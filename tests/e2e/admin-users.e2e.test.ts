@@ -99,7 +99,7 @@ describe('Quản lý người dùng', () => {
     await e2e.screenshot(page, 'admin-05-them-moi');
     await dialog.getByRole('button', { name: 'LƯU LẠI' }).click();
     await expectLocator(page.getByText(/Đã thêm tài khoản Đinh Công Tráng/)).toBeVisible();
-    await e2e.waitForMessage('0977445566', /ten dang nhap dinh\.trang, mat khau tam thoi (\S+)\./);
+    await e2e.waitForMessage('0977445566', /Tên đăng nhập: dinh\.trang\nMật khẩu tạm thời: (\S+)$/);
 
     await page.getByLabel('Tên:').fill('dinh cong');
     await page.getByRole('button', { name: 'TÌM KIẾM' }).click();

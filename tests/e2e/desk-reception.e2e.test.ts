@@ -148,7 +148,7 @@ describe('Tiếp nhận hồ sơ trực tiếp', () => {
     expect(text).toContain('Nguyễn Văn An');
 
     // The citizen is told by SMS.
-    await e2e.waitForMessage(CITIZEN_PHONE, new RegExp(`${code!.replace(/\./g, '\\.')}.*da duoc tiep nhan`));
+    await e2e.waitForMessage(CITIZEN_PHONE, new RegExp(`${code!.replace(/\./g, '\\.')}.*đã được tiếp nhận`));
 
     // "Tiếp nhận hồ sơ khác" starts over from an empty search.
     await page.getByRole('button', { name: 'Tiếp nhận hồ sơ khác' }).click();
@@ -253,7 +253,7 @@ describe('Hồ sơ chờ tiếp nhận', () => {
     await expectLocator(page.getByText(reason).first()).toBeVisible();
     // The three actions are gone: the dossier no longer waits for reception.
     expect(await page.getByRole('button', { name: 'Từ chối tiếp nhận' }).count()).toBe(0);
-    const sms = await e2e.waitForMessage(CITIZEN_PHONE, new RegExp(`${code.replace(/\./g, '\\.')} can bo sung giay to`), askedAt);
+    const sms = await e2e.waitForMessage(CITIZEN_PHONE, new RegExp(`${code.replace(/\./g, '\\.')} cần bổ sung giấy tờ`), askedAt);
     expect(sms.body).toContain(reason);
     await e2e.screenshot(page, 'queue-04-da-yeu-cau');
 

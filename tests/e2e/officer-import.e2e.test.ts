@@ -91,7 +91,7 @@ describe('Nhập danh sách cán bộ', () => {
       ['0905007001', '051092007001'],
       ['0905007003', '051092007003'],
     ]) {
-      const sms = await e2e.waitForMessage(phone!, /ten dang nhap (\d+), mat khau tam thoi (\S+)\./, started);
+      const sms = await e2e.waitForMessage(phone!, /Tên đăng nhập: (\d+)\nMật khẩu tạm thời: (\S+)$/, started);
       expect(sms.match[1]).toBe(username);
     }
     const outbox = (await (await fetch(`${e2e.baseUrl}/api/dev/outbox`)).json()) as { to: string }[];

@@ -188,7 +188,7 @@ describe('Nộp hồ sơ trực tuyến', { shuffle: false }, () => {
     await e2e.screenshot(page, 'nop-ho-so-03-thanh-cong');
 
     const id = new URL(page.url()).pathname.split('/').pop()!;
-    const receiptLink = page.getByRole('link', { name: 'Tải giấy tiếp nhận' }).first();
+    const receiptLink = page.getByRole('link', { name: 'Tải phiếu xác nhận nộp hồ sơ' }).first();
     expect(await receiptLink.getAttribute('href')).toBe(`/api/dossiers/${id}/receipt.pdf`);
     expect(await receiptLink.getAttribute('target')).toBe('_blank');
     const receipt = await page.request.get(`/api/dossiers/${id}/receipt.pdf`);

@@ -361,7 +361,7 @@ export const supplementDossier = endpoint({
 export const receiptPdf = endpoint({
   method: 'GET',
   url: '/api/dossiers/:id/receipt.pdf',
-  summary: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả (PDF)',
+  summary: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả, hoặc Phiếu xác nhận nộp hồ sơ trực tuyến khi hồ sơ chưa được tiếp nhận (PDF)',
   schema: { params: IdParams, response: {} },
 });
 

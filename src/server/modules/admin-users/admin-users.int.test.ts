@@ -247,7 +247,7 @@ describe('+THÊM MỚI và Kích hoạt / Không kích hoạt', () => {
     expect(res.json<Reply<typeof createUser>>()).toMatchObject({ username: 'bui.thu', mustChangePassword: true, units: [{ code: '000.15.15.H48' }] });
     await system().deliver();
     const sms = (await admin.get('/api/dev/outbox')).json<{ to: string; body: string }[]>().find((m) => m.to === phone);
-    const password = /mat khau tam thoi (\S+)\./.exec(sms!.body)![1]!;
+    const password = /Mật khẩu tạm thời: (\S+)$/.exec(sms!.body)![1]!;
     const officer = new Http(system().app, '10.5.0.1');
     expect((await officer.login('officer', 'bui.thu', password)).statusCode).toBe(200);
     expect((await officer.get('/api/admin/users')).json()).toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED' });

@@ -14,6 +14,7 @@ import { revokeOtherSessions } from '../../platform/auth/sessions.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { sendSms } from '../../platform/notify/jobs.js';
+import { SMS_TEXTS } from '../../platform/notify/sms-texts.js';
 import { adminScope, assertUnitsInScope, subtreeIds, unitInScope, type AdminScope } from '../agencies/service.js';
 import { agencies } from '../agencies/tables.js';
 import { checkEmail, checkPersonName, createAccount, type UserRow } from '../users/service.js';
@@ -380,7 +381,7 @@ export async function createOfficer(ctx: Ctx, input: NewOfficer) {
       ctx,
       `officer-created:${row.id}`,
       phone,
-      `Tai khoan can bo tren he thong Mot cua: ten dang nhap ${username}, mat khau tam thoi ${password}. Doi mat khau khi dang nhap lan dau.`,
+      SMS_TEXTS.officerAccountCreated({ username, password }),
     );
     return row;
   });

@@ -18,6 +18,7 @@ import type { Ctx, Deps } from '../../platform/context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { sendSms } from '../../platform/notify/jobs.js';
+import { SMS_TEXTS } from '../../platform/notify/sms-texts.js';
 import { enqueue, exponentialBackoff, type JobDefinition } from '../../platform/outbox.js';
 import { outbox } from '../../platform/tables.js';
 import { checkOtp, consumeOtp, issueOtp, OTP_RULES } from '../../platform/otp.js';
@@ -103,7 +104,7 @@ async function sendResetCode(ctx: Ctx, resetId: string, jobKey: string): Promise
       ctx,
       smsKey,
       phone,
-      `Mã OTP lấy lại mật khẩu Cổng Dịch vụ công là ${otp.code}, có hiệu lực trong 2 phút. Không cung cấp mã này cho bất kỳ ai.`,
+      SMS_TEXTS.passwordResetOtp({ code: otp.code }),
     );
     await writeAudit(tx, ctx, { action: 'auth.otp_sent', entityType: 'user', entityId: user.id, after: { purpose: OTP_PURPOSE, resetId } });
   });
@@ -234,7 +235,7 @@ export async function completeReset(ctx: Ctx, id: string, input: { otp: string; 
         ctx,
         `password-reset-done:${id}`,
         user.phone,
-        'Mật khẩu tài khoản Cổng Dịch vụ công của bạn vừa được đặt lại. Nếu không phải bạn thực hiện, hãy gọi ngay tổng đài 1022.',
+        SMS_TEXTS.passwordResetDone(),
       );
     }
     await writeAudit(tx, ctx, { action: 'auth.password_reset', entityType: 'user', entityId: userId, actorId: userId, actorName: row.login });

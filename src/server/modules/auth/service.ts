@@ -10,6 +10,7 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/
 import { passwordTooCommon } from '../../platform/auth/password-policy.js';
 import { createSession, revokeOtherSessions, revokeSession, type Audience } from '../../platform/auth/sessions.js';
 import { sendSms } from '../../platform/notify/jobs.js';
+import { SMS_TEXTS } from '../../platform/notify/sms-texts.js';
 import { checkOtp, consumeOtp, issueOtp } from '../../platform/otp.js';
 import { enforceRateLimits, hitRateLimit } from '../../platform/rate-limit.js';
 import { parseDeviceCookie, rememberDevice, type DeviceEntry } from '../../platform/auth/device-cookie.js';
@@ -285,7 +286,7 @@ async function sendStepUpCode(a: Attempt, user: UserRow, challengeId: string): P
       ctx,
       `otp:${otp.challengeId}`,
       phone,
-      `Mã OTP đăng nhập Cổng Dịch vụ công là ${otp.code}, có hiệu lực trong 2 phút. Không cung cấp mã này cho bất kỳ ai. Nếu bạn không đăng nhập, mật khẩu của bạn đã bị lộ: hãy đổi mật khẩu ngay.`,
+      SMS_TEXTS.loginStepUpOtp({ code: otp.code }),
     );
     await writeAudit(tx, ctx, { action: 'auth.otp_sent', entityType: 'user', entityId: user.id, actorName: a.login, after: { purpose: STEP_UP_PURPOSE } });
   });

@@ -16,6 +16,7 @@ import { guardArchiveUpload } from '../../platform/files/zip-guard.js';
 import { newId } from '../../platform/ids.js';
 import { checkOtp, consumeOtp, issueOtp, latestOtp, OTP_RULES } from '../../platform/otp.js';
 import { sendEmail, sendSms } from '../../platform/notify/jobs.js';
+import { SMS_TEXTS } from '../../platform/notify/sms-texts.js';
 import { storedFiles } from '../../platform/tables.js';
 import { enforceRateLimits } from '../../platform/rate-limit.js';
 import { listUnits, type AgencyRow } from '../agencies/service.js';
@@ -423,7 +424,7 @@ export async function sendOtp(ctx: Ctx, id: string) {
       ctx,
       `otp:${otp.challengeId}`,
       req.phone,
-      `Mã OTP tạo tài khoản Cổng Dịch vụ công của bạn là ${otp.code}, có hiệu lực trong 2 phút. Chỉ đọc mã này cho cán bộ Bộ phận Một cửa đang tạo tài khoản cho bạn.`,
+      SMS_TEXTS.deskAccountOtp({ code: otp.code }),
     );
     await writeAudit(tx, ctx, {
       action: 'citizen_account_request.otp_sent',
@@ -480,7 +481,7 @@ export async function completeRequest(ctx: Ctx, id: string, code: string) {
       ctx,
       `account-password:${id}`,
       req.phone,
-      `Tài khoản Cổng Dịch vụ công của bạn đã được tạo. Tên đăng nhập: ${req.idNumber}. Mật khẩu: ${password} . Bạn phải đổi mật khẩu ở lần đăng nhập đầu tiên.`,
+      SMS_TEXTS.deskAccountCreated({ login: req.idNumber, password }),
     );
     if (req.email) {
       await sendEmail(

@@ -2,7 +2,7 @@
 // actor checks (citizen, officer, the desk role and its receiving agencies), loading a dossier and
 // who may see it, its history events, and the notices sent to the applicant.
 import { eq } from 'drizzle-orm';
-import { DOSSIER_STATUS } from '../../../common/dossier-status.js';
+import { CHANNEL, DOSSIER_STATUS } from '../../../common/dossier-status.js';
 import { DOSSIER_ROLE_PERMISSIONS } from '../../../common/permissions.js';
 import type { DbOrTx } from '../../db/client.js';
 import { formatIsoDate } from '../../platform/clock.js';
@@ -10,8 +10,9 @@ import type { Actor, Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { sendEmail, sendSms } from '../../platform/notify/jobs.js';
+import { SMS_TEXTS, type SmsText } from '../../platform/notify/sms-texts.js';
 import { deskAgencyIds, listUnits, type AgencyRow } from '../agencies/service.js';
-import type { UserRow } from '../users/service.js';
+import { officersHolding, type UserRow } from '../users/service.js';
 import { dossierEvents, dossiers } from './tables.js';
 
 export type DossierRow = typeof dossiers.$inferSelect;
@@ -114,6 +115,19 @@ export function officerServes(units: readonly AgencyRow[], agencyId: string): bo
   return units.some((u) => u.status === 'active' && (u.id === agencyId || u.parentId === agencyId));
 }
 
+/**
+ * Who signs the "Phiếu xin lỗi" of an extension for the agency: a leader of the agency (an officer
+ * assigned to the agency itself holding "Phê duyệt kết quả hồ sơ") — the one who made the extension
+ * if they are a leader, else the agency's only leader. With several leaders and none of them acting,
+ * nobody is named: the letter is signed by hand. Never the specialist who asked for the extension.
+ */
+export async function apologySigner(db: DbOrTx, agencyId: string, actorId: string | null): Promise<string | null> {
+  const leaders = await officersHolding(db, agencyId, 'DOSSIER_APPROVE');
+  const acting = leaders.find((l) => l.id === actorId);
+  if (acting) return acting.fullName;
+  return leaders.length === 1 ? leaders[0]!.fullName : null;
+}
+
 /** One line of the dossier's history (its events). */
 export async function addEvent(tx: DbOrTx, ctx: Ctx, d: DossierRow, action: string, from: number, reason: string | null, now: Date) {
   await tx.insert(dossierEvents).values({
@@ -134,30 +148,25 @@ export async function addEvent(tx: DbOrTx, ctx: Ctx, d: DossierRow, action: stri
 
 export type Notice = 'submitted' | 'received' | 'supplement' | 'refused' | 'supplemented';
 
-function noticeText(d: DossierRow, kind: Notice): { sms: string; subject: string } {
-  const appt = d.appointmentDate ? formatIsoDate(d.appointmentDate) : null;
+function noticeText(d: DossierRow, kind: Notice): { sms: SmsText; subject: string } {
+  const { code, procedureName } = d;
+  const reason = d.statusReason ?? '';
   switch (kind) {
     case 'submitted':
       return {
-        sms: `Cong DVC: Ho so ${d.code} (${d.procedureName}) da duoc nop truc tuyen, cho co quan tiep nhan.${appt ? ` Hen tra ket qua du kien: ${appt}.` : ''}`,
-        subject: `Hồ sơ ${d.code} đã được nộp trực tuyến`,
+        sms: SMS_TEXTS.dossierSubmitted({ code, procedureName, via: d.channel === CHANNEL.POST ? 'post' : 'online', expectedDate: d.appointmentDate }),
+        subject: d.channel === CHANNEL.POST ? `Hồ sơ ${code} đã được nhận qua dịch vụ bưu chính` : `Hồ sơ ${code} đã được nộp trực tuyến`,
       };
     case 'received':
-      return { sms: `Cong DVC: Ho so ${d.code} (${d.procedureName}) da duoc tiep nhan. Hen tra ket qua: ${appt}.`, subject: `Hồ sơ ${d.code} đã được tiếp nhận` };
+      return { sms: SMS_TEXTS.dossierReceived({ code, procedureName, appointmentDate: d.appointmentDate }), subject: `Hồ sơ ${code} đã được tiếp nhận` };
     case 'supplement':
-      return {
-        sms: `Cong DVC: Ho so ${d.code} can bo sung giay to: ${d.statusReason}. Vui long dang nhap Cong DVC de bo sung.`,
-        subject: `Hồ sơ ${d.code} cần bổ sung giấy tờ`,
-      };
+      return { sms: SMS_TEXTS.supplementRequested({ code, reason }), subject: `Hồ sơ ${code} cần bổ sung giấy tờ` };
     case 'refused':
-      return { sms: `Cong DVC: Ho so ${d.code} khong duoc tiep nhan. Ly do: ${d.statusReason}.`, subject: `Hồ sơ ${d.code} không được tiếp nhận` };
+      return { sms: SMS_TEXTS.dossierRefused({ code, reason }), subject: `Hồ sơ ${code} không được tiếp nhận` };
     case 'supplemented':
       return {
-        sms:
-          d.status === DOSSIER_STATUS.PROCESSING
-            ? `Cong DVC: Ho so ${d.code} da duoc bo sung, co quan tiep tuc xu ly.${appt ? ` Hen tra ket qua: ${appt}.` : ''}`
-            : `Cong DVC: Ho so ${d.code} da duoc bo sung, cho co quan tiep nhan lai.`,
-        subject: `Hồ sơ ${d.code} đã được bổ sung`,
+        sms: SMS_TEXTS.dossierSupplemented({ code, resumed: d.status === DOSSIER_STATUS.PROCESSING, appointmentDate: d.appointmentDate }),
+        subject: `Hồ sơ ${code} đã được bổ sung`,
       };
   }
 }
@@ -165,7 +174,10 @@ function noticeText(d: DossierRow, kind: Notice): { sms: string; subject: string
 function noticeEmailBody(d: DossierRow, kind: Notice, url: string): string {
   const appt = d.appointmentDate ? formatIsoDate(d.appointmentDate) : null;
   const lines = [`Kính gửi Ông/Bà ${d.applicantName},`, ''];
-  if (kind === 'submitted') lines.push(`Hồ sơ ${d.code} – ${d.procedureName} đã được nộp trực tuyến thành công và đang chờ cơ quan tiếp nhận.`, appt ? `Ngày hẹn trả kết quả dự kiến: ${appt}.` : '');
+  if (kind === 'submitted') {
+    const how = d.channel === CHANNEL.POST ? 'đã được nhận qua dịch vụ bưu chính' : 'đã được nộp trực tuyến thành công';
+    lines.push(`Hồ sơ ${d.code} – ${d.procedureName} ${how} và đang chờ cơ quan tiếp nhận.`, appt ? `Ngày hẹn trả kết quả dự kiến: ${appt}.` : '');
+  }
   if (kind === 'received') lines.push(`Hồ sơ ${d.code} – ${d.procedureName} đã được tiếp nhận.`, `Ngày hẹn trả kết quả: ${appt}.`);
   if (kind === 'supplement') lines.push(`Hồ sơ ${d.code} – ${d.procedureName} cần bổ sung giấy tờ.`, `Nội dung yêu cầu bổ sung: ${d.statusReason}`, 'Vui lòng đăng nhập Cổng Dịch vụ công để bổ sung hồ sơ.');
   if (kind === 'refused') lines.push(`Hồ sơ ${d.code} – ${d.procedureName} không được tiếp nhận.`, `Lý do: ${d.statusReason}`);
@@ -189,6 +201,12 @@ export async function notifyApplicant(tx: DbOrTx, ctx: Ctx, d: DossierRow, kind:
   if (email) await sendEmail(tx, ctx, `${key}:email`, email, text.subject, noticeEmailBody(d, kind, trackingUrl(ctx, d)));
 }
 
-export function trackingUrl(ctx: Ctx, d: DossierRow): string {
+/** The dossier's page in "Hồ sơ của tôi" (for its applicant, signed in). */
+function trackingUrl(ctx: Ctx, d: DossierRow): string {
   return `${ctx.deps.config.publicUrl.replace(/\/$/, '')}/ho-so-cua-toi/${d.id}`;
+}
+
+/** The public "Tra cứu hồ sơ" page with the code filled in: what a printed paper links to (anyone may open it). */
+export function publicTrackingUrl(ctx: Ctx, code: string): string {
+  return `${ctx.deps.config.publicUrl.replace(/\/$/, '')}/tra-cuu-ho-so?ma=${encodeURIComponent(code)}`;
 }

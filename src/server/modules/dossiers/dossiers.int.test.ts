@@ -119,6 +119,31 @@ describe('online filing', () => {
     expect(sms.map((m) => m.to)).toContain('0912345678');
   });
 
+  it('gives a confirmation of the submission until the desk receives the dossier, then the Giấy tiếp nhận', async () => {
+    const h = await citizen();
+    const r = (await submit(h)).json<Result>();
+    const before = await h.get(`/api/dossiers/${r.id}/receipt.pdf`);
+    expect(before.headers['content-disposition']).toBe(`inline; filename="phieu-xac-nhan-nop-ho-so-${r.code}.pdf"`);
+    const confirmation = pdfText(before.rawPayload);
+    expect(confirmation).toContain('PHIẾU XÁC NHẬN NỘP HỒ SƠ TRỰC TUYẾN');
+    expect(confirmation).not.toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    expect(confirmation).not.toContain('NGƯỜI TIẾP NHẬN HỒ SƠ');
+    expect(confirmation).toContain('Ngày trả kết quả dự kiến');
+    // The public "Tra cứu hồ sơ" page with the code, not a page behind the citizen's sign-in.
+    expect(confirmation).toContain(`/tra-cuu-ho-so?ma=${r.code}`);
+    expect(confirmation).not.toContain('/ho-so-cua-toi/');
+
+    const officer = await loggedIn(system().app, 'officer', 'motcua.demo');
+    expect((await officer.post(`/api/desk/dossiers/${r.id}/receive`, {})).statusCode).toBe(200);
+    const after = await h.get(`/api/dossiers/${r.id}/receipt.pdf`);
+    expect(after.headers['content-disposition']).toBe(`inline; filename="giay-tiep-nhan-${r.code}.pdf"`);
+    const receipt = pdfText(after.rawPayload);
+    expect(receipt).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    expect(receipt).not.toContain('PHIẾU XÁC NHẬN');
+    expect(receipt).toContain('Trần Tuấn Hiệp');
+    expect(receipt).toContain(`/tra-cuu-ho-so?ma=${r.code}`);
+  });
+
   it('returns the first dossier when the same submission is sent twice', async () => {
     const h = await citizen();
     const key = 'same-key-123456';
@@ -252,7 +277,7 @@ describe('the reception queue', () => {
     const asked = await officer.post(`/api/desk/dossiers/${r.id}/request-supplement`, { reason: 'Giấy chứng sinh bị mờ, đề nghị chụp lại rõ nét.' });
     expect(asked.statusCode, asked.body).toBe(200);
     expect(asked.json<Result>()).toMatchObject({ status: 5, statusLabel: 'Yêu cầu bổ sung giấy tờ' });
-    const sms = (await outbox(h)).find((m) => m.to === '0912345678' && m.body.includes(r.code) && m.body.includes('bo sung'));
+    const sms = (await outbox(h)).find((m) => m.to === '0912345678' && m.body.includes(r.code) && m.body.includes('cần bổ sung giấy tờ'));
     expect(sms?.body).toContain('Giấy chứng sinh bị mờ');
 
     // Receiving is no longer possible while the citizen supplements.
@@ -279,7 +304,7 @@ describe('the reception queue', () => {
     expect(detail.documents.map((d) => d.fileName)).toContain('chung-sinh-ro.pdf');
     expect(detail.receivedByName).toBe('Trần Tuấn Hiệp');
     const messages = await outbox(h);
-    expect(messages.some((m) => m.to === '0912345678' && m.body.includes(r.code) && m.body.includes('da duoc tiep nhan'))).toBe(true);
+    expect(messages.some((m) => m.to === '0912345678' && m.body.includes(r.code) && m.body.includes('đã được tiếp nhận'))).toBe(true);
   });
 
   it('refuses with a reason, and keeps dossiers of other units out of reach', async () => {
@@ -297,7 +322,7 @@ describe('the reception queue', () => {
     const officer = await loggedIn(system().app, 'officer', 'motcua.demo');
     const refused = await officer.post(`/api/desk/dossiers/${r.id}/refuse`, { reason: 'Người được khai sinh đã được đăng ký khai sinh tại nơi khác.' });
     expect(refused.json<Result>()).toMatchObject({ status: 3, statusLabel: 'Không được tiếp nhận', appointmentDate: null });
-    const sms = (await outbox(h)).find((m) => m.body.includes(r.code) && m.body.includes('khong duoc tiep nhan'));
+    const sms = (await outbox(h)).find((m) => m.to === '0912345678' && m.body.includes(r.code) && m.body.includes('không được tiếp nhận'));
     expect(sms?.body).toContain('đã được đăng ký khai sinh tại nơi khác');
   });
 });

@@ -191,18 +191,28 @@ describe('deadlines, fees, withdrawal and stop', () => {
 
     // A Saturday is not a promise anyone can keep.
     expect((await act(officers.processor, d.id, 'extend', { newDate: '2026-11-28', reason: 'cần xác minh thông tin với nơi đăng ký thường trú' })).json<Problem>().code).toBe('EXTENSION_DATE_INVALID');
-    const extended = await ok(act(officers.processor, d.id, 'extend', { newDate: '2026-12-01', reason: 'cần xác minh thông tin với nơi đăng ký thường trú' }));
+    const stepDue = async () => (await officers.processor.get(`/api/desk/dossiers/${d.id}`)).json<{ step: string; stepDueDate: string | null }>();
+    expect(await stepDue()).toMatchObject({ step: 'process', stepDueDate: '2026-11-25' });
+    // The specialist asks for the extension, typing the reason as a sentence of its own.
+    const extended = await ok(act(officers.processor, d.id, 'extend', { newDate: '2026-12-01', reason: 'Cần xác minh thông tin với nơi đăng ký thường trú.' }));
     expect(extended).toMatchObject({ extendedDate: '2026-12-01', appointmentDate: '2026-11-25' });
+    // "Hạn bước" follows the extension.
+    expect(await stepDue()).toMatchObject({ step: 'process', stepDueDate: '2026-12-01' });
     const letter = pdfText((await h.get(`/api/dossiers/${d.id}/apology.pdf`)).rawPayload);
     expect(letter).toContain('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
     expect(letter).toContain('25/11/2026');
     expect(letter).toContain('01/12/2026');
-    expect(letter).toContain('cần xác minh thông tin với nơi đăng ký thường trú');
+    expect(letter.replace(/\s+/g, ' ')).toContain('do cần xác minh thông tin với nơi đăng ký thường trú. Sự chậm trễ');
+    // Signed for the People's Committee by its leader, not by the specialist who asked for it.
+    for (const l of ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'Hoàng Minh Đức']) expect(letter).toContain(l);
+    expect(letter).not.toContain('Ngô Thị Thu');
     await system().deliver();
     const sms = (await h.get('/api/dev/outbox')).json<{ to: string; body: string }[]>();
     expect(sms.some((m) => m.to === '0912345678' && m.body.includes(d.code) && m.body.includes('01/12/2026'))).toBe(true);
 
     await ok(act(officers.processor, d.id, 'forward'));
+    // The leader's step gets its own day (Friday 27/11), not the promise already passed.
+    expect(await stepDue()).toMatchObject({ step: 'approve', stepDueDate: '2026-11-27' });
     // Finished within the new date, but after the promised one: late.
     expect(await ok(act(officers.leader, d.id, 'finish'))).toMatchObject({ status: 9, onTime: false });
   });

@@ -15,9 +15,11 @@ import { extensionProblem, isOnTime, pausedWorkingDays, shiftDue } from '../../p
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { sendEmail, sendSms } from '../../platform/notify/jobs.js';
+import { SMS_TEXTS, type SmsText } from '../../platform/notify/sms-texts.js';
 import { workCalendar } from '../../platform/workdays.js';
 import { getAgency } from '../agencies/service.js';
 import { getWorkflow } from '../procedures/service.js';
+import { apologySigner } from './access.js';
 import { rolesIn, unitsOf } from './officer-scope.js';
 import { dossierEvents, dossiers } from './tables.js';
 import { allowedActions, plan, WorkflowRefusal, type ActorRoles } from './workflow.js';
@@ -127,12 +129,14 @@ export async function act(ctx: Ctx, id: string, action: DossierAction, input: Ac
     }
     if (p.needsReason && (!reason || reason.length < 5)) throw new AppError('REASON_REQUIRED');
     const set: Partial<DossierRow> = { status: p.status, step: p.step, updatedAt: now };
+    /** What the history keeps besides `detailsOf` (the extension's signatory). */
+    let extra: Record<string, unknown> = {};
     if (p.step !== d.step || p.status !== d.status) {
       const step = w.steps.find((s) => s.key === p.step);
       set.stepStartedAt = step ? now : null;
-      // A step's budget never runs past the promise made to the citizen.
+      // A step's budget never runs past the promise made to the citizen (the new one after an extension).
       const budget = step ? cal.appointmentDate(now, step.days) : null;
-      const promise = d.appointmentDate;
+      const promise = d.extendedDate ?? d.appointmentDate;
       set.stepDueDate = budget && promise && promise < budget ? promise : budget;
     }
     switch (action) {
@@ -159,6 +163,10 @@ export async function act(ctx: Ctx, id: string, action: DossierAction, input: Ac
         const problem = extensionProblem(current, input.newDate ?? '', cal);
         if (problem) throw new AppError('EXTENSION_DATE_INVALID', { message: problem });
         set.extendedDate = input.newDate!;
+        // "Hạn bước" follows the new promise: the step at work gets until the new date.
+        if (d.step) set.stepDueDate = input.newDate!;
+        // The letter is signed for the agency by its leader, fixed when the extension is made.
+        extra = { signerName: await apologySigner(tx, d.agencyId, actor.userId) };
         break;
       }
       case 'finish':
@@ -192,7 +200,7 @@ export async function act(ctx: Ctx, id: string, action: DossierAction, input: Ac
       fromStatus: d.status,
       toStatus: updated!.status,
       reason: describe(action, reason, input, w, p.step),
-      details: detailsOf(action, d, updated!, reason),
+      details: withExtra(detailsOf(action, d, updated!, reason), extra),
     });
     await writeAudit(tx, ctx, {
       action: `dossier.${action}`,
@@ -231,6 +239,10 @@ function describe(action: DossierAction, reason: string | null, input: ActionInp
   return parts.length ? parts.join('. ') : null;
 }
 
+function withExtra(details: Record<string, unknown> | null, extra: Record<string, unknown>): Record<string, unknown> | null {
+  return details && { ...details, ...extra };
+}
+
 function detailsOf(action: DossierAction, before: DossierRow, after: DossierRow, reason: string | null): Record<string, unknown> | null {
   if (action === 'extend') return { originalDate: before.extendedDate ?? before.appointmentDate, newDate: after.extendedDate, reason };
   if (action === 'request_payment') return { amountVnd: after.feeAmount };
@@ -253,7 +265,7 @@ function summary(d: DossierRow) {
 
 /**
  * The citizen sent back a dossier that had been received: processing resumes at its step, and the
- * promised date moves by the working days they held it.
+ * promised date (and the new one of an extension) moves by the working days they held it.
  */
 export function resumeAfterSupplement(d: DossierRow, now: Date): Partial<DossierRow> {
   const held = d.pausedAt ? pausedWorkingDays(d.pausedAt, now) : 0;
@@ -261,6 +273,7 @@ export function resumeAfterSupplement(d: DossierRow, now: Date): Partial<Dossier
     status: DOSSIER_STATUS.PROCESSING,
     pausedAt: null,
     appointmentDate: d.appointmentDate ? shiftDue(d.appointmentDate, held) : d.appointmentDate,
+    extendedDate: d.extendedDate ? shiftDue(d.extendedDate, held) : d.extendedDate,
     stepDueDate: d.stepDueDate ? shiftDue(d.stepDueDate, held) : d.stepDueDate,
     statusReason: null,
   };
@@ -272,19 +285,21 @@ export function resumeAfterSupplement(d: DossierRow, now: Date): Partial<Dossier
 async function notify(tx: DbOrTx, ctx: Ctx, d: DossierRow, action: DossierAction, opts: { sms?: boolean; stepLabel?: string } = {}) {
   const label = DOSSIER_STATUS_LABELS[d.status as DossierStatus];
   const due = d.extendedDate ?? d.appointmentDate;
-  const lines: Partial<Record<DossierAction, string>> = {
-    start: `Ho so ${d.code} dang duoc xu ly. Hen tra ket qua: ${due ? formatIsoDate(due) : ''}.`,
-    supplement_requested: `Ho so ${d.code} can bo sung giay to: ${d.statusReason}. Vui long dang nhap Cong DVC de bo sung.`,
-    request_payment: `Ho so ${d.code}: vui long thuc hien nghia vu tai chinh ${(d.feeAmount ?? 0).toLocaleString('vi-VN')} dong.`,
-    finish: `Ho so ${d.code} da xu ly xong. Moi Ong/Ba nhan ket qua.`,
-    return_result: `Ho so ${d.code} da tra ket qua. Ket qua dien tu co trong Kho du lieu tren Cong DVC.`,
-    extend: `Ho so ${d.code} bi cham; co quan xin loi va hen lai ngay tra ket qua: ${due ? formatIsoDate(due) : ''}.`,
-    stop: `Ho so ${d.code} bi dung xu ly. Ly do: ${d.statusReason}.`,
-    withdraw: `Ho so ${d.code} da duoc rut theo yeu cau cua Ong/Ba.`,
+  const { code } = d;
+  const reason = d.statusReason ?? '';
+  const texts: Partial<Record<DossierAction, () => SmsText>> = {
+    start: () => SMS_TEXTS.processingStarted({ code, dueDate: due }),
+    supplement_requested: () => SMS_TEXTS.supplementRequested({ code, reason }),
+    request_payment: () => SMS_TEXTS.paymentRequested({ code, amountVnd: d.feeAmount ?? 0 }),
+    finish: () => SMS_TEXTS.processingFinished({ code }),
+    return_result: () => SMS_TEXTS.resultReturned({ code }),
+    extend: () => SMS_TEXTS.dossierExtended({ code, newDate: d.extendedDate! }),
+    stop: () => SMS_TEXTS.processingStopped({ code, reason }),
+    withdraw: () => SMS_TEXTS.withdrawn({ code }),
   };
-  const sms = lines[action] ?? `Ho so ${d.code}: ${label}.`;
+  const sms = texts[action]?.() ?? SMS_TEXTS.statusChanged({ code, statusLabel: label });
   const key = `dossier:${d.id}:${action}:${d.updatedAt.getTime()}`;
-  if (d.contactPhone && opts.sms !== false) await sendSms(tx, ctx, `${key}:sms`, d.contactPhone, `Cong DVC: ${sms}`);
+  if (d.contactPhone && opts.sms !== false) await sendSms(tx, ctx, `${key}:sms`, d.contactPhone, sms);
   if (d.contactEmail) {
     const body = [`Kính gửi Ông/Bà ${d.applicantName},`, '', `Hồ sơ ${d.code} – ${d.procedureName}: ${ACTION_LABELS[action]}.`, `Trạng thái: ${label}.`];
     if (opts.stepLabel) body.push(`Bước đang xử lý: ${opts.stepLabel}.`);

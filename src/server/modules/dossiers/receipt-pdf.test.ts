@@ -1,5 +1,6 @@
 // The receipt PDF reads as the official form: its text layer (pdftotext, poppler-utils) carries the
-// dossier code, the names with their diacritics, the dates and every document received.
+// dossier code, the names with their diacritics, the dates and every document received. Before an
+// officer receives an online filing it is a confirmation of the submission, not a Giấy tiếp nhận.
 import { describe, expect, it } from 'vitest';
 import { pdfText } from '../../../../tests/support/pdf.js';
 import { renderReceipt, type ReceiptData } from './receipt-pdf.js';
@@ -32,8 +33,9 @@ const received: ReceiptData = {
     },
     { name: 'Giấy chứng nhận kết hôn của cha, mẹ', quantity: '01 bản sao', files: 0 },
   ],
+  status: 2,
   statusLabel: 'Được tiếp nhận',
-  trackingUrl: 'https://dichvucong.quangngai.gov.vn/tra-cuu-ho-so',
+  trackingUrl: 'https://dichvucong.quangngai.gov.vn/tra-cuu-ho-so?ma=000.01.15.H48-261128-0001',
 };
 
 describe('renderReceipt', () => {
@@ -52,7 +54,7 @@ describe('renderReceipt', () => {
     expect(text).toContain('3 ngày làm việc');
     expect(text).toContain('4. Thời gian nhận hồ sơ: 09 giờ 07 phút, ngày 28/11/2026');
     expect(text).toContain('5. Thời gian trả kết quả giải quyết hồ sơ: ngày 03/12/2026');
-    expect(text).toContain('https://dichvucong.quangngai.gov.vn/tra-cuu-ho-so');
+    expect(text).toContain('https://dichvucong.quangngai.gov.vn/tra-cuu-ho-so?ma=000.01.15.H48-261128-0001');
     expect(text).toContain('NGƯỜI TIẾP NHẬN HỒ SƠ');
     expect(text).toContain('Trần Văn Bình');
     expect(text).toContain('In lúc 28/11/2026 09:10:00');
@@ -62,18 +64,48 @@ describe('renderReceipt', () => {
     for (const d of received.documents) expect(flowing).toContain(d.name);
   });
 
-  it('an online dossier not yet received shows the submission time, no appointment and the portal as receiver', async () => {
-    const pdf = await renderReceipt(
-      { ...received, channel: 2, receivedAt: null, receivedByName: null, appointmentDate: null, processingDays: 0, statusLabel: 'Mới đăng ký' },
-      new Date('2026-11-28T02:10:00Z'),
-    );
+  it('an online filing no officer has received yet is a confirmation of the submission, not a Giấy tiếp nhận', async () => {
+    const waiting: ReceiptData = { ...received, channel: 2, receivedAt: null, receivedByName: null, status: 1, statusLabel: 'Mới đăng ký' };
+    const pdf = await renderReceipt(waiting, new Date('2026-11-28T02:10:00Z'));
     const text = await pdfText(pdf, 'layout');
-    expect(text).toContain('4. Thời gian nhận hồ sơ: 09 giờ 05 phút, ngày 28/11/2026 (nộp trực tuyến, chờ tiếp nhận)');
-    expect(text).toContain('Sẽ được thông báo khi hồ sơ được tiếp nhận');
-    expect(text).toContain('quy định là: trong ngày');
+    const flowing = collapse(await pdfText(pdf, 'raw'));
+    expect(text).toContain('PHIẾU XÁC NHẬN NỘP HỒ SƠ TRỰC TUYẾN');
+    expect(text).not.toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    expect(text).toContain('Mã hồ sơ: 000.01.15.H48-261128-0001');
+    expect(flowing).toContain('Cổng Dịch vụ công xác nhận hồ sơ dưới đây đã được nộp trực tuyến đến Bộ phận tiếp nhận và trả kết quả UBND phường Cẩm Thành');
+    expect(text).toContain('Người nộp hồ sơ: Nguyễn Thị Hương Giang');
     expect(text).toContain('Kênh nộp hồ sơ: Trực tuyến');
-    expect(collapse(text)).toContain('Hệ thống Cổng Dịch vụ công (tiếp nhận trực tuyến)');
+    expect(text).toContain('Thời điểm nộp hồ sơ: 09 giờ 05 phút, ngày 28/11/2026');
+    expect(text).toContain('Tình trạng hồ sơ: Mới đăng ký');
+    expect(text).toContain('1. Thành phần hồ sơ đã nộp gồm:');
+    expect(flowing).toContain('3 ngày làm việc, tính từ khi hồ sơ được tiếp nhận');
+    // The date is what the system expects, not the agency's appointment.
+    expect(text).toContain('3. Ngày trả kết quả dự kiến: ngày 03/12/2026');
+    expect(text).not.toContain('Thời gian trả kết quả giải quyết hồ sơ');
+    expect(flowing).toContain('Hồ sơ đang chờ Bộ phận tiếp nhận và trả kết quả UBND phường Cẩm Thành kiểm tra và tiếp nhận.');
+    expect(flowing).toContain('không thay cho Giấy tiếp nhận hồ sơ và hẹn trả kết quả');
+    // Nobody has received it: no receiving officer, no signature for the agency.
+    expect(text).not.toContain('NGƯỜI TIẾP NHẬN HỒ SƠ');
     expect(text).not.toContain('Trần Văn Bình');
+    expect(text).not.toMatch(/tiếp nhận hồ sơ của:/);
+    // The public "Tra cứu hồ sơ" page, with the code filled in.
+    expect(flowing).toContain('Tra cứu tình trạng hồ sơ bằng mã hồ sơ 000.01.15.H48-261128-0001 và 4 số cuối của số điện thoại đã đăng ký');
+    expect(text).toContain('https://dichvucong.quangngai.gov.vn/tra-cuu-ho-so?ma=000.01.15.H48-261128-0001');
+    for (const doc of received.documents) expect(flowing).toContain(doc.name);
+
+    const noDate = await pdfText(await renderReceipt({ ...waiting, appointmentDate: null, processingDays: 0 }, new Date('2026-11-28T02:10:00Z')), 'layout');
+    expect(noDate).toContain('3. Ngày trả kết quả dự kiến: sẽ được thông báo khi hồ sơ được tiếp nhận');
+    expect(noDate).toContain('quy định là: trong ngày, tính từ khi hồ sơ được tiếp nhận');
+  });
+
+  it('once received, an online filing has the Giấy tiếp nhận with the receiving officer', async () => {
+    const pdf = await renderReceipt({ ...received, channel: 2 }, new Date('2026-11-28T02:10:00Z'));
+    const text = await pdfText(pdf, 'layout');
+    expect(text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    expect(text).not.toContain('PHIẾU XÁC NHẬN');
+    expect(text).toContain('Kênh nộp hồ sơ: Trực tuyến');
+    expect(text).toContain('5. Thời gian trả kết quả giải quyết hồ sơ: ngày 03/12/2026');
+    expect(text).toContain('Trần Văn Bình');
   });
 
   it('a long list of documents continues on a second page with the header row repeated', async () => {

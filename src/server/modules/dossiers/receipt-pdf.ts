@@ -1,6 +1,10 @@
-// "Giấy tiếp nhận hồ sơ và hẹn trả kết quả" (Mẫu số 01, Thông tư 01/2018/TT-VPCP): what the desk
-// hands the citizen, or the citizen prints after filing online, for one dossier.
-import { CHANNEL, CHANNEL_LABELS } from '../../../common/dossier-status.js';
+// The receipt of one dossier (receiptKind in common/dossier-status.ts says which):
+// - "Giấy tiếp nhận hồ sơ và hẹn trả kết quả" (Mẫu số 01, Thông tư 01/2018/TT-VPCP): what the desk
+//   hands the citizen, or the citizen prints once their online filing has been received;
+// - "Phiếu xác nhận nộp hồ sơ trực tuyến": what the citizen prints right after filing online, before
+//   any officer has received the dossier — it confirms the submission, names no receiving officer
+//   and promises no date beyond the expected one ("dự kiến").
+import { CHANNEL, CHANNEL_LABELS, DOSSIER_STATUS, receiptKind, type DossierStatus } from '../../../common/dossier-status.js';
 import { formatIsoDate, formatVnDateTime } from '../../platform/clock.js';
 import { pdfDocument, SHAPING, vnLongDate } from '../../platform/files/pdf.js';
 
@@ -30,8 +34,9 @@ export interface ReceiptData {
   receivedByName: string | null;
   /** Thành phần hồ sơ received. */
   documents: { name: string; quantity: string; files: number }[];
+  status: DossierStatus;
   statusLabel: string;
-  /** Where the citizen can look the dossier up. */
+  /** Where anyone with the code and the phone's last digits can look the dossier up ("Tra cứu hồ sơ"). */
   trackingUrl: string;
 }
 
@@ -48,12 +53,19 @@ function vnHourMinuteDay(d: Date): string {
   return `${s.slice(11, 13)} giờ ${s.slice(14, 16)} phút, ngày ${s.slice(0, 10)}`;
 }
 
+/** Titles of the two receipts, as printed and as the PDF's title. */
+const RECEIPT_TITLES = {
+  submission: 'Phiếu xác nhận nộp hồ sơ trực tuyến',
+  reception: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
+} as const;
+
 export function renderReceipt(d: ReceiptData, printedAt: Date): Promise<Buffer> {
+  const kind = receiptKind(d);
   const { doc, done } = pdfDocument({
     size: 'A4',
     margins: { top: 44, bottom: 56, left: MARGIN, right: MARGIN },
     bufferPages: true,
-    info: { Title: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả', Author: d.agencyName, Subject: `Mã hồ sơ ${d.code}` },
+    info: { Title: RECEIPT_TITLES[kind], Author: d.agencyName, Subject: `Mã hồ sơ ${d.code}` },
   });
 
   const left = MARGIN;
@@ -61,7 +73,6 @@ export function renderReceipt(d: ReceiptData, printedAt: Date): Promise<Buffer> 
   const leftCol = width * 0.45;
   const rightCol = width - leftCol;
   const bottomLimit = () => doc.page.height - doc.page.margins.bottom;
-  const waitingOnline = d.receivedAt === null;
 
   // Header: cơ quan chủ quản / cơ quan / bộ phận on the left, national motto on the right.
   const top = doc.y;
@@ -86,11 +97,14 @@ export function renderReceipt(d: ReceiptData, printedAt: Date): Promise<Buffer> 
     .text(vnLongDate(d.receivedAt ?? d.submittedAt), left + leftCol, mottoRuleY + 6, { ...SHAPING, width: rightCol, align: 'center' });
   doc.y = Math.max(leftBottom, doc.y) + 20;
 
-  doc.font('bold').fontSize(14).text('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ', left, doc.y, { ...SHAPING, width, align: 'center' });
+  doc.font('bold').fontSize(14).text(upper(RECEIPT_TITLES[kind]), left, doc.y, { ...SHAPING, width, align: 'center' });
   doc.moveDown(0.8);
 
-  const body = (text: string, opts: { indent?: number; gap?: number } = {}) => {
-    doc.font('regular').fontSize(11).text(text, left + (opts.indent ?? 0), doc.y, { ...SHAPING, width: width - (opts.indent ?? 0), align: 'justify' });
+  const body = (text: string, opts: { indent?: number; gap?: number; font?: 'regular' | 'italic' } = {}) => {
+    doc
+      .font(opts.font ?? 'regular')
+      .fontSize(11)
+      .text(text, left + (opts.indent ?? 0), doc.y, { ...SHAPING, width: width - (opts.indent ?? 0), align: 'justify' });
     doc.moveDown(opts.gap ?? 0.25);
   };
   /** "Label: value" on one line (wrapping as needed), the value in bold. */
@@ -104,19 +118,24 @@ export function renderReceipt(d: ReceiptData, printedAt: Date): Promise<Buffer> 
     doc.moveDown(0.25);
   };
 
-  body(`Bộ phận tiếp nhận và trả kết quả ${d.agencyName} tiếp nhận hồ sơ của:`);
-  line('Ông/Bà', d.applicantName, 16);
+  if (kind === 'submission') {
+    body(`Cổng Dịch vụ công xác nhận hồ sơ dưới đây đã được nộp trực tuyến đến Bộ phận tiếp nhận và trả kết quả ${d.agencyName}:`);
+  } else {
+    body(`Bộ phận tiếp nhận và trả kết quả ${d.agencyName} tiếp nhận hồ sơ của:`);
+  }
+  line(kind === 'submission' ? 'Người nộp hồ sơ' : 'Ông/Bà', d.applicantName, 16);
   line('Số định danh cá nhân', d.applicantIdNumber, 16);
   line('Địa chỉ', d.applicantAddress, 16);
   line('Số điện thoại', d.phone, 16);
   line('Email', d.email, 16);
   line('Nội dung yêu cầu giải quyết', `${d.procedureName} (mã thủ tục ${d.procedureCode})`);
   line('Kênh nộp hồ sơ', CHANNEL_LABELS[d.channel]);
+  if (kind === 'submission') line('Thời điểm nộp hồ sơ', vnHourMinuteDay(d.submittedAt));
   line('Tình trạng hồ sơ', d.statusLabel);
   doc.moveDown(0.3);
 
   // 1. Thành phần hồ sơ: a numbered table.
-  doc.font('bold').fontSize(11).text('1. Thành phần hồ sơ nộp gồm:', left, doc.y, SHAPING);
+  doc.font('bold').fontSize(11).text(kind === 'submission' ? '1. Thành phần hồ sơ đã nộp gồm:' : '1. Thành phần hồ sơ nộp gồm:', left, doc.y, SHAPING);
   doc.moveDown(0.3);
   const cols = [
     { title: 'STT', width: 34, align: 'center' as const },
@@ -154,46 +173,69 @@ export function renderReceipt(d: ReceiptData, printedAt: Date): Promise<Buffer> 
   d.documents.forEach((item, i) => drawRow([String(i + 1), item.name, item.quantity, item.files > 0 ? String(item.files) : BLANK], 'regular'));
   doc.moveDown(0.6);
 
-  const numbered = (label: string, value: string) => line(label, value);
-  numbered('2. Số lượng hồ sơ', '01 (bộ)');
-  numbered('3. Thời gian giải quyết hồ sơ theo quy định là', d.processingDays > 0 ? `${d.processingDays} ngày làm việc` : 'trong ngày');
-  numbered(
-    '4. Thời gian nhận hồ sơ',
-    waitingOnline ? `${vnHourMinuteDay(d.submittedAt)} (nộp trực tuyến, chờ tiếp nhận)` : vnHourMinuteDay(d.receivedAt!),
-  );
-  numbered(
-    '5. Thời gian trả kết quả giải quyết hồ sơ',
-    d.appointmentDate ? `ngày ${formatIsoDate(d.appointmentDate)}` : 'Sẽ được thông báo khi hồ sơ được tiếp nhận',
-  );
+  const processingTime = d.processingDays > 0 ? `${d.processingDays} ngày làm việc` : 'trong ngày';
   const returnPlace =
     d.channel === CHANNEL.POST && d.applicantAddress
       ? `Qua dịch vụ bưu chính công ích, đến địa chỉ ${d.applicantAddress}`
       : d.channel === CHANNEL.ONLINE
         ? `Bộ phận tiếp nhận và trả kết quả ${d.agencyName}; kết quả điện tử được gửi về tài khoản trên Cổng Dịch vụ công`
         : `Bộ phận tiếp nhận và trả kết quả ${d.agencyName}`;
-  numbered('6. Đăng ký nhận kết quả tại', returnPlace);
+
+  if (kind === 'submission') {
+    line('2. Thời gian giải quyết hồ sơ theo quy định là', `${processingTime}, tính từ khi hồ sơ được tiếp nhận`);
+    line(
+      '3. Ngày trả kết quả dự kiến',
+      d.appointmentDate ? `ngày ${formatIsoDate(d.appointmentDate)}` : 'sẽ được thông báo khi hồ sơ được tiếp nhận',
+    );
+    line('4. Đăng ký nhận kết quả tại', returnPlace);
+    doc.moveDown(0.3);
+    if (d.status === DOSSIER_STATUS.NEW) {
+      body(
+        `Hồ sơ đang chờ Bộ phận tiếp nhận và trả kết quả ${d.agencyName} kiểm tra và tiếp nhận. ` +
+          'Ông/Bà sẽ được thông báo qua tin nhắn SMS và thư điện tử khi hồ sơ được tiếp nhận, hoặc khi cần bổ sung, hoàn thiện hồ sơ.',
+      );
+    }
+    body(
+      'Phiếu này xác nhận việc nộp hồ sơ, không thay cho Giấy tiếp nhận hồ sơ và hẹn trả kết quả: ngày hẹn trả kết quả chính thức ' +
+        'được ghi trên Giấy tiếp nhận khi hồ sơ được tiếp nhận.',
+      { font: 'italic' },
+    );
+  } else {
+    const waiting = d.receivedAt === null; // handed in by post, not yet received by the desk
+    line('2. Số lượng hồ sơ', '01 (bộ)');
+    line('3. Thời gian giải quyết hồ sơ theo quy định là', processingTime);
+    line('4. Thời gian nhận hồ sơ', waiting ? `${vnHourMinuteDay(d.submittedAt)} (chờ tiếp nhận)` : vnHourMinuteDay(d.receivedAt!));
+    line('5. Thời gian trả kết quả giải quyết hồ sơ', d.appointmentDate ? `ngày ${formatIsoDate(d.appointmentDate)}` : 'Sẽ được thông báo khi hồ sơ được tiếp nhận');
+    line('6. Đăng ký nhận kết quả tại', returnPlace);
+  }
   doc.moveDown(0.3);
-  doc.font('italic').fontSize(10).text(`Tra cứu tình trạng hồ sơ bằng mã hồ sơ ${d.code} tại:`, left, doc.y, { ...SHAPING, width });
+  doc
+    .font('italic')
+    .fontSize(10)
+    .text(`Tra cứu tình trạng hồ sơ bằng mã hồ sơ ${d.code} và 4 số cuối của số điện thoại đã đăng ký, tại trang "Tra cứu hồ sơ":`, left, doc.y, {
+      ...SHAPING,
+      width,
+    });
   // On its own line so that it does not wrap after "https://"; clickable in a PDF viewer.
   doc.font('regular').fontSize(10).fillColor('#1d4ed8').text(d.trackingUrl, left, doc.y, { ...SHAPING, width, link: d.trackingUrl });
   doc.fillColor('black');
   doc.moveDown(1.2);
 
-  // Signatures: kept together on one page.
-  const signHeight = 130;
-  if (doc.y + signHeight > bottomLimit()) doc.addPage();
-  const half = width / 2;
-  const sigY = doc.y;
-  const signatory = (x: number, title: string, note: string | null, name: string, nameNote?: string) => {
-    doc.font('bold').fontSize(11).text(title, x, sigY, { ...SHAPING, width: half, align: 'center' });
-    if (note) doc.font('italic').fontSize(10).text(note, x, doc.y, { ...SHAPING, width: half, align: 'center' });
-    doc.font('bold').fontSize(11).text(name, x + 10, sigY + 90, { ...SHAPING, width: half - 20, align: 'center' });
-    if (nameNote) doc.font('regular').fontSize(10).text(nameNote, x + 10, doc.y, { ...SHAPING, width: half - 20, align: 'center' });
-  };
-  signatory(left, 'NGƯỜI NỘP HỒ SƠ', d.channel === CHANNEL.ONLINE ? '(Nộp trực tuyến)' : '(Ký và ghi rõ họ tên)', d.applicantName);
-  if (d.receivedByName) signatory(left + half, 'NGƯỜI TIẾP NHẬN HỒ SƠ', '(Ký và ghi rõ họ tên)', d.receivedByName);
-  else if (waitingOnline) signatory(left + half, 'NGƯỜI TIẾP NHẬN HỒ SƠ', null, 'Hệ thống Cổng Dịch vụ công', '(tiếp nhận trực tuyến)');
-  else signatory(left + half, 'NGƯỜI TIẾP NHẬN HỒ SƠ', '(Ký và ghi rõ họ tên)', '');
+  // Signatures (the Giấy tiếp nhận only): kept together on one page. An online submission is
+  // confirmed by the system; nobody has received it, so nobody signs for the agency.
+  if (kind === 'reception') {
+    const signHeight = 130;
+    if (doc.y + signHeight > bottomLimit()) doc.addPage();
+    const half = width / 2;
+    const sigY = doc.y;
+    const signatory = (x: number, title: string, note: string | null, name: string) => {
+      doc.font('bold').fontSize(11).text(title, x, sigY, { ...SHAPING, width: half, align: 'center' });
+      if (note) doc.font('italic').fontSize(10).text(note, x, doc.y, { ...SHAPING, width: half, align: 'center' });
+      doc.font('bold').fontSize(11).text(name, x + 10, sigY + 90, { ...SHAPING, width: half - 20, align: 'center' });
+    };
+    signatory(left, 'NGƯỜI NỘP HỒ SƠ', d.channel === CHANNEL.ONLINE ? '(Nộp trực tuyến)' : '(Ký và ghi rõ họ tên)', d.applicantName);
+    signatory(left + half, 'NGƯỜI TIẾP NHẬN HỒ SƠ', '(Ký và ghi rõ họ tên)', d.receivedByName ?? '');
+  }
 
   // Footer on every page, below the bottom margin (which is lifted so pdfkit does not add a page).
   const range = doc.bufferedPageRange();

@@ -130,9 +130,10 @@ const apology: ApologyData = {
   receivedAt: new Date('2026-11-27T18:30:00Z'), // 28/11/2026 01:30 in Vietnam
   originalDate: '2026-12-03',
   newDate: '2026-12-10',
-  reason: 'cần xác minh thông tin nơi sinh với Bệnh viện Đa khoa tỉnh Quảng Ngãi.',
+  // Typed as a sentence of its own: capital letter, final period.
+  reason: 'Cần xác minh thông tin nơi sinh với Bệnh viện Đa khoa tỉnh Quảng Ngãi.',
   issuedAt: new Date('2026-12-03T01:00:00Z'),
-  officerName: 'Trần Văn Bình',
+  signerName: 'Hoàng Minh Đức',
 };
 
 describe('renderResult', { timeout: 20_000 }, () => {
@@ -209,30 +210,48 @@ describe('renderResult', { timeout: 20_000 }, () => {
 });
 
 describe('renderApology', () => {
-  it('prints the apology with the dossier, both appointment dates and the reason on one page', async () => {
+  it('reads as a letter from the agency, with the dossier, both dates and the reason mid-sentence, signed for the agency', async () => {
     const pdf = await renderApology(apology);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdfPageCount(pdf)).toBe(1);
     const text = await pdfText(pdf, 'layout');
     expect(text).toContain('UBND TỈNH QUẢNG NGÃI');
     expect(text).toContain('UBND PHƯỜNG CẨM THÀNH');
-    expect(text).toContain('BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ');
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('Cẩm Thành, ngày 03 tháng 12 năm 2026');
     expect(text).toContain('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
     expect(text).toContain('Kính gửi: Ông/Bà Nguyễn Thị Hương Giang');
-    expect(text).toContain('Trần Văn Bình');
     const flowing = collapse(await pdfText(pdf, 'raw'));
     // Received on 28/11 in Vietnam time although the instant is 27/11 in UTC.
     expect(flowing).toContain(
       'Ngày 28/11/2026, UBND phường Cẩm Thành tiếp nhận giải quyết hồ sơ của Ông/Bà, mã hồ sơ 000.01.15.H48-261128-0001, thủ tục Đăng ký khai sinh.',
     );
     expect(flowing).toContain('Thời gian hẹn trả kết quả giải quyết hồ sơ: ngày 03/12/2026.');
-    // The reason's own final period is not doubled.
+    // The reason continues the sentence: lower-case first letter, its own final period not doubled.
     expect(flowing).toContain(
       'chưa trả kết quả giải quyết hồ sơ của Ông/Bà do cần xác minh thông tin nơi sinh với Bệnh viện Đa khoa tỉnh Quảng Ngãi. Sự chậm trễ',
     );
     expect(flowing).toContain('UBND phường Cẩm Thành xin lỗi Ông/Bà và sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào ngày 10/12/2026.');
     expect(flowing).toContain('Xin trân trọng cảm ơn sự hợp tác của Ông/Bà./.');
+    expect(flowing).not.toMatch(/\.\.(?!\/)|\s[.,;:]/u);
+    // Signed for the People's Committee by its leader.
+    for (const l of ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', '(Ký, ghi rõ họ tên, đóng dấu)', 'Hoàng Minh Đức', 'Nơi nhận:']) expect(text).toContain(l);
+    expect(text).not.toContain('ĐẠI DIỆN CƠ QUAN');
+  });
+
+  it('keeps an acronym or a name that starts the reason, and drops a "Do …" the sentence already has', async () => {
+    const acronym = collapse(await pdfText(await renderApology({ ...apology, reason: 'UBND xã Nghĩa Lộ chưa gửi văn bản trả lời xác minh..' }), 'raw'));
+    expect(acronym).toContain('của Ông/Bà do UBND xã Nghĩa Lộ chưa gửi văn bản trả lời xác minh. Sự chậm trễ');
+    const lead = collapse(await pdfText(await renderApology({ ...apology, reason: 'Do Sở Tư pháp chưa có ý kiến;' }), 'raw'));
+    expect(lead).toContain('của Ông/Bà do Sở Tư pháp chưa có ý kiến. Sự chậm trễ');
+  });
+
+  it('leaves the name to be written by hand when no single leader signs, and signs a department for its director', async () => {
+    const unnamed = await pdfText(await renderApology({ ...apology, signerName: null }), 'layout');
+    expect(unnamed).toContain('(Ký, ghi rõ họ tên, đóng dấu)');
+    expect(unnamed).not.toContain('Hoàng Minh Đức');
+    const dept = await pdfText(await renderApology({ ...apology, agencyName: 'Sở Tư pháp tỉnh Quảng Ngãi', signerName: 'Lê Văn Tâm' }), 'layout');
+    for (const l of ['SỞ TƯ PHÁP TỈNH QUẢNG NGÃI', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Lê Văn Tâm']) expect(dept).toContain(l);
+    expect(dept).not.toContain('ỦY BAN NHÂN DÂN');
   });
 });

@@ -2,8 +2,11 @@
 // - the electronic result (e.g. "Trích lục khai sinh (bản điện tử)"): an administrative document with
 //   the national motto header, the decisive facts taken from the dossier's form, the signer block
 //   (signed digitally, invisibly, afterwards) and a QR code to verify it;
-// - "Phiếu xin lỗi và hẹn lại ngày trả kết quả" (Mẫu số 05, Thông tư 01/2018/TT-VPCP), when the
-//   result is late.
+// - "Phiếu xin lỗi và hẹn lại ngày trả kết quả" (Mẫu số 04 of the forms annexed to Thông tư
+//   01/2018/TT-VPCP, guiding Nghị định 61/2018/NĐ-CP on the one-stop mechanism; Mẫu 01 is the Giấy
+//   tiếp nhận, 02 the request to supplement, 03 the refusal, 05 the dossier control sheet), when the
+//   result is late: a letter from the agency handling the dossier, signed for it by its leader.
+import { clause, midSentence } from '../../../common/text.js';
 import { formatIsoDate, formatVnDateTime } from '../../platform/clock.js';
 import { pdfDocument, SHAPING, vnLongDate } from '../../platform/files/pdf.js';
 
@@ -47,11 +50,26 @@ export interface ApologyData {
   originalDate: string;
   /** Ngày hẹn mới, YYYY-MM-DD. */
   newDate: string;
-  /** Lý do chậm. */
+  /** Lý do chậm, as the officer typed it (it is inserted after "do …"). */
   reason: string;
   issuedAt: Date;
-  /** Người ký/ban hành phiếu. */
-  officerName: string;
+  /**
+   * The leader who signs for the agency (access.ts apologySigner), never the specialist who asked
+   * for the extension; null when it is signed by hand.
+   */
+  signerName: string | null;
+}
+
+/**
+ * The signature block of a document signed for the agency ("thẩm quyền ký", Nghị định 30/2020/NĐ-CP):
+ * a People's Committee signs collectively (TM.) by its chairman or, for him, a vice-chairman (KT.);
+ * a department by its director or, for him, a deputy; any other unit by its head.
+ */
+export function agencySignature(agencyName: string): string[] {
+  const name = agencyName.normalize('NFC').trim();
+  if (/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\b/iu.test(name)) return ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'];
+  if (/^Sở\s/u.test(name)) return ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'];
+  return ['THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ'];
 }
 
 const MARGIN = 56;
@@ -307,9 +325,10 @@ export function renderApology(d: ApologyData): Promise<Buffer> {
   const width = doc.page.width - 2 * MARGIN;
   const bottomLimit = () => doc.page.height - doc.page.margins.bottom;
 
+  // The agency handling the dossier writes, under its cơ quan chủ quản.
   header(doc, {
     provinceName: d.provinceName,
-    boldLines: [upper(d.agencyName), 'BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ'],
+    boldLines: [upper(d.agencyName)],
     underRule: null,
     dateLine: placeAndDate(d.agencyName, d.provinceName, d.issuedAt),
   });
@@ -327,7 +346,7 @@ export function renderApology(d: ApologyData): Promise<Buffer> {
     12,
   );
   if (d.applicantAddress && d.applicantAddress.trim() !== '') {
-    doc.font('regular').fontSize(11).text(`Địa chỉ: ${d.applicantAddress}`, left, doc.y, { ...SHAPING, width, align: 'center' });
+    doc.font('regular').fontSize(11).text(`Địa chỉ: ${clause(d.applicantAddress)}`, left, doc.y, { ...SHAPING, width, align: 'center' });
   }
   doc.moveDown(1);
 
@@ -335,12 +354,17 @@ export function renderApology(d: ApologyData): Promise<Buffer> {
     doc.font('regular').fontSize(12).text(text, left, doc.y, { ...SHAPING, width, align: 'justify', indent: 28, lineGap: 2 });
     doc.moveDown(0.5);
   };
-  const reason = d.reason.trim().replace(/[\s.;,]+$/u, '');
-  paragraph(
-    `Ngày ${vnDate(d.receivedAt)}, ${d.agencyName} tiếp nhận giải quyết hồ sơ của Ông/Bà, mã hồ sơ ${d.code}, thủ tục ${d.procedureName}.`,
-  );
+  // The officer's reason goes mid-sentence: first letter in lower case (not an acronym or a name),
+  // without its own final period.
+  const reason = midSentence(d.reason);
+  const procedure = clause(d.procedureName);
+  paragraph(`Ngày ${vnDate(d.receivedAt)}, ${d.agencyName} tiếp nhận giải quyết hồ sơ của Ông/Bà, mã hồ sơ ${d.code}, thủ tục ${procedure}.`);
   paragraph(`Thời gian hẹn trả kết quả giải quyết hồ sơ: ngày ${formatIsoDate(d.originalDate)}.`);
-  paragraph(`Tuy nhiên đến nay, ${d.agencyName} chưa trả kết quả giải quyết hồ sơ của Ông/Bà do ${reason}.`);
+  paragraph(
+    reason
+      ? `Tuy nhiên đến nay, ${d.agencyName} chưa trả kết quả giải quyết hồ sơ của Ông/Bà do ${reason}.`
+      : `Tuy nhiên đến nay, ${d.agencyName} chưa trả kết quả giải quyết hồ sơ của Ông/Bà.`,
+  );
   paragraph(
     `Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, công sức của Ông/Bà. ${d.agencyName} xin lỗi Ông/Bà ` +
       `và sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào ngày ${formatIsoDate(d.newDate)}.`,
@@ -348,14 +372,25 @@ export function renderApology(d: ApologyData): Promise<Buffer> {
   paragraph('Xin trân trọng cảm ơn sự hợp tác của Ông/Bà./.');
   doc.moveDown(0.8);
 
+  // "Nơi nhận" on the left, the agency's signatory on the right; kept together on one page.
   const half = width / 2;
-  const signHeight = 120;
+  const titleLines = agencySignature(d.agencyName);
+  const signHeight = 110 + titleLines.length * 16;
   if (doc.y + signHeight > bottomLimit()) doc.addPage();
   const sigY = doc.y;
+  doc.font('bold').fontSize(10).text('Nơi nhận:', left, sigY, { ...SHAPING, width: half });
+  doc.font('regular').fontSize(9.5).text('- Như trên;', left, doc.y, { ...SHAPING, width: half });
+  doc.font('regular').fontSize(9.5).text('- Bộ phận tiếp nhận và trả kết quả;', left, doc.y, { ...SHAPING, width: half });
+  doc.font('regular').fontSize(9.5).text('- Lưu: VT.', left, doc.y, { ...SHAPING, width: half });
   const signX = left + half;
-  doc.font('bold').fontSize(11).text('ĐẠI DIỆN CƠ QUAN, ĐƠN VỊ', signX, sigY, { ...SHAPING, width: half, align: 'center' });
-  doc.font('italic').fontSize(10).text('(Ký, ghi rõ họ tên)', signX, doc.y, { ...SHAPING, width: half, align: 'center' });
-  doc.font('bold').fontSize(11).text(d.officerName, signX, sigY + 90, { ...SHAPING, width: half, align: 'center' });
+  let y = sigY;
+  doc.font('bold').fontSize(11);
+  for (const l of titleLines) {
+    doc.text(l, signX, y, { ...SHAPING, width: half, align: 'center' });
+    y = doc.y;
+  }
+  doc.font('italic').fontSize(10).text('(Ký, ghi rõ họ tên, đóng dấu)', signX, y, { ...SHAPING, width: half, align: 'center' });
+  if (d.signerName) doc.font('bold').fontSize(11).text(d.signerName, signX, doc.y + 64, { ...SHAPING, width: half, align: 'center' });
   doc.x = left;
 
   pageFooters(doc, d.code);

@@ -17,7 +17,7 @@ import { storedFiles } from '../../platform/tables.js';
 import { getAgency } from '../agencies/service.js';
 import { getForFiling } from '../procedures/service.js';
 import type { ResultHooks } from './processing.js';
-import { renderApology, renderResult } from './result-pdf.js';
+import { agencySignature, renderApology, renderResult } from './result-pdf.js';
 import { citizenDocuments, dossiers } from './tables.js';
 
 type DossierRow = typeof dossiers.$inferSelect;
@@ -99,7 +99,7 @@ export const resultHooks: ResultHooks = {
       title: TITLES[d.procedureCode] ?? 'KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH',
       documentNumber: `${d.code.slice(-4)}/${certified ? 'CT' : 'KQ'}-UBND`,
       issuedAt: ctx.deps.clock.now(),
-      signerTitle: certified ? 'NGƯỜI THỰC HIỆN CHỨNG THỰC' : 'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH',
+      signerTitle: certified ? 'NGƯỜI THỰC HIỆN CHỨNG THỰC' : agencySignature(agencyName).join(' / '),
       signerName: actor.fullName,
       verifyUrl: url,
       qrPng: await qrPng(url),
@@ -204,7 +204,7 @@ export async function verifyUpload(ctx: Ctx, pdf: Buffer) {
 }
 
 /** Phiếu xin lỗi và hẹn lại ngày trả kết quả, for the dossier's latest extension. */
-export async function apologyPdf(ctx: Ctx, d: DossierRow, extension: { at: Date; officerName: string; reason: string; newDate: string; originalDate: string }) {
+export async function apologyPdf(ctx: Ctx, d: DossierRow, extension: { at: Date; signerName: string | null; reason: string; newDate: string; originalDate: string }) {
   const agency = await getAgency(ctx.deps.db, d.agencyId);
   const province = agency?.parentId ? await getAgency(ctx.deps.db, agency.parentId) : null;
   return renderApology({
@@ -219,6 +219,6 @@ export async function apologyPdf(ctx: Ctx, d: DossierRow, extension: { at: Date;
     newDate: extension.newDate,
     reason: extension.reason,
     issuedAt: extension.at,
-    officerName: extension.officerName,
+    signerName: extension.signerName,
   });
 }

@@ -83,7 +83,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(c.receiptPdf.url, routeOptions(c.receiptPdf, tags), async (req, reply) => {
     const r = await svc.receiptPdf(asAnyone(req), req.params.id);
-    return sendPdf(reply, `giay-tiep-nhan-${r.code}.pdf`, r.pdf);
+    return sendPdf(reply, `${r.kind === 'submission' ? 'phieu-xac-nhan-nop-ho-so' : 'giay-tiep-nhan'}-${r.code}.pdf`, r.pdf);
   });
 
   app.get(c.downloadPaper.url, routeOptions(c.downloadPaper, tags), async (req, reply) => {

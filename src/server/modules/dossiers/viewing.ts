@@ -1,7 +1,7 @@
 // Hồ sơ (issue 6, issue 7): viewing dossiers — the citizen's list, a dossier's detail (for its
 // applicant and the officers of its agency), the receipt, the signed result and the apology letter.
 import { and, asc, count, desc, eq } from 'drizzle-orm';
-import { DOSSIER_STATUS, DOSSIER_STATUS_LABELS, type Channel, type DossierStatus } from '../../../common/dossier-status.js';
+import { DOSSIER_STATUS, DOSSIER_STATUS_LABELS, receiptKind, type Channel, type DossierStatus } from '../../../common/dossier-status.js';
 import type { FormValues, ProvenanceMap } from '../../../common/eform.js';
 import { ROLE_LABELS, type Workflow } from '../../../common/workflow.js';
 import { writeAudit } from '../../platform/audit.js';
@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors.js';
 import { getAgency } from '../agencies/service.js';
 import { getForFiling, getWorkflow } from '../procedures/service.js';
 import { getUser } from '../users/service.js';
-import { agencyBrief, agencyNames, authorizeView, citizen, loadDossier, trackingUrl, type DossierRow, type PaperSource } from './access.js';
+import { agencyBrief, agencyNames, apologySigner, authorizeView, citizen, loadDossier, publicTrackingUrl, type DossierRow, type PaperSource } from './access.js';
 import { filesByIds } from './files.js';
 import { actionsFor } from './processing.js';
 import { ratingOf } from './rating.js';
@@ -140,8 +140,8 @@ function citizenActions(w: Workflow, d: DossierRow) {
   return allowedActions(w, { status: d.status as DossierStatus, step: d.step }, { desk: false, post: false, member: false, permissions: new Set(), applicant: true });
 }
 
-/** Giấy tiếp nhận hồ sơ và hẹn trả kết quả, as a PDF. */
-export async function receiptPdf(ctx: Ctx, id: string): Promise<{ code: string; pdf: Buffer }> {
+/** The dossier's receipt as a PDF: the Giấy tiếp nhận, or before reception of an online filing the Phiếu xác nhận nộp hồ sơ (receiptKind). */
+export async function receiptPdf(ctx: Ctx, id: string): Promise<{ code: string; kind: 'submission' | 'reception'; pdf: Buffer }> {
   const db = ctx.deps.db;
   const d = await loadDossier(db, id);
   await authorizeView(ctx, d);
@@ -174,12 +174,13 @@ export async function receiptPdf(ctx: Ctx, id: string): Promise<{ code: string; 
       processingDays: d.processingDays,
       receivedByName: detail.receivedByName,
       documents,
+      status: d.status as DossierStatus,
       statusLabel: detail.statusLabel,
-      trackingUrl: trackingUrl(ctx, d),
+      trackingUrl: publicTrackingUrl(ctx, d.code),
     },
     ctx.deps.clock.now(),
   );
-  return { code: d.code, pdf };
+  return { code: d.code, kind: receiptKind(d), pdf };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -206,6 +207,8 @@ export async function apologyForViewer(ctx: Ctx, id: string): Promise<{ code: st
     .orderBy(desc(dossierEvents.at))
     .limit(1);
   if (!e) throw new AppError('APOLOGY_NOT_FOUND');
-  const x = e.details as { originalDate: string; newDate: string; reason: string };
-  return { code: d.code, pdf: await apologyPdf(ctx, d, { at: e.at, officerName: e.actorName ?? '', reason: x.reason, newDate: x.newDate, originalDate: x.originalDate }) };
+  const x = e.details as { originalDate: string; newDate: string; reason: string; signerName?: string | null };
+  // Extensions recorded before the signatory was kept with them: the agency's leader now.
+  const signerName = x.signerName !== undefined ? x.signerName : await apologySigner(db, d.agencyId, e.actorId);
+  return { code: d.code, pdf: await apologyPdf(ctx, d, { at: e.at, signerName, reason: x.reason, newDate: x.newDate, originalDate: x.originalDate }) };
 }

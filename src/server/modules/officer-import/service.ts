@@ -19,6 +19,7 @@ import { buildWorkbook, readWorkbook } from '../../platform/files/xlsx.js';
 import { guardArchiveUpload } from '../../platform/files/zip-guard.js';
 import { newId } from '../../platform/ids.js';
 import { sendSmsMany } from '../../platform/notify/jobs.js';
+import { SMS_TEXTS } from '../../platform/notify/sms-texts.js';
 import { adminScope, unitInScope, type AdminScope } from '../agencies/service.js';
 import { agencies } from '../agencies/tables.js';
 import { createAccounts } from '../users/service.js';
@@ -399,9 +400,6 @@ export async function listImports(ctx: Ctx, page: number, pageSize: number) {
 // ---------------------------------------------------------------------------------------------
 // Confirm / discard
 
-const SMS_TEXT = (username: string, password: string) =>
-  `Tai khoan can bo tren he thong Mot cua: ten dang nhap ${username}, mat khau tam thoi ${password}. Doi mat khau khi dang nhap lan dau.`;
-
 /**
  * Writes the valid rows in one transaction, after checking every row again on the data as it is
  * now. Rows with problems are skipped and reported. Audit: each created account, unit assignment
@@ -468,7 +466,7 @@ export async function confirmImport(ctx: Ctx, id: string) {
         toCreate.map(async (row) => ({
           idempotencyKey: `officer-import:${id}:${row.userId}`,
           to: row.phone,
-          body: SMS_TEXT(row.idNumber, (await hashFor(row.idNumber)).password),
+          body: SMS_TEXTS.officerAccountCreated({ username: row.idNumber, password: (await hashFor(row.idNumber)).password }),
         })),
       ),
     );

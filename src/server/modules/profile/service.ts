@@ -12,6 +12,7 @@ import type { Actor, Ctx } from '../../platform/context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { sendEmail, sendSms } from '../../platform/notify/jobs.js';
+import { SMS_TEXTS } from '../../platform/notify/sms-texts.js';
 import { checkOtp, consumeOtp, issueOtp, OTP_RULES } from '../../platform/otp.js';
 import { enforceRateLimits } from '../../platform/rate-limit.js';
 import { checkEmail, checkPersonName, getUser, setContact, setPassword, updateProfile, type ProfilePatch, type UserRow } from '../users/service.js';
@@ -130,7 +131,7 @@ export async function startContactChange(ctx: Ctx, input: { channel: 'phone' | '
       subject: id,
       ...(input.channel === 'phone' ? { phone: value } : { email: value }),
     });
-    const text = `Mã OTP xác nhận ${input.channel === 'phone' ? 'số điện thoại' : 'địa chỉ email'} mới cho tài khoản Cổng Dịch vụ công là ${issued.code}, có hiệu lực trong 2 phút.`;
+    const text = SMS_TEXTS.contactChangeOtp({ code: issued.code, target: input.channel });
     if (input.channel === 'phone') await sendSms(tx, ctx, `otp:${issued.challengeId}`, value, text);
     else await sendEmail(tx, ctx, `otp:${issued.challengeId}`, value, 'Mã OTP xác nhận địa chỉ email', `${text}\n\nNếu bạn không yêu cầu thay đổi, hãy bỏ qua thư này.`);
     await writeAudit(tx, ctx, { action: 'auth.otp_sent', entityType: 'user', entityId: me.id, after: { purpose: OTP_PURPOSE, channel: input.channel, to: value } });
@@ -177,7 +178,7 @@ export async function confirmContactChange(ctx: Ctx, id: string, code: string) {
         ctx,
         `phone-changed:${id}`,
         old,
-        `Số điện thoại của tài khoản Cổng Dịch vụ công vừa được đổi sang số kết thúc bằng ${change.newValue.slice(-3)}. Nếu không phải bạn thực hiện, hãy gọi ngay tổng đài 1022.`,
+        SMS_TEXTS.phoneChanged({ newPhoneEnd: change.newValue.slice(-3) }),
       );
     }
   });

@@ -13,6 +13,7 @@ import { assertNewPassword } from '../../platform/auth/password-policy.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { sendSms } from '../../platform/notify/jobs.js';
+import { SMS_TEXTS } from '../../platform/notify/sms-texts.js';
 import { checkOtp, consumeOtp, issueOtp, latestOtp, OTP_RULES } from '../../platform/otp.js';
 import { enforceRateLimits } from '../../platform/rate-limit.js';
 import { checkCitizenIdentity, checkEmail, checkPersonName, createAccount, findAccountByIdNumber } from '../users/service.js';
@@ -75,7 +76,7 @@ async function sendCode(tx: DbOrTx, ctx: Ctx, row: Pick<Row, 'id' | 'phone'>, no
     ctx,
     `otp:${otp.challengeId}`,
     row.phone,
-    `Mã OTP đăng ký tài khoản Cổng Dịch vụ công là ${otp.code}, có hiệu lực trong 2 phút. Không cung cấp mã này cho bất kỳ ai.`,
+    SMS_TEXTS.registrationOtp({ code: otp.code }),
   );
   await writeAudit(tx, ctx, { action: 'auth.otp_sent', entityType: 'registration', entityId: row.id, after: { purpose: OTP_PURPOSE, phone: row.phone } });
   return otp;
@@ -229,7 +230,7 @@ export async function completeRegistration(ctx: Ctx, id: string, input: { passwo
       ctx,
       `registration-done:${id}`,
       row.phone,
-      `Tài khoản Cổng Dịch vụ công của bạn đã được tạo. Tên đăng nhập: ${row.idNumber} (hoặc số điện thoại này). Hỗ trợ: tổng đài 1022.`,
+      SMS_TEXTS.registrationDone({ login: row.idNumber }),
     );
     await writeAudit(tx, ctx, { action: 'registration.complete', entityType: 'registration', entityId: id, actorId: account.id, after: { userId: account.id } });
   });

@@ -1,5 +1,5 @@
 // Portal accounts. Other modules create and find accounts only through these functions.
-import { and, count, eq, inArray, like, or, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, count, eq, inArray, like, or, sql } from 'drizzle-orm';
 import { searchKey, cleanText, likeEscape } from '../../../common/text.js';
 import { checkBirthDate, checkIdNumber, isEmail, normalizeIdNumber, normalizeMobile } from '../../../common/vn-ids.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -68,6 +68,21 @@ export async function findOfficerIds(db: DbOrTx, key: string, limit: number): Pr
     .where(and(eq(users.kind, 'officer'), or(like(users.fullNameSearch, `%${likeEscape(key)}%`), eq(users.username, key))))
     .limit(limit);
   return rows.map((r) => r.id);
+}
+
+/**
+ * Active officers assigned to the unit itself (not to a unit below it) who hold `permission`, by
+ * name; at most `limit`. E.g. the leaders of an agency: who may sign a letter for it.
+ */
+export async function officersHolding(db: DbOrTx, unitId: string, permission: string, limit = 10): Promise<{ id: string; fullName: string }[]> {
+  return db
+    .select({ id: users.id, fullName: users.fullName })
+    .from(users)
+    .where(
+      and(eq(users.kind, 'officer'), eq(users.status, 'active'), arrayContains(users.unitIds, [unitId]), arrayContains(users.permissions, [permission])),
+    )
+    .orderBy(asc(users.fullNameSearch), asc(users.id))
+    .limit(limit);
 }
 
 /** How many officers are assigned to a unit. */

@@ -16,6 +16,7 @@ import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError, type ErrorCode } from '../../platform/errors.js';
 import { enforceRateLimits } from '../../platform/rate-limit.js';
 import { sendSms } from '../../platform/notify/jobs.js';
+import { SMS_TEXTS } from '../../platform/notify/sms-texts.js';
 import { wasSelfRegistered } from '../registration/service.js';
 import { clearPassword, createAccount, findAccountByIdNumber, findAccountByVneidSub, getUser, linkVneidIdentity, type UserRow } from '../users/service.js';
 import { oidcLoginFlows } from './tables.js';
@@ -217,7 +218,7 @@ async function finish(ctx: Ctx, cb: VneidCallback): Promise<VneidLoginResult> {
               ctx,
               `vneid-link-password:${row.id}`,
               row.phone,
-              'Tài khoản Cổng Dịch vụ công của bạn vừa được xác thực bằng VNeID. Mật khẩu cũ đã hết hiệu lực; hãy đăng nhập bằng VNeID và đặt mật khẩu mới. Nếu không phải bạn, gọi tổng đài 1022.',
+              SMS_TEXTS.vneidLinkedPasswordCleared(),
             );
           }
         }

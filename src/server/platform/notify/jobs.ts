@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import type { Ctx } from '../context.js';
 import { enqueue, enqueueMany, retryFor, type JobDefinition } from '../outbox.js';
 import type { EmailPort, SmsPort } from './ports.js';
+import type { SmsText } from './sms-texts.js';
 
 interface SmsPayload {
   to: string;
@@ -42,11 +43,12 @@ export function notifyJobs(sms: SmsPort, email: EmailPort): JobDefinition<never>
   return [smsJob as JobDefinition<never>, emailJob as JobDefinition<never>];
 }
 
-export async function sendSms(tx: DbOrTx, ctx: Ctx, idempotencyKey: string, to: string, body: string): Promise<void> {
+/** `body` comes from SMS_TEXTS (sms-texts.ts), where the rules every SMS follows are written. */
+export async function sendSms(tx: DbOrTx, ctx: Ctx, idempotencyKey: string, to: string, body: SmsText): Promise<void> {
   await sendSmsMany(tx, ctx, [{ idempotencyKey, to, body }]);
 }
 
-export async function sendSmsMany(tx: DbOrTx, ctx: Ctx, messages: readonly { idempotencyKey: string; to: string; body: string }[]): Promise<void> {
+export async function sendSmsMany(tx: DbOrTx, ctx: Ctx, messages: readonly { idempotencyKey: string; to: string; body: SmsText }[]): Promise<void> {
   await enqueueMany(
     tx,
     ctx.deps.jobs,

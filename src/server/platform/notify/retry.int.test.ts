@@ -14,6 +14,7 @@ import { createLogger } from '../logger.js';
 import { JobRegistry, pruneDeliveredOutbox, runOutboxOnce, STUCK_AFTER_MS } from '../outbox.js';
 import { auditLog, outbox } from '../tables.js';
 import { notifyJobs, sendSms } from './jobs.js';
+import { SMS_TEXTS, type SmsText } from './sms-texts.js';
 import type { EmailPort, SmsMessage, SmsPort } from './ports.js';
 
 const system = useTestSystem();
@@ -53,7 +54,7 @@ function captureLog() {
 /** A phone number no other test uses. */
 const phone = () => `035${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
 
-async function enqueueSms(to: string, body: string): Promise<string> {
+async function enqueueSms(to: string, body: SmsText): Promise<string> {
   const ctx: Ctx = { deps: system().deps, actor: null, requestId: 'retry-test', ip: '127.0.0.1' };
   const key = `retry-test:${newId()}`;
   await sendSms(system().deps.db, ctx, key, to, body);
@@ -85,7 +86,7 @@ describe('outbox retries over a long outage', () => {
     const to = phone();
     const start = system().clock.now().getTime();
     gateway.failUntil.set(to, start + 2 * HOUR);
-    const id = await enqueueSms(to, 'Hồ sơ của bạn đã được tiếp nhận.');
+    const id = await enqueueSms(to, SMS_TEXTS.dossierReceived({ code: '000.01.15.H48-261128-0001', procedureName: 'Đăng ký khai sinh', appointmentDate: '2026-12-03' }));
     const { log, lines, entries } = captureLog();
 
     // One hour in: still retrying, and listed as stuck for the administrator.
@@ -130,7 +131,7 @@ describe('outbox retries over a long outage', () => {
   it('gives up after a day, keeps the job, lists it for the high-level administrator only, and sends it again on request', async () => {
     const to = phone();
     gateway.failUntil.set(to, Infinity);
-    const id = await enqueueSms(to, 'Mật khẩu tạm thời của bạn là Xy7@pq2w');
+    const id = await enqueueSms(to, SMS_TEXTS.officerAccountCreated({ username: 'dinh.trang', password: 'Xy7@pq2w' }));
     const created = (await job(id)).createdAt.getTime();
     const { log, lines, entries } = captureLog();
 
@@ -153,7 +154,7 @@ describe('outbox retries over a long outage', () => {
     expect(lines.join('')).not.toContain('Xy7@pq2w');
 
     // The prune removes delivered jobs, never a failed one.
-    const deliveredId = await enqueueSms(phone(), 'Đã gửi');
+    const deliveredId = await enqueueSms(phone(), SMS_TEXTS.passwordResetDone());
     expect((await drive(deliveredId, log, (r) => r.status !== 'pending')).status).toBe('done');
     await pruneDeliveredOutbox(system().deps.db, new Date(gaveUpAt + 365 * 24 * HOUR), 0);
     expect(await system().deps.db.select().from(outbox).where(eq(outbox.id, deliveredId))).toHaveLength(0);
@@ -232,7 +233,7 @@ describe('outbox retries over a long outage', () => {
     const ids: string[] = [];
     for (const to of numbers) {
       gateway.failUntil.set(to, Infinity);
-      ids.push(await enqueueSms(to, 'Thông báo'));
+      ids.push(await enqueueSms(to, SMS_TEXTS.withdrawn({ code: '000.01.15.H48-261128-0001' })));
       (system().clock as ManualClock).advance(1000);
     }
     const first = (await job(ids[0]!)).createdAt.getTime();

@@ -1,14 +1,22 @@
 // The top of one dossier in "Hồ sơ của tôi": right after submission the success card with the new
-// code; otherwise the code with the receipt and what the citizen may still do (`actions`).
+// code; otherwise the code with the receipt and what the citizen may still do (`actions`). The
+// receipt is the Phiếu xác nhận nộp hồ sơ until an officer receives the dossier, then the Giấy tiếp
+// nhận (receiptKind, the server's rule).
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { receiptKind } from '../../../common/dossier-status';
 import type { DossierDetail } from '../../components/dossier/dossier-types';
 import { receiptUrl } from '../../components/dossier/dossier-utils';
 import { SuccessCard } from '../../components/dossier/SuccessCard';
 import { formatDate } from '../../format';
 import { ButtonLink } from '../../components/ButtonLink';
 import { PageHeading } from '../../components/PageHeading';
+
+/** The receipt button's label: what the PDF behind it is. */
+function receiptLabel(d: DossierDetail): string {
+  return receiptKind(d) === 'submission' ? 'Tải phiếu xác nhận nộp hồ sơ' : 'Tải giấy tiếp nhận';
+}
 
 /** "Nộp hồ sơ thành công": the code to keep, the receipt, what happens next. */
 export function NewDossierCard({ d }: { d: DossierDetail }) {
@@ -17,7 +25,7 @@ export function NewDossierCard({ d }: { d: DossierDetail }) {
       title="Nộp hồ sơ thành công"
       extra={[
         <Button key="receipt" type="primary" icon={<DownloadOutlined />} href={receiptUrl(d.id)} target="_blank">
-          Tải giấy tiếp nhận
+          {receiptLabel(d)}
         </Button>,
         <ButtonLink key="list" to="/ho-so-cua-toi">Xem danh sách hồ sơ của tôi</ButtonLink>,
       ]}
@@ -54,7 +62,7 @@ export function DossierTitle({ d, isNew, actions }: { d: DossierDetail; isNew: b
       <Space wrap>
         {actions}
         <Button icon={<DownloadOutlined />} href={receiptUrl(d.id)} target="_blank">
-          Tải giấy tiếp nhận
+          {receiptLabel(d)}
         </Button>
       </Space>
     </Space>
