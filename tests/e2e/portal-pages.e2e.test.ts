@@ -115,3 +115,30 @@ describe('the portal with a keyboard on a phone', () => {
     await context.close();
   });
 });
+
+describe('Hồ sơ của tôi on a phone', () => {
+  it('finds a dossier by its procedure typed without diacritics, filters by status, and clears the filters', async () => {
+    const { context, page } = await e2e.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signedIn(context, page);
+    await open(page, '/ho-so-cua-toi');
+    const search = page.getByLabel('Mã hồ sơ hoặc tên thủ tục');
+    await search.fill('khai sinh');
+    await search.press('Enter');
+    await page.getByRole('status').getByText(/^Tìm thấy \d+ hồ sơ phù hợp\.$/).waitFor();
+    await page.getByRole('link', { name: dossier.code }).waitFor();
+    expect(new URL(page.url()).searchParams.get('q')).toBe('khai sinh');
+    await e2e.screenshot(page, 'portal-390-ho-so-cua-toi-tim-kiem');
+
+    await page.getByLabel('Trạng thái').click();
+    await page.getByRole('option', { name: 'Đã trả kết quả' }).click();
+    await page.getByRole('button', { name: 'Tìm kiếm' }).click();
+    await page.getByText('Không tìm thấy hồ sơ phù hợp với điều kiện tìm kiếm.').waitFor();
+    expect(await page.getByRole('link', { name: dossier.code }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Xóa bộ lọc' }).click();
+    await page.getByRole('link', { name: dossier.code }).waitFor();
+    expect(await search.inputValue()).toBe('');
+    await context.close();
+  });
+});

@@ -314,9 +314,13 @@ export const uploadMyPaper = endpoint({
 export const listMyDossiers = endpoint({
   method: 'GET',
   url: '/api/my/dossiers',
-  summary: 'Hồ sơ của tôi',
+  summary: 'Hồ sơ của tôi (tìm theo mã hồ sơ hoặc tên thủ tục, không cần dấu; lọc theo trạng thái)',
   schema: {
-    querystring: Type.Object(DossierPage),
+    querystring: Type.Object({
+      q: Type.Optional(Type.String({ maxLength: 100, description: 'Mã hồ sơ, mã thủ tục hoặc tên thủ tục (không phân biệt dấu)' })),
+      status: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })),
+      ...DossierPage,
+    }),
     response: {
       200: Type.Object({
         items: Type.Array(

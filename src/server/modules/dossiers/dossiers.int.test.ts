@@ -119,6 +119,29 @@ describe('online filing', () => {
     expect(sms.map((m) => m.to)).toContain('0912345678');
   });
 
+  it('finds the citizen’s dossiers by a piece of the code or the procedure typed without diacritics, and by status', async () => {
+    const h = await citizen();
+    const r = (await submit(h)).json<Result>();
+    type Mine = { items: { code: string; procedureName: string; status: number }[]; total: number };
+    const find = async (query: string) => (await h.get(`${listMyDossiers.url}?${query}`)).json<Mine>();
+    const all = await find('pageSize=100');
+    for (const typed of ['khai sinh', 'KHAI SINH', 'Đăng ký khai sinh', 'dang ky khai']) {
+      const found = await find(`q=${encodeURIComponent(typed)}&pageSize=100`);
+      expect(found.total, typed).toBe(all.items.filter((i) => i.procedureName === 'Đăng ký khai sinh').length);
+      expect(found.items.map((i) => i.code)).toContain(r.code);
+    }
+    // The last part of the code, as printed on the receipt.
+    expect((await find(`q=${encodeURIComponent(r.code.slice(-11).toLowerCase())}`)).items.map((i) => i.code)).toEqual([r.code]);
+    expect((await find(`q=${encodeURIComponent('ket hon')}`)).total).toBe(0);
+    // A literal %: no wildcard.
+    expect((await find(`q=${encodeURIComponent('%')}`)).total).toBe(0);
+    const waiting = await find('status=1&pageSize=100');
+    expect(waiting.items.every((i) => i.status === 1)).toBe(true);
+    expect(waiting.items.map((i) => i.code)).toContain(r.code);
+    expect((await find('status=10&pageSize=100')).items.map((i) => i.code)).not.toContain(r.code);
+    expect((await h.get(`${listMyDossiers.url}?status=11`)).statusCode).toBe(400);
+  });
+
   it('gives a confirmation of the submission until the desk receives the dossier, then the Giấy tiếp nhận', async () => {
     const h = await citizen();
     const r = (await submit(h)).json<Result>();

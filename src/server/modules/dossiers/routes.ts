@@ -75,7 +75,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   // ---- The citizen's dossiers ---------------------------------------------------------------
-  app.get(c.listMyDossiers.url, routeOptions(c.listMyDossiers, tags), async (req) => svc.listMine(asCitizen(req), req.query.page, req.query.pageSize));
+  app.get(c.listMyDossiers.url, routeOptions(c.listMyDossiers, tags), async (req) => svc.listMine(asCitizen(req), req.query));
 
   app.get(c.getMyDossier.url, routeOptions(c.getMyDossier, tags), async (req) => svc.getDossier(asCitizen(req), req.params.id));
 

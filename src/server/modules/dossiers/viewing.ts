@@ -1,6 +1,8 @@
 // Hồ sơ (issue 6, issue 7): viewing dossiers — the citizen's list, a dossier's detail (for its
 // applicant and the officers of its agency), the receipt, the signed result and the apology letter.
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, or, sql } from 'drizzle-orm';
+import { cleanText, likeEscape } from '../../../common/text.js';
+import { containsFolded } from '../../platform/text-search.js';
 import { DOSSIER_STATUS, DOSSIER_STATUS_LABELS, receiptKind, type Channel, type DossierStatus } from '../../../common/dossier-status.js';
 import type { FormValues, ProvenanceMap } from '../../../common/eform.js';
 import { ROLE_LABELS, type Workflow } from '../../../common/workflow.js';
@@ -22,9 +24,26 @@ import { allowedActions } from './workflow.js';
 // ---------------------------------------------------------------------------------------------
 // The citizen's dossiers
 
-export async function listMine(ctx: Ctx, page: number, pageSize: number) {
+/**
+ * The citizen's dossiers, newest first. `q` finds a dossier by its code, its procedure's code or
+ * name (typed without diacritics too); `status` keeps one status.
+ */
+export async function listMine(ctx: Ctx, query: { q?: string; status?: number; page: number; pageSize: number }) {
   const actor = citizen(ctx);
   const db = ctx.deps.db;
+  const { page, pageSize } = query;
+  const q = cleanText(query.q ?? '');
+  const where = and(
+    eq(dossiers.applicantId, actor.userId),
+    query.status ? eq(dossiers.status, query.status) : undefined,
+    q
+      ? or(
+          sql`upper(${dossiers.code}) like ${`%${likeEscape(q.toUpperCase())}%`}`,
+          eq(dossiers.procedureCode, q),
+          containsFolded(dossiers.procedureName, q),
+        )
+      : undefined,
+  );
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -40,11 +59,11 @@ export async function listMine(ctx: Ctx, page: number, pageSize: number) {
         agencyId: dossiers.agencyId,
       })
       .from(dossiers)
-      .where(eq(dossiers.applicantId, actor.userId))
+      .where(where)
       .orderBy(desc(dossiers.submittedAt), desc(dossiers.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(dossiers).where(eq(dossiers.applicantId, actor.userId)),
+    db.select({ n: count() }).from(dossiers).where(where),
   ]);
   const names = await agencyNames(db, rows.map((r) => r.agencyId));
   return {

@@ -1,4 +1,5 @@
-// "Hồ sơ của tôi": the citizen's dossiers, newest first, a page at a time (page and size in the address).
+// "Hồ sơ của tôi": the citizen's dossiers, newest first, a page at a time, searched by code or
+// procedure and filtered by status (filters, page and size in the address).
 import { Alert, Empty, Space } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
@@ -6,14 +7,17 @@ import type { Reply } from '../../../common/api/contract';
 import { listMyDossiers } from '../../../common/api/dossiers';
 import { errorMessage } from '../../api';
 import { StatusTag } from '../../components/dossier/StatusTag';
-import { useUrlPagination } from '../../components/url-pagination';
+import { useUrlList } from '../../components/url-pagination';
 import { useApiQuery } from '../../data/hooks';
 import { formatDate, formatDateTime } from '../../format';
 import { ButtonLink } from '../../components/ButtonLink';
 import { PageHeading } from '../../components/PageHeading';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
+import { MyDossierFilters } from './MyDossierFilters';
 
 type DossierListItem = Reply<typeof listMyDossiers>['items'][number];
+
+const FILTERS = ['q', 'status'] as const;
 
 // After an extension (gia hạn) the new date is the one the citizen can expect.
 const dueText = (r: DossierListItem) => (r.extendedDate ? `${formatDate(r.extendedDate)} (gia hạn)` : r.appointmentDate ? formatDate(r.appointmentDate) : '—');
@@ -43,8 +47,11 @@ const noDossiers = (
 );
 
 export function MyDossierList() {
-  const { page, pageSize, pagination } = useUrlPagination(20);
-  const { data, error } = useApiQuery(listMyDossiers, { query: { page, pageSize } }, { keepPrevious: true });
+  const { filters, page, pageSize, apply, reset, pagination } = useUrlList(FILTERS, 20);
+  const status = Number(filters.status);
+  const query = { q: filters.q, status: Number.isInteger(status) && status >= 1 && status <= 10 ? status : undefined, page, pageSize };
+  const { data, error } = useApiQuery(listMyDossiers, { query }, { keepPrevious: true });
+  const filtered = !!(query.q || query.status);
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
@@ -56,7 +63,13 @@ export function MyDossierList() {
           <ButtonLink to="/thu-tuc" type="primary">Nộp hồ sơ mới</ButtonLink>
         </Space>
       </Space>
+      <MyDossierFilters value={filters} onSearch={apply} onReset={reset} />
       {error && <Alert role="alert" type="error" showIcon title={errorMessage(error)} />}
+      {filtered && data && (
+        <div role="status">
+          Tìm thấy {data.total.toLocaleString('vi-VN')} hồ sơ phù hợp.
+        </div>
+      )}
       <ResponsiveTable<DossierListItem>
         rowKey="id"
         size="middle"
@@ -65,7 +78,7 @@ export function MyDossierList() {
         dataSource={data?.items ?? []}
         pagination={pagination(data?.total ?? 0)}
         scroll={{ x: 860 }}
-        locale={{ emptyText: noDossiers }}
+        locale={{ emptyText: filtered ? <Empty description="Không tìm thấy hồ sơ phù hợp với điều kiện tìm kiếm." /> : noDossiers }}
       />
     </Space>
   );
