@@ -41,6 +41,7 @@ export const AUDIT_ACTION_GROUPS: readonly AuditActionGroup[] = [
       { code: 'citizen.lookup', label: 'Tra cứu thông tin công dân tại Một cửa' },
       { code: 'citizen.prefill_view', label: 'Xem dữ liệu dân cư của công dân để tiếp nhận hồ sơ' },
       { code: 'dossier.view', label: 'Cán bộ xem hồ sơ của công dân' },
+      { code: 'dossier.result_preview', label: 'Lãnh đạo xem trước kết quả trước khi ký' },
       { code: 'dossier.tracking_paused', label: 'Tạm dừng tra cứu hồ sơ do nhập sai số điện thoại nhiều lần' },
     ],
   },

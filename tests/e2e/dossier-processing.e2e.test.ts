@@ -151,7 +151,14 @@ describe('Xử lý hồ sơ', () => {
     // The leader approves: the result is signed, finished on time.
     const leader = await officerOn('lanhdao.demo', id, code);
     currentPage = leader.page;
+    // First the leader reads what they will sign: an unsigned copy, marked as a preview.
+    const previewLink = leader.page.getByRole('link', { name: 'Xem trước kết quả' });
+    await expectLocator(previewLink).toBeVisible();
+    const preview = await leader.page.request.get((await previewLink.getAttribute('href'))!);
+    expect(preview.headers()['content-type']).toContain('application/pdf');
+    expect(pdfText(await preview.body()).replace(/\s+/g, ' ')).toContain('BẢN XEM TRƯỚC – CHƯA KÝ, CHƯA CÓ GIÁ TRỊ PHÁP LÝ');
     await confirmAction(leader.page, 'Phê duyệt, ký kết quả', code);
+    expect(await leader.page.getByRole('link', { name: 'Xem trước kết quả' }).count()).toBe(0);
     await expectLocator(leader.page.locator('.ant-tag').getByText('Đã xử lý xong')).toBeVisible();
     await expectLocator(processing().getByText('Đúng hạn', { exact: true })).toBeVisible();
     await expectLocator(leader.page.getByRole('link', { name: 'Tải kết quả (đã ký số)' })).toBeVisible();

@@ -154,6 +154,14 @@ export const refuseDossier = endpoint({
 
 // ---- processing (issue 7) -----------------------------------------------------------------------------------
 
+/** A PDF file, no JSON: the result as it would be signed now, marked as an unsigned preview. */
+export const resultPreviewPdf = endpoint({
+  method: 'GET',
+  url: '/api/work/dossiers/:id/result-preview.pdf',
+  summary: 'Xem trước kết quả trước khi ký (chỉ người ký ở bước hiện tại)',
+  schema: { params: IdParams, response: {} },
+});
+
 export const WorkItem = Type.Object({
   id: Type.String(),
   code: Type.String(),

@@ -144,7 +144,16 @@ export const DossierDetail = Type.Object({
   receivedByName: Nullable(Type.String()),
   appointmentDate: Nullable(Type.String()),
   submitSeconds: Nullable(Type.Integer()),
-  workflow: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), role: Type.String(), days: Type.Integer() })),
+  workflow: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      label: Type.String(),
+      role: Type.String(),
+      days: Type.Integer(),
+      /** The step signs the result (the leader's) or seals it: its actor may preview the result first. */
+      signs: Nullable(Type.Union([Type.Literal('sign'), Type.Literal('seal')])),
+    }),
+  ),
   step: Nullable(Type.String()),
   stepDueDate: Nullable(Type.String()),
   extendedDate: Nullable(Type.String()),

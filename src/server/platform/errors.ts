@@ -218,6 +218,7 @@ export const ERRORS = {
   },
   RESULT_NOT_READY: { status: 404, message: 'Hồ sơ chưa có kết quả điện tử.' },
   WORKFLOW_DEFINITION_INVALID: { status: 400, message: 'Quy trình xử lý chưa hợp lệ; xem danh sách vấn đề.' },
+  RESULT_PREVIEW_NOT_AVAILABLE: { status: 409, message: 'Chỉ người ký kết quả ở bước hiện tại của hồ sơ mới xem trước được kết quả.' },
   APOLOGY_NOT_FOUND: { status: 404, message: 'Hồ sơ này chưa có phiếu xin lỗi và hẹn lại ngày trả kết quả.' },
   VERIFY_NOT_FOUND: { status: 404, message: 'Không tìm thấy văn bản điện tử với mã xác thực này.' },
   PAPER_TYPE_NOT_ALLOWED: { status: 415, message: 'Giấy tờ phải là bản quét hoặc ảnh chụp dạng PDF, JPG hoặc PNG (kiểm tra theo nội dung thật của tệp).' },

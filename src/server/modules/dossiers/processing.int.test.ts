@@ -173,6 +173,39 @@ describe('an online dossier from reception to its signed result', () => {
 });
 
 describe('deadlines, fees, withdrawal and stop', () => {
+  it('shows the leader the result before signing, marked as unsigned, and lets them send it back with a reason', async () => {
+    clock.set('2026-11-25T02:00:00Z');
+    await signInOfficers();
+    const h = await citizenClient(system().app);
+    const d = await inProcessing(h);
+    const preview = (who: Http) => who.get(`/api/work/dossiers/${d.id}/result-preview.pdf`);
+    // At the specialist's step nobody signs yet.
+    expect((await preview(officers.leader)).json<Problem>().code).toBe('RESULT_PREVIEW_NOT_AVAILABLE');
+    await ok(act(officers.processor, d.id, 'forward'));
+
+    const res = await preview(officers.leader);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/pdf');
+    const text = (await pdfText(res.rawPayload, 'raw')).replace(/\s+/g, ' ');
+    expect(text).toContain('BẢN XEM TRƯỚC – CHƯA KÝ, CHƯA CÓ GIÁ TRỊ PHÁP LÝ');
+    expect(text).toContain('TRÍCH LỤC KHAI SINH');
+    expect(text).toContain('Nguyễn Minh Khang');
+    expect(text).toContain('(Chưa ký)');
+    expect(verifyPdf(res.rawPayload, []).signed).toBe(false);
+    // Only the one who signs: the specialist, the desk, another commune and the citizen do not get it.
+    expect((await preview(officers.processor)).json<Problem>().code).toBe('RESULT_PREVIEW_NOT_AVAILABLE');
+    expect((await preview(officers.otherDesk)).statusCode).toBe(404);
+    expect((await h.get(`/api/work/dossiers/${d.id}/result-preview.pdf`)).statusCode).toBe(401);
+
+    // Not right: back to the specialist, with the reason in the history.
+    expect((await act(officers.leader, d.id, 'send_back', {})).json<Problem>().code).toBe('REASON_REQUIRED');
+    const back = await ok(act(officers.leader, d.id, 'send_back', { reason: 'Nơi sinh ghi chưa đủ tên bệnh viện, đề nghị kiểm tra lại.' }));
+    expect(back.step).toBe('process');
+    const detail = (await officers.processor.get(`/api/desk/dossiers/${d.id}`)).json<{ events: { action: string; reason: string | null }[] }>();
+    expect(detail.events.at(-1)).toMatchObject({ action: 'send_back', reason: expect.stringContaining('Nơi sinh ghi chưa đủ tên bệnh viện') });
+    expect((await preview(officers.leader)).json<Problem>().code).toBe('RESULT_PREVIEW_NOT_AVAILABLE');
+  });
+
   it('lists what is overdue first, and an extension comes with an apology letter but stays late', async () => {
     clock.set('2026-11-25T02:00:00Z');
     await signInOfficers();

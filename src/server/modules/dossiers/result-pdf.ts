@@ -35,7 +35,14 @@ export interface ResultData {
   verifyUrl: string;
   /** QR code image (PNG) of verifyUrl. */
   qrPng: Buffer;
+  /**
+   * The leader's look before signing: the same document, marked on every page as a preview that
+   * is not signed and has no legal value, "(Chưa ký)" instead of "(Đã ký số)".
+   */
+  preview?: boolean;
 }
+
+export const PREVIEW_NOTICE = 'BẢN XEM TRƯỚC – CHƯA KÝ, CHƯA CÓ GIÁ TRỊ PHÁP LÝ';
 
 export interface ApologyData {
   code: string;
@@ -208,6 +215,11 @@ export function renderResult(d: ResultData): Promise<Buffer> {
     dateLine: placeAndDate(d.agencyName, d.provinceName, d.issuedAt),
   });
 
+  if (d.preview) {
+    doc.font('bold').fontSize(11).fillColor('#a8071a').text(PREVIEW_NOTICE, left, doc.y, { ...SHAPING, width, align: 'center' });
+    doc.fillColor('black');
+    doc.moveDown(0.3);
+  }
   doc.font('bold').fontSize(14).text(upper(d.title), left, doc.y, { ...SHAPING, width, align: 'center' });
   doc.moveDown(0.2);
   centredRuns(
@@ -304,15 +316,31 @@ export function renderResult(d: ResultData): Promise<Buffer> {
     y = doc.y;
   }
   y += signGap;
-  doc.font('italic').fontSize(9.5).fillColor('#555555').text('(Đã ký số)', signX, y, { ...SHAPING, width: half, align: 'center' });
+  doc.font('italic').fontSize(9.5).fillColor('#555555').text(d.preview ? '(Chưa ký)' : '(Đã ký số)', signX, y, { ...SHAPING, width: half, align: 'center' });
   doc.fillColor('black');
   doc.font('bold').fontSize(11).text(d.signerName, signX, doc.y + 2, { ...SHAPING, width: half, align: 'center' });
   doc.x = left;
   doc.y = bandY + bandHeight;
 
+  if (d.preview) previewWatermarks(doc);
   pageFooters(doc, d.code);
   doc.end();
   return done;
+}
+
+/** "XEM TRƯỚC" across every page, light enough to read the content through it. */
+function previewWatermarks(doc: PDFKit.PDFDocument) {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const { width, height } = doc.page;
+    doc.save();
+    doc.rotate(-35, { origin: [width / 2, height / 2] });
+    doc.font('bold').fontSize(72).fillColor('#a8071a').fillOpacity(0.12);
+    doc.text('XEM TRƯỚC', 0, height / 2 - 40, { ...SHAPING, width, align: 'center', lineBreak: false });
+    doc.restore();
+  }
+  doc.fillOpacity(1).fillColor('black');
 }
 
 export function renderApology(d: ApologyData): Promise<Buffer> {

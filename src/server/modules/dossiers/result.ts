@@ -17,7 +17,7 @@ import { storedFiles } from '../../platform/tables.js';
 import { getAgency } from '../agencies/service.js';
 import { getForFiling } from '../procedures/service.js';
 import type { ResultHooks } from './processing.js';
-import { agencySignature, renderApology, renderResult } from './result-pdf.js';
+import { agencySignature, renderApology, renderResult, type ResultData } from './result-pdf.js';
 import { citizenDocuments, dossiers } from './tables.js';
 
 type DossierRow = typeof dossiers.$inferSelect;
@@ -46,7 +46,7 @@ function factsOf(form: EForm | null, values: FormValues): { label: string; value
     .slice(0, 20);
 }
 
-function verifyUrl(ctx: Ctx, token: string): string {
+export function verifyUrl(ctx: Ctx, token: string): string {
   return `${ctx.deps.config.publicUrl.replace(/\/$/, '')}/xac-thuc/${token}`;
 }
 
@@ -61,6 +61,36 @@ async function storeResult(tx: DbOrTx, ctx: Ctx, d: DossierRow, pdf: Buffer): Pr
   });
   await tx.insert(storedFiles).values(row);
   return row.id;
+}
+
+/**
+ * What the result document of `d` says when the acting officer signs it now (its verification
+ * address `url`): the same for the signed result and for the leader's preview.
+ */
+export async function resultData(ctx: Ctx, d: DossierRow, url: string): Promise<ResultData> {
+  const db = ctx.deps.db;
+  const agency = await getAgency(db, d.agencyId);
+  const agencyName = agency?.name ?? '';
+  const province = agency?.parentId ? await getAgency(db, agency.parentId) : null;
+  const proc = await getForFiling(db, ctx.deps.clock, d.procedureCode).catch(() => null);
+  const certified = d.procedureCode === '2.000908';
+  return {
+    code: d.code,
+    procedureCode: d.procedureCode,
+    procedureName: d.procedureName,
+    agencyName,
+    provinceName: province?.kind === 'province' ? province.name : null,
+    applicantName: d.applicantName,
+    applicantIdNumber: d.applicantIdNumber,
+    facts: factsOf(proc?.form ?? null, d.formData as FormValues),
+    title: TITLES[d.procedureCode] ?? 'KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH',
+    documentNumber: `${d.code.slice(-4)}/${certified ? 'CT' : 'KQ'}-UBND`,
+    issuedAt: ctx.deps.clock.now(),
+    signerTitle: certified ? 'NGƯỜI THỰC HIỆN CHỨNG THỰC' : agencySignature(agencyName).join(' / '),
+    signerName: ctx.actor!.fullName,
+    verifyUrl: url,
+    qrPng: await qrPng(url),
+  };
 }
 
 export const resultHooks: ResultHooks = {
@@ -83,27 +113,7 @@ export const resultHooks: ResultHooks = {
       return { pdf: sealed, set: {} };
     }
     const token = d.verifyToken ?? randomBytes(16).toString('base64url');
-    const url = verifyUrl(ctx, token);
-    const province = agency?.parentId ? await getAgency(db, agency.parentId) : null;
-    const proc = await getForFiling(db, ctx.deps.clock, d.procedureCode).catch(() => null);
-    const certified = d.procedureCode === '2.000908';
-    const pdf = await renderResult({
-      code: d.code,
-      procedureCode: d.procedureCode,
-      procedureName: d.procedureName,
-      agencyName,
-      provinceName: province?.kind === 'province' ? province.name : null,
-      applicantName: d.applicantName,
-      applicantIdNumber: d.applicantIdNumber,
-      facts: factsOf(proc?.form ?? null, d.formData as FormValues),
-      title: TITLES[d.procedureCode] ?? 'KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH',
-      documentNumber: `${d.code.slice(-4)}/${certified ? 'CT' : 'KQ'}-UBND`,
-      issuedAt: ctx.deps.clock.now(),
-      signerTitle: certified ? 'NGƯỜI THỰC HIỆN CHỨNG THỰC' : agencySignature(agencyName).join(' / '),
-      signerName: actor.fullName,
-      verifyUrl: url,
-      qrPng: await qrPng(url),
-    });
+    const pdf = await renderResult(await resultData(ctx, d, verifyUrl(ctx, token)));
     const signed = await signPdf(pdf, signer, {
       reason: `Ký kết quả giải quyết hồ sơ ${d.code}`,
       location: agencyName,

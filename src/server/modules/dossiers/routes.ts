@@ -161,6 +161,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     return sendPdf(reply, `ket-qua-${r.code}.pdf`, r.pdf);
   });
 
+  app.get(desk.resultPreviewPdf.url, routeOptions(desk.resultPreviewPdf, tags), async (req, reply) => {
+    const r = await svc.resultPreviewFor(asOfficer(req), req.params.id);
+    return sendPdf(reply, `xem-truoc-ket-qua-${r.code}.pdf`, r.pdf);
+  });
+
   app.get(c.apologyPdf.url, routeOptions(c.apologyPdf, tags), async (req, reply) => {
     const r = await svc.apologyForViewer(asAnyone(req), req.params.id);
     return sendPdf(reply, `phieu-xin-loi-${r.code}.pdf`, r.pdf);

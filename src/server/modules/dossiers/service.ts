@@ -18,4 +18,4 @@ export {
   officerReceivingAgencies,
 } from './reception.js';
 export { addToStore, downloadPaper, listStore, removeFromStore } from './store.js';
-export { apologyForViewer, getDossier, listMine, receiptPdf, resultForViewer } from './viewing.js';
+export { apologyForViewer, getDossier, listMine, receiptPdf, resultForViewer, resultPreviewFor } from './viewing.js';

@@ -17,7 +17,8 @@ import { filesByIds } from './files.js';
 import { actionsFor } from './processing.js';
 import { ratingOf } from './rating.js';
 import { renderReceipt } from './receipt-pdf.js';
-import { apologyPdf, resultPdf } from './result.js';
+import { apologyPdf, resultData, resultPdf, verifyUrl } from './result.js';
+import { renderResult } from './result-pdf.js';
 import { dossierDocuments, dossierEvents, dossiers } from './tables.js';
 import { allowedActions } from './workflow.js';
 
@@ -119,7 +120,7 @@ async function dossierDetail(ctx: Ctx, d: DossierRow) {
     appointmentDate: d.appointmentDate,
     submitSeconds: d.submitSeconds,
     // Processing (issue 7)
-    workflow: workflow.steps.map((s) => ({ key: s.key, label: s.label, role: ROLE_LABELS[s.role], days: s.days })),
+    workflow: workflow.steps.map((s) => ({ key: s.key, label: s.label, role: ROLE_LABELS[s.role], days: s.days, signs: s.signs ?? null })),
     step: d.step,
     stepDueDate: d.stepDueDate,
     extendedDate: d.extendedDate,
@@ -215,6 +216,26 @@ export async function resultForViewer(ctx: Ctx, id: string): Promise<{ code: str
 }
 
 /** Phiếu xin lỗi và hẹn lại ngày trả kết quả of the latest extension. */
+/**
+ * The leader's look at the result before signing it: the document `finish`/`forward` would sign
+ * now, unsigned and marked as a preview. Only for an officer who may take the signing action at
+ * the dossier's current step (others of the agency: RESULT_PREVIEW_NOT_AVAILABLE; outsiders:
+ * DOSSIER_NOT_FOUND). Audited: it shows the citizen's data.
+ */
+export async function resultPreviewFor(ctx: Ctx, id: string): Promise<{ code: string; pdf: Buffer }> {
+  const db = ctx.deps.db;
+  const d = await loadDossier(db, id);
+  const actor = await authorizeView(ctx, d);
+  if (actor.kind !== 'officer') throw new AppError('DOSSIER_NOT_FOUND');
+  const w = await getWorkflow(db, d.procedureId);
+  const step = d.status === DOSSIER_STATUS.PROCESSING ? w.steps.find((s) => s.key === d.step) : undefined;
+  const actions = await actionsFor(ctx, d, w);
+  if (step?.signs !== 'sign' || !(actions.includes('forward') || actions.includes('finish'))) throw new AppError('RESULT_PREVIEW_NOT_AVAILABLE');
+  const pdf = await renderResult({ ...(await resultData(ctx, d, verifyUrl(ctx, d.verifyToken ?? 'xem-truoc'))), preview: true });
+  await writeAudit(db, ctx, { action: 'dossier.result_preview', entityType: 'dossier', entityId: d.id, agencyId: d.agencyId, after: { code: d.code, applicantId: d.applicantId } });
+  return { code: d.code, pdf };
+}
+
 export async function apologyForViewer(ctx: Ctx, id: string): Promise<{ code: string; pdf: Buffer }> {
   const db = ctx.deps.db;
   const d = await loadDossier(db, id);

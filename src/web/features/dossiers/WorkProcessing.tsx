@@ -4,7 +4,8 @@
 import { App, Button, Descriptions, Popconfirm, Space, Steps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Reply } from '../../../common/api/contract';
-import { actOnDossier } from '../../../common/api/dossiers-desk';
+import { EyeOutlined } from '@ant-design/icons';
+import { actOnDossier, resultPreviewPdf } from '../../../common/api/dossiers-desk';
 import { DOSSIER_STATUS } from '../../../common/dossier-status';
 import { ACTION_LABELS, type DossierAction } from '../../../common/workflow';
 import { errorMessage } from '../../api';
@@ -113,6 +114,12 @@ export function WorkProcessing({ d }: { d: OfficerDossierDetail }) {
       </Descriptions>
       {d.actions.length > 0 ? (
         <Space wrap>
+          {/* The leader reads what they are about to sign (an unsigned copy marked as a preview). */}
+          {step?.signs === 'sign' && (d.actions.includes('forward') || d.actions.includes('finish')) && (
+            <Button icon={<EyeOutlined />} href={resultPreviewPdf.url.replace(':id', d.id)} target="_blank" rel="noopener">
+              Xem trước kết quả
+            </Button>
+          )}
           {d.actions.map((a) => {
             const text = workButton(a);
             const confirm = SIMPLE[a];
