@@ -385,10 +385,22 @@ export function toAppError(err: unknown): AppError {
       return new AppError('PAYLOAD_TOO_LARGE');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('UNSUPPORTED_MEDIA_TYPE');
+    // The body parser's refusals: never its English text ("Unexpected end of JSON input", "Body
+    // cannot be empty when content-type is set to 'application/json'"). They run after the CSRF
+    // check (onRequest), so a browser without its token gets CSRF_INVALID first.
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('JSON_BODY_EMPTY');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AppError('JSON_BODY_INVALID');
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return new AppError('VALIDATION_FAILED');
+      return new AppError('BAD_REQUEST', { message: 'Độ dài dữ liệu gửi lên không khớp với phần đầu Content-Length của yêu cầu.' });
+    // @fastify/compress decompressing a request body.
+    case 'FST_CP_ERR_INVALID_CONTENT_ENCODING':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', {
+        message: 'Kiểu nén dữ liệu gửi lên (Content-Encoding) không được hỗ trợ; hãy gửi dữ liệu không nén, hoặc nén gzip, deflate hay br.',
+      });
+    case 'FST_CP_ERR_INVALID_CONTENT':
+      return new AppError('BAD_REQUEST', { message: 'Không giải nén được dữ liệu gửi lên theo kiểu nén đã khai báo (Content-Encoding).' });
     case 'FST_ERR_BAD_URL':
     case 'FST_ERR_ASYNC_CONSTRAINT':
       return new AppError('BAD_REQUEST');

@@ -39,7 +39,7 @@ function ok<T>(res: LightMyRequestResponse, what: string, status = [200, 201]): 
 async function officerList(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Danh sách');
-  ws.addRow(['Biểu mẫu cung cấp thông tin công chức, viên chức bộ phận một cửa cấp huyện, cấp xã']);
+  ws.addRow(['Biểu mẫu cung cấp thông tin công chức, viên chức Bộ phận Một cửa, Trung tâm Phục vụ hành chính công cấp tỉnh, cấp xã']);
   ws.addRow(['Đơn vị cung cấp: ma trận phân quyền']);
   ws.addRow(['STT', 'Họ và tên', 'Đơn vị', 'CMND/CCCD', 'Số điện thoại']);
   ws.addRow(['1', 'Nguyễn Văn Nhập', 'Bộ phận Một cửa không tồn tại', '051090000999', '0398111222']);

@@ -691,6 +691,12 @@ export const RULES: RouteRule[] = [
     cases: dossierCases('anyone', (f) => ({ id: f.dossierOwn })),
   },
   {
+    route: 'GET /api/work/dossiers/:id/result-preview.pdf',
+    rule: 'an officer of the agency who may sign at the current step (resultPreviewFor → authorizeView, then actionsFor); others of the agency RESULT_PREVIEW_NOT_AVAILABLE',
+    passCodes: ['RESULT_PREVIEW_NOT_AVAILABLE'],
+    cases: dossierCases('officer', (f) => ({ id: f.dossierOwn })),
+  },
+  {
     route: 'GET /api/papers/:id',
     rule: 'the uploader, the Kho dữ liệu owner, or whoever may see a dossier holding it (downloadPaper: FILE_NOT_FOUND, also for officers without a dossier role)',
     cases: [

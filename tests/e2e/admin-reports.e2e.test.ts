@@ -151,7 +151,8 @@ describe('Báo cáo tài khoản theo tháng and Nhật ký hệ thống', () =>
     await visible(row);
     const cells = (await row.getByRole('cell').allInnerTexts()).map((t) => t.trim());
     expect(cells).toEqual(expect.arrayContaining(['Đăng nhập', 'Người dùng: Nguyễn Quản Trị (admin.demo)', '127.0.0.1']));
-    expect(cells.some((c) => /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/.test(c))).toBe(true);
+    // To the second: two actions in the same minute are told apart.
+    expect(cells.some((c) => /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/.test(c))).toBe(true);
     expect(await page.getByRole('row').filter({ hasText: 'Đăng xuất' }).count()).toBe(0);
     // Expand the row: "Sau" says which side signed in, in words.
     await row.getByRole('button', { name: /mở rộng|expand/i }).click();

@@ -1,11 +1,16 @@
 // "Nhập danh sách cán bộ" (officer-import module): the template, the upload that checks every row
-// (a preview, nothing written), the administrator's imports, confirm and discard.
+// (a preview, nothing written), the administrator's imports, confirm and discard. A preview not
+// confirmed within PREVIEW_TTL_MINUTES of its upload expires: its rows are removed and confirming it
+// answers 410 IMPORT_PREVIEW_EXPIRED.
 import { Type } from 'typebox';
 import { endpoint, Nullable } from './contract.js';
 
 const BASE = '/api/admin/officer-imports';
 
-export const ImportStatus = Type.Union([Type.Literal('preview'), Type.Literal('imported'), Type.Literal('discarded')]);
+/** How long an uploaded list waits for "Nhập" before it expires (counted from the upload). */
+export const PREVIEW_TTL_MINUTES = 30;
+
+export const ImportStatus = Type.Union([Type.Literal('preview'), Type.Literal('imported'), Type.Literal('discarded'), Type.Literal('expired')]);
 export const ImportAction = Type.Union([Type.Literal('create'), Type.Literal('update'), Type.Literal('unchanged'), Type.Literal('skip')]);
 export const ImportChange = Type.Union([Type.Literal('assign_unit'), Type.Literal('grant_permission')]);
 
@@ -35,6 +40,7 @@ const summaryFields = {
   rowCount: Type.Integer(),
   createdAt: Type.String(),
   importedAt: Nullable(Type.String()),
+  expiresAt: Nullable(Type.String({ description: 'While a preview: when it expires unless confirmed (PREVIEW_TTL_MINUTES after the upload)' })),
   /** What the import did, once imported. */
   result: Nullable(ImportCounts),
 };
@@ -60,7 +66,7 @@ export const downloadImportTemplate = endpoint({
 export const uploadOfficerList = endpoint({
   method: 'POST',
   url: BASE,
-  summary: 'Tải lên danh sách (.xlsx, multipart field "file", tối đa 5 MB, 5.000 dòng): kiểm tra từng dòng, chưa ghi gì',
+  summary: 'Tải lên danh sách (.xlsx, multipart field "file", tối đa 5 MB, 5.000 dòng): kiểm tra từng dòng, chưa ghi gì; bản xem trước được giữ 30 phút',
   schema: { response: { 201: ImportDetail } },
 });
 
@@ -87,7 +93,8 @@ export const getOfficerImport = endpoint({
 export const confirmOfficerImport = endpoint({
   method: 'POST',
   url: `${BASE}/:id/confirm`,
-  summary: 'Nhập các dòng hợp lệ (kiểm tra lại tất cả; dòng có vấn đề bị bỏ qua), trong một giao dịch',
+  summary:
+    'Nhập các dòng hợp lệ (kiểm tra lại tất cả; dòng có vấn đề bị bỏ qua), trong một giao dịch; bản xem trước quá 30 phút kể từ khi tải lên đã hết hạn (410 IMPORT_PREVIEW_EXPIRED)',
   schema: { params: IdParams, response: { 200: ImportDetail } },
 });
 

@@ -162,6 +162,11 @@ export const ERRORS = {
   IMPORT_TOO_LARGE: { status: 413, message: 'File danh sách có quá nhiều dòng (tối đa 5.000 dòng mỗi lần nhập).' },
   IMPORT_NOT_FOUND: { status: 404, message: 'Không tìm thấy lần nhập danh sách này; hãy tải file lên lại.' },
   IMPORT_ALREADY_DONE: { status: 409, message: 'Danh sách này đã được nhập; kết quả không thay đổi.' },
+  // A preview not confirmed within PREVIEW_TTL_MINUTES (30) of its upload (officer-import).
+  IMPORT_PREVIEW_EXPIRED: {
+    status: 410,
+    message: 'Bản xem trước đã hết hạn, vui lòng tải lại tệp. Bản xem trước chỉ được giữ 30 phút kể từ khi tải lên; chưa có tài khoản nào được tạo hay cập nhật từ bản này.',
+  },
   PROCEDURE_NOT_FOUND: { status: 404, message: 'Không tìm thấy thủ tục hành chính này, hoặc thủ tục đã hết hiệu lực.' },
   // Administration of the procedures catalogue (issue 6).
   CATALOGUE_ADMIN_REQUIRED: {
@@ -227,6 +232,15 @@ export const ERRORS = {
   OUTBOX_JOB_NOT_FAILED: { status: 409, message: 'Chỉ gửi lại được tin nhắn/thư đã ngừng gửi; tin nhắn/thư này vẫn đang được hệ thống tự gửi lại hoặc đã gửi xong.' },
   // Requests the framework refuses before any module sees them (issue 13): each keeps its status.
   BAD_REQUEST: { status: 400, message: 'Yêu cầu không hợp lệ.' },
+  // The body of a request whose Content-Type says JSON: broken JSON, or no body at all.
+  JSON_BODY_INVALID: {
+    status: 400,
+    message: 'Dữ liệu gửi lên không đúng định dạng JSON (sai cú pháp hoặc bị cắt ngang) nên không đọc được. Hãy tải lại trang và thử lại.',
+  },
+  JSON_BODY_EMPTY: {
+    status: 400,
+    message: 'Yêu cầu khai báo dữ liệu JSON (Content-Type: application/json) nhưng không gửi kèm dữ liệu nào.',
+  },
   CONFLICT: { status: 409, message: 'Dữ liệu vừa được thay đổi bởi một thao tác khác cùng lúc. Hãy tải lại trang và thử lại.' },
   INVALID_CHARACTERS: { status: 400, message: 'Dữ liệu gửi lên chứa ký tự không hợp lệ (ký tự rỗng hoặc ký tự Unicode không hoàn chỉnh).' },
   NUMBER_OUT_OF_RANGE: { status: 400, message: 'Giá trị số gửi lên không hợp lệ hoặc vượt quá giới hạn cho phép.' },
@@ -234,9 +248,12 @@ export const ERRORS = {
   METHOD_NOT_ALLOWED: { status: 405, message: 'Phương thức yêu cầu không được hỗ trợ.' },
   NOT_ACCEPTABLE: { status: 406, message: 'Không có định dạng phản hồi phù hợp với yêu cầu.' },
   REQUEST_TIMEOUT: { status: 408, message: 'Yêu cầu gửi lên quá chậm và đã bị ngắt. Vui lòng thử lại.' },
-  PAYLOAD_TOO_LARGE: { status: 413, message: 'Dữ liệu gửi lên vượt quá dung lượng cho phép.' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'Dữ liệu gửi lên vượt quá dung lượng cho phép (tối đa 1 MB cho mỗi yêu cầu không kèm tệp).' },
   URI_TOO_LONG: { status: 414, message: 'Địa chỉ yêu cầu quá dài.' },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Định dạng dữ liệu gửi lên không được hỗ trợ.' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    message: 'Định dạng dữ liệu gửi lên (Content-Type) không được hỗ trợ: hãy gửi dữ liệu JSON (application/json), hoặc tệp tải lên (multipart/form-data) ở chức năng tải tệp.',
+  },
   RANGE_NOT_SATISFIABLE: { status: 416, message: 'Phạm vi dữ liệu yêu cầu không hợp lệ.' },
   HEADERS_TOO_LARGE: { status: 431, message: 'Phần đầu (header) của yêu cầu quá lớn.' },
   DATABASE_UNAVAILABLE: {

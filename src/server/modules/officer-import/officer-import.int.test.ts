@@ -1,17 +1,19 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Http, loggedIn, tinyPdf } from '../../../../tests/support/http.js';
 import { addHanoiOfficer, addOfficerAccount, uniqueIdNumber, uniquePhone } from '../../../../tests/support/fixtures.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
 import type { Reply } from '../../../common/api/contract.js';
-import type { confirmOfficerImport, getOfficerImport, listOfficerImports, uploadOfficerList } from '../../../common/api/officer-import.js';
+import type { confirmOfficerImport, discardOfficerImport, getOfficerImport, listOfficerImports, uploadOfficerList } from '../../../common/api/officer-import.js';
 import { searchKey } from '../../../common/text.js';
 import { buildWorkbook, readWorkbook } from '../../platform/files/xlsx.js';
 import { newId } from '../../platform/ids.js';
 import { auditLog, outbox } from '../../platform/tables.js';
+import { ManualClock } from '../../platform/clock.js';
 import { agencies } from '../agencies/tables.js';
 import { userUnits, users } from '../users/tables.js';
+import { officerImports } from './tables.js';
 
 const system = useTestSystem();
 const BASE = '/api/admin/officer-imports';
@@ -22,12 +24,12 @@ const ids: Record<string, string> = {};
 
 type Cells = (string | number)[];
 
-/** A list as a district sends it: the two title rows of SPEC §1.7, the header, the rows. */
+/** A list as a commune sends it: the two title rows of the template, the header, the rows. */
 async function listFile(rows: Cells[], header: string[] = ['STT', 'Họ và tên', 'Đơn vị', 'CMND/CCCD', 'Số điện thoại']): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Danh sách');
-  ws.addRow(['Biểu mẫu cung cấp thông tin công chức, viên chức bộ phận một cửa cấp huyện, cấp xã']);
-  ws.addRow(['Đơn vị cung cấp: UBND huyện Sơn Tịnh']);
+  ws.addRow(['Biểu mẫu cung cấp thông tin công chức, viên chức Bộ phận Một cửa, Trung tâm Phục vụ hành chính công cấp tỉnh, cấp xã']);
+  ws.addRow(['Đơn vị cung cấp: UBND phường Cẩm Thành']);
   ws.addRow(header);
   for (const r of rows) ws.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -96,7 +98,7 @@ beforeAll(async () => {
   await addUnit('000.30.15.H48', 'Bộ phận Một cửa xã Trùng Tên', { parentCode: '000.00.00.H48' });
   await addUnit('000.31.15.H48', 'Bộ phận Một cửa xã Trùng Tên', { parentCode: '000.00.00.H48' });
   await addUnit('000.99.15.H48', 'Bộ phận Một cửa xã đã sáp nhập', { parentCode: '000.00.00.H48', status: 'inactive' });
-  // The demo officers' CMND/CCCD numbers, as the district lists give them.
+  // The demo officers' CMND/CCCD numbers, as the communes' lists give them.
   await setIdNumber('chuyenvien.demo', '051088000301');
   await setIdNumber('motcua.demo', '051088000302');
   await setIdNumber('motcua2.demo', '051088000303');
@@ -125,28 +127,41 @@ describe('who may import', () => {
 });
 
 describe('Tải biểu mẫu', () => {
-  it('is the form of SPEC §1.7 with two example rows, and reads back as a list', async () => {
+  it('is the form of SPEC §1.7 for the province and its communes, with two example rows, and reads back as a list', async () => {
     const res = await admin.get(`${BASE}/template.xlsx`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['content-disposition']).toContain('.xlsx');
     const [sheet, help] = await readWorkbook(res.rawPayload);
     // The title rows are merged across the five columns.
-    expect(new Set(sheet!.rows[0])).toEqual(new Set(['Biểu mẫu cung cấp thông tin công chức, viên chức bộ phận một cửa cấp huyện, cấp xã']));
-    expect(new Set(sheet!.rows[1])).toEqual(new Set(['Đơn vị cung cấp: UBND huyện ……']));
+    expect(new Set(sheet!.rows[0])).toEqual(new Set(['Biểu mẫu cung cấp thông tin công chức, viên chức Bộ phận Một cửa, Trung tâm Phục vụ hành chính công cấp tỉnh, cấp xã']));
+    expect(new Set(sheet!.rows[1])).toEqual(new Set(['Đơn vị cung cấp: UBND xã, phường, đặc khu …… (hoặc Trung tâm Phục vụ hành chính công tỉnh ……)']));
     expect(sheet!.rows[2]).toEqual(['STT', 'Họ và tên', 'Đơn vị', 'CMND/CCCD', 'Số điện thoại']);
-    expect(sheet!.rows.slice(3).map((r) => r[1])).toEqual(['Nguyễn Văn A', 'Nguyễn Văn B']);
+    // Examples at real wards and communes of the 2025 reform.
+    expect(sheet!.rows.slice(3).map((r) => [r[1], r[2]])).toEqual([
+      ['Nguyễn Văn A', 'Bộ phận Một cửa phường Cẩm Thành'],
+      ['Trần Thị B', 'Bộ phận Một cửa xã Tịnh Khê'],
+    ]);
     expect(help!.name).toBe('Hướng dẫn');
-    // Sent back unchanged, the examples are read and flagged (their units do not exist).
+    // Districts were abolished in 2025 (tỉnh › xã): neither sheet names a district-level unit.
+    const cells = [...sheet!.rows, ...help!.rows].flat().join('\n');
+    expect(cells).not.toMatch(/huyện|quận|thị xã/i);
+    expect(cells).toContain('30 phút');
+    // Sent back unchanged, the examples are read and refused as examples, even the one whose unit exists.
+    const before = await footprint();
     const up = await upload(admin, res.rawPayload, 'bieu-mau.xlsx');
     expect(up.statusCode).toBe(201);
     const d = up.json<Reply<typeof uploadOfficerList>>();
     expect(d.rows.map((r) => [r.fullName, r.action])).toEqual([
       ['Nguyễn Văn A', 'skip'],
-      ['Nguyễn Văn B', 'skip'],
+      ['Trần Thị B', 'skip'],
     ]);
-    expect(d.rows[0]!.problems).toEqual([expect.stringContaining('Không tìm thấy đơn vị "Bộ phận Một cửa huyện A"')]);
+    expect(d.rows[0]!.unitCode).toBe('000.15.15.H48');
+    expect(d.rows[0]!.problems).toEqual([expect.stringContaining('Đây là dòng ví dụ của biểu mẫu')]);
+    expect(d.rows[1]!.problems).toEqual([expect.stringContaining('Đây là dòng ví dụ của biểu mẫu'), expect.stringContaining('Không tìm thấy đơn vị "Bộ phận Một cửa xã Tịnh Khê"')]);
+    expect(d.counts).toEqual({ create: 0, update: 0, unchanged: 0, skip: 2 });
     await admin.del(`${BASE}/${d.id}`);
+    expect(await footprint()).toEqual(before);
   });
 });
 
@@ -326,6 +341,9 @@ describe('preview', () => {
     const after = await footprint();
     expect(after.users - before.users).toBe(2);
     expect(after.outbox - before.outbox).toBe(2); // one SMS per new account
+    // Only the two officers whose accounts were created get one: not the updated, unchanged or skipped rows.
+    const sms = await system().deps.db.select({ payload: outbox.payload }).from(outbox).where(like(outbox.idempotencyKey, `officer-import:${d.id}:%`));
+    expect(sms.map((m) => (m.payload as { to: string }).to).sort()).toEqual([first.phone, second.phone].sort());
     // Everything recorded about these accounts and the import, but their sign-ins.
     const audit = (await system().deps.db.select().from(auditLog).where(inArray(auditLog.entityId, [created.id, hung.id, d.id]))).filter(
       (a) => !a.action.startsWith('auth.'),
@@ -447,5 +465,62 @@ describe('confirm re-checks; discard', () => {
     expect((await admin.post(`${BASE}/${d.id}/confirm`)).json()).toMatchObject({ code: 'IMPORT_NOT_FOUND' });
     expect(await footprint()).toEqual(before);
     expect(await userByIdNumber('051095003003')).toBeUndefined();
+  });
+});
+
+describe('an abandoned preview expires', () => {
+  const MINUTE = 60_000;
+  const clock = () => system().clock as ManualClock;
+
+  it('can be imported for 30 minutes after the upload, and says until when', async () => {
+    const d = await preview(admin, [[1, 'Vũ Văn Hạn', '000.17.15.H48', '051095004001', '0905004001']]);
+    expect(d.expiresAt).toBe(new Date(new Date(d.createdAt).getTime() + 30 * MINUTE).toISOString());
+    clock().advance(30 * MINUTE - 1000);
+    const done = await admin.post(`${BASE}/${d.id}/confirm`);
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json<Reply<typeof confirmOfficerImport>>()).toMatchObject({ status: 'imported', expiresAt: null, result: { create: 1 } });
+  });
+
+  it('confirming it after 30 minutes answers 410 IMPORT_PREVIEW_EXPIRED, in Vietnamese, and writes nothing', async () => {
+    const d = await preview(admin, [[1, 'Vũ Văn Muộn', '000.17.15.H48', '051095004002', '0905004002']]);
+    const before = await footprint();
+    clock().advance(30 * MINUTE);
+    const res = await admin.post(`${BASE}/${d.id}/confirm`);
+    expect(res.statusCode).toBe(410);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({ code: 'IMPORT_PREVIEW_EXPIRED', message: expect.stringMatching(/^Bản xem trước đã hết hạn, vui lòng tải lại tệp\./) });
+    expect(await footprint()).toEqual(before);
+    expect(await userByIdNumber('051095004002')).toBeUndefined();
+    // Read again (before the schedule has run), it is expired and shows none of its rows.
+    const again = (await admin.get(`${BASE}/${d.id}`)).json<Reply<typeof getOfficerImport>>();
+    expect(again).toMatchObject({ status: 'expired', expiresAt: null, rows: [], counts: { create: 0, update: 0, unchanged: 0, skip: 0 } });
+    const listed = (await admin.get(`${BASE}?pageSize=100`)).json<Reply<typeof listOfficerImports>>().items.find((i) => i.id === d.id);
+    expect(listed).toMatchObject({ status: 'expired', result: null });
+    // "Hủy" has nothing left to drop.
+    const discarded = await admin.del(`${BASE}/${d.id}`);
+    expect(discarded.statusCode).toBe(200);
+    expect(discarded.json<Reply<typeof discardOfficerImport>>()).toMatchObject({ status: 'expired' });
+  });
+
+  it('the schedule removes the rows of expired previews only, and they stay expired', async () => {
+    expect(system().scheduler.schedules).toContainEqual({ name: 'officer-import.previews.expire', everyMs: 10 * MINUTE });
+    const old = await preview(admin, [[1, 'Vũ Văn Cũ', '000.17.15.H48', '051095004003', '0905004003']]);
+    clock().advance(31 * MINUTE);
+    const fresh = await preview(admin, [[1, 'Vũ Văn Mới Tải', '000.17.15.H48', '051095004004', '0905004004']]);
+    const done = await imported();
+    await system().scheduler.run('officer-import.previews.expire');
+    const stored = async (id: string) => (await system().deps.db.select().from(officerImports).where(eq(officerImports.id, id)))[0]!;
+    // The abandoned preview's names and numbers are gone; the record says it expired.
+    expect(await stored(old.id)).toMatchObject({ status: 'expired', rows: [], rowCount: 1, importedAt: null });
+    expect(JSON.stringify(await stored(old.id))).not.toContain('051095004003');
+    // A preview uploaded since, and an import done, are untouched.
+    expect(await stored(fresh.id)).toMatchObject({ status: 'preview', rowCount: 1 });
+    expect((await stored(fresh.id)).rows).toHaveLength(1);
+    expect(await stored(done.d.id)).toMatchObject({ status: 'imported' });
+    expect(((await stored(done.d.id)).rows as unknown[]).length).toBe(16);
+    // Confirming the removed preview still answers that it expired.
+    expect((await admin.post(`${BASE}/${old.id}/confirm`)).json()).toMatchObject({ code: 'IMPORT_PREVIEW_EXPIRED' });
+    expect(await userByIdNumber('051095004003')).toBeUndefined();
+    await admin.del(`${BASE}/${fresh.id}`);
   });
 });

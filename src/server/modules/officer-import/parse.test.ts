@@ -4,16 +4,19 @@ import {
   cleanIdNumber,
   cleanPhone,
   duplicateOf,
+  EXAMPLE_ROWS,
   findHeader,
   headerColumns,
   matchUnit,
   parseOfficerList,
+  TEMPLATE_PROVIDER,
+  TEMPLATE_TITLE,
   unitReference,
   type SourceRow,
 } from './parse.js';
 
-const TITLE = ['Biểu mẫu cung cấp thông tin công chức, viên chức bộ phận một cửa cấp huyện, cấp xã'];
-const PROVIDER = ['Đơn vị cung cấp: UBND huyện Sơn Tịnh'];
+const TITLE = ['Biểu mẫu cung cấp thông tin công chức, viên chức Bộ phận Một cửa, Trung tâm Phục vụ hành chính công cấp tỉnh, cấp xã'];
+const PROVIDER = ['Đơn vị cung cấp: UBND xã Tịnh Khê'];
 const HEADER = ['STT', 'Họ và tên', 'Đơn vị', 'CMND/CCCD', 'Số điện thoại'];
 
 describe('header row', () => {
@@ -42,9 +45,9 @@ describe('parseOfficerList', () => {
           TITLE,
           PROVIDER,
           HEADER,
-          ['1', ' Nguyễn   Văn A ', 'Bộ phận Một cửa huyện A', '051090001234', '0905123456'],
+          ['1', ' Nguyễn   Văn A ', 'Bộ phận Một cửa phường Cẩm Thành', '051090001234', '0905123456'],
           ['2', '', '', '', ''],
-          ['3', 'Nguyễn Văn B', 'Bộ phận Một cửa xã B', '051190005678', '0935123456'],
+          ['3', 'Nguyễn Văn B', 'Bộ phận Một cửa xã Tịnh Khê', '051190005678', '0935123456'],
         ],
       },
     ]);
@@ -52,8 +55,8 @@ describe('parseOfficerList', () => {
       ok: true,
       sheet: 'Danh sách',
       rows: [
-        { no: 1, stt: '1', fullName: 'Nguyễn Văn A', unit: 'Bộ phận Một cửa huyện A', idNumber: '051090001234', phone: '0905123456' },
-        { no: 2, stt: '3', fullName: 'Nguyễn Văn B', unit: 'Bộ phận Một cửa xã B', idNumber: '051190005678', phone: '0935123456' },
+        { no: 1, stt: '1', fullName: 'Nguyễn Văn A', unit: 'Bộ phận Một cửa phường Cẩm Thành', idNumber: '051090001234', phone: '0905123456' },
+        { no: 2, stt: '3', fullName: 'Nguyễn Văn B', unit: 'Bộ phận Một cửa xã Tịnh Khê', idNumber: '051190005678', phone: '0935123456' },
       ],
     });
   });
@@ -101,6 +104,20 @@ describe('row rules', () => {
     expect(bad.idNumber).toBeNull();
     expect(bad.phone).toBeNull();
     expect(bad.problems).toHaveLength(2);
+  });
+
+  it('refuses the example rows of the template, sent back unchanged', () => {
+    for (const ex of EXAMPLE_ROWS) {
+      const checked = checkRowFields(row({ ...ex, stt: String(ex.stt) }));
+      expect(checked.idNumber).toBeNull();
+      expect(checked.problems).toEqual(['Đây là dòng ví dụ của biểu mẫu (số CMND/CCCD ví dụ), không phải cán bộ thật; hãy xóa dòng này khỏi danh sách.']);
+    }
+  });
+
+  it('names no district-level unit in the template (two-level local government since 2025)', () => {
+    const texts = [TEMPLATE_TITLE, TEMPLATE_PROVIDER, ...EXAMPLE_ROWS.map((r) => r.unit)];
+    for (const t of texts) expect(t).not.toMatch(/huyện|quận|thị xã|cấp huyện/i);
+    expect(EXAMPLE_ROWS.map((r) => r.unit)).toEqual(['Bộ phận Một cửa phường Cẩm Thành', 'Bộ phận Một cửa xã Tịnh Khê']);
   });
 
   it('strips dots and spaces, but does not guess a leading zero Excel dropped', () => {

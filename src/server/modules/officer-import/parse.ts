@@ -1,14 +1,30 @@
-// The officer list of SPEC §1.7 ("Biểu mẫu cung cấp thông tin công chức, viên chức bộ phận một
-// cửa cấp huyện, cấp xã"): finding its header row under the title rows, reading its data rows, and
-// the per-row rules that need no database. Pure functions; service.ts adds the database checks.
+// The officer list of SPEC §1.7 (the "Biểu mẫu cung cấp thông tin công chức, viên chức bộ phận một
+// cửa"): finding its header row under the title rows, reading its data rows, and the per-row rules
+// that need no database. Pure functions; service.ts adds the database checks. The SPEC's form names
+// district-level units; districts were abolished on 1 July 2025 (two-level local government, tỉnh ›
+// xã), so the template speaks of the province and its communes, wards and special zones only.
 import { cleanText, searchKey } from '../../../common/text.js';
 import { checkIdNumberShape, normalizeIdNumber, normalizeMobile } from '../../../common/vn-ids.js';
 import { ERRORS } from '../../platform/errors.js';
 
 export const MAX_ROWS = 5000;
 
-export const TEMPLATE_TITLE = 'Biểu mẫu cung cấp thông tin công chức, viên chức bộ phận một cửa cấp huyện, cấp xã';
-export const TEMPLATE_PROVIDER = 'Đơn vị cung cấp: UBND huyện ……';
+export const TEMPLATE_TITLE = 'Biểu mẫu cung cấp thông tin công chức, viên chức Bộ phận Một cửa, Trung tâm Phục vụ hành chính công cấp tỉnh, cấp xã';
+export const TEMPLATE_PROVIDER = 'Đơn vị cung cấp: UBND xã, phường, đặc khu …… (hoặc Trung tâm Phục vụ hành chính công tỉnh ……)';
+
+/**
+ * The template's example rows: real wards and communes of Quảng Ngãi (2025 units), invented people.
+ * Sent back unchanged, they are refused (EXAMPLE_ROW), so a template uploaded as it was downloaded
+ * never creates accounts for them.
+ */
+export const EXAMPLE_ROWS = [
+  { stt: 1, fullName: 'Nguyễn Văn A', unit: 'Bộ phận Một cửa phường Cẩm Thành', idNumber: '051090009991', phone: '0905123456' },
+  { stt: 2, fullName: 'Trần Thị B', unit: 'Bộ phận Một cửa xã Tịnh Khê', idNumber: '051190009992', phone: '0935123456' },
+] as const;
+
+const EXAMPLE_ID_NUMBERS: ReadonlySet<string> = new Set(EXAMPLE_ROWS.map((r) => r.idNumber));
+
+const EXAMPLE_ROW = 'Đây là dòng ví dụ của biểu mẫu (số CMND/CCCD ví dụ), không phải cán bộ thật; hãy xóa dòng này khỏi danh sách.';
 
 export type Field = 'stt' | 'fullName' | 'unit' | 'idNumber' | 'phone';
 
@@ -156,7 +172,8 @@ export function checkRowFields(row: SourceRow): CheckedRow {
   else {
     const value = cleanIdNumber(row.idNumber);
     const check = checkIdNumberShape(value);
-    if (check.ok) idNumber = value;
+    if (EXAMPLE_ID_NUMBERS.has(value)) problems.push(EXAMPLE_ROW);
+    else if (check.ok) idNumber = value;
     else problems.push((check.message ?? ERRORS.INVALID_ID_NUMBER.message) + (/^[1-9]\d{10}$/.test(value) ? LOST_ZERO : ''));
   }
   let phone: string | null = null;

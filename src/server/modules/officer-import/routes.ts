@@ -59,4 +59,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(c.discardOfficerImport.url, routeOptions(c.discardOfficerImport, tags), async (req) => svc.discardImport(ctx(req), req.params.id));
 };
 
-export const officerImportModule: AppModule = { name: 'officer-import', routes };
+/** Abandoned previews expire PREVIEW_TTL_MINUTES after their upload; this removes their rows. */
+const EXPIRE_EVERY_MS = 10 * 60_000;
+
+export const officerImportModule: AppModule = {
+  name: 'officer-import',
+  routes,
+  schedules: [{ name: 'officer-import.previews.expire', everyMs: EXPIRE_EVERY_MS, run: async (deps, now) => void (await svc.expirePreviews(deps.db, now)) }],
+};

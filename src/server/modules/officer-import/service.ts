@@ -1,13 +1,16 @@
-// Bulk officer import (SPEC §1.7; issue 5): a province receives the district lists of one-stop
-// officers and enables them in one go. Upload → preview (every row with its planned action and
-// its problems; nothing is written but the preview itself) → confirm (everything re-checked, the
-// valid rows written in one transaction, audited) or discard. Re-importing the same list changes
-// nothing: each row is then "unchanged".
+// Bulk officer import (SPEC §1.7; issue 5): a province receives the lists of one-stop officers of
+// its communes and wards (and of its own service centre) and enables them in one go. Upload →
+// preview (every row with its planned action and its problems; nothing is written but the preview
+// itself) → confirm (everything re-checked, the valid rows written in one transaction, audited) or
+// discard. A preview not confirmed within PREVIEW_TTL_MINUTES of its upload expires: confirming it
+// answers 410 IMPORT_PREVIEW_EXPIRED, and the schedule below removes its rows (names, CCCD and phone
+// numbers) within minutes. Re-importing the same list changes nothing: each row is then "unchanged".
 import { createHash } from 'node:crypto';
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, lte, or, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { fileTypeFromBuffer } from 'file-type';
 import { adminLevel, grantProblem, type Grantor, type GrantTarget } from '../../../common/grant-rules.js';
+import { PREVIEW_TTL_MINUTES } from '../../../common/api/officer-import.js';
 import { cleanText, searchKey } from '../../../common/text.js';
 import { ELIGIBLE_UNIT_NAME_PARTS, isEligibleAccountUnit } from '../../../common/units.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -28,6 +31,7 @@ import {
   checkRowFields,
   COLUMNS,
   duplicateOf,
+  EXAMPLE_ROWS,
   matchUnit,
   parseOfficerList,
   TEMPLATE_PROVIDER,
@@ -64,6 +68,23 @@ export interface Counts {
 }
 
 type ImportRecord = typeof officerImports.$inferSelect;
+type Status = 'preview' | 'imported' | 'discarded' | 'expired';
+
+const PREVIEW_TTL_MS = PREVIEW_TTL_MINUTES * 60_000;
+
+/** When a preview uploaded at `createdAt` expires. */
+function expiryOf(createdAt: Date): Date {
+  return new Date(new Date(createdAt).getTime() + PREVIEW_TTL_MS);
+}
+
+/**
+ * The status as the administrator sees it: a preview past its expiry is expired even before the
+ * schedule has removed its rows.
+ */
+function statusAt(r: Pick<ImportRecord, 'status' | 'createdAt'>, now: Date): Status {
+  if (r.status === 'preview' && expiryOf(r.createdAt) <= now) return 'expired';
+  return r.status as Status;
+}
 
 export async function scopeOf(ctx: Ctx): Promise<AdminScope> {
   return adminScope(ctx.deps.db, ctx.actor);
@@ -281,7 +302,7 @@ export async function previewImport(ctx: Ctx, file: { fileName: string; data: Bu
     result: null,
   };
   await db.insert(officerImports).values(record);
-  return toDetail(record, await lastImportOf(db, scope, fileHash));
+  return toDetail(record, record.createdAt, await lastImportOf(db, scope, fileHash));
 }
 
 const XLSX_EXTS = new Set(['xlsx', 'zip']);
@@ -341,22 +362,25 @@ async function lastImportOf(db: DbOrTx, scope: AdminScope, fileHash: string): Pr
   return row?.importedAt ?? null;
 }
 
-function toSummary(r: Omit<ImportRecord, 'rows'>) {
+function toSummary(r: Omit<ImportRecord, 'rows'>, now: Date) {
+  const status = statusAt(r, now);
   return {
     id: r.id,
     fileName: r.fileName,
-    status: r.status as 'preview' | 'imported' | 'discarded',
+    status,
     rowCount: r.rowCount,
     createdAt: new Date(r.createdAt).toISOString(),
     importedAt: r.importedAt ? new Date(r.importedAt).toISOString() : null,
+    expiresAt: status === 'preview' ? expiryOf(r.createdAt).toISOString() : null,
     result: (r.result as Counts | null) ?? null,
   };
 }
 
-function toDetail(r: ImportRecord, sameFileImportedAt: Date | null = null) {
-  const rows = r.rows as ImportRow[];
+function toDetail(r: ImportRecord, now: Date, sameFileImportedAt: Date | null = null) {
+  // An expired preview shows none of its rows, as once the schedule has removed them.
+  const rows = statusAt(r, now) === 'expired' ? [] : (r.rows as ImportRow[]);
   return {
-    ...toSummary(r),
+    ...toSummary(r, now),
     counts: countRows(rows),
     sameFileImportedAt: sameFileImportedAt ? new Date(sameFileImportedAt).toISOString() : null,
     rows,
@@ -365,8 +389,9 @@ function toDetail(r: ImportRecord, sameFileImportedAt: Date | null = null) {
 
 export async function getImport(ctx: Ctx, id: string) {
   const scope = await scopeOf(ctx);
+  const now = ctx.deps.clock.now();
   const r = await ownImport(ctx.deps.db, scope, id);
-  return toDetail(r, r.status === 'preview' ? await lastImportOf(ctx.deps.db, scope, r.fileHash) : null);
+  return toDetail(r, now, statusAt(r, now) === 'preview' ? await lastImportOf(ctx.deps.db, scope, r.fileHash) : null);
 }
 
 /** The administrator's own imports, newest first. */
@@ -394,7 +419,8 @@ export async function listImports(ctx: Ctx, page: number, pageSize: number) {
       .offset((page - 1) * pageSize),
     db.select({ n: sql<number>`count(*)::int` }).from(officerImports).where(mine),
   ]);
-  return { items: rows.map(toSummary), total: Number(count?.n ?? 0), page, pageSize };
+  const now = ctx.deps.clock.now();
+  return { items: rows.map((r) => toSummary(r, now)), total: Number(count?.n ?? 0), page, pageSize };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -409,8 +435,7 @@ export async function confirmImport(ctx: Ctx, id: string) {
   const scope = await scopeOf(ctx);
   const db = ctx.deps.db;
   const record = await ownImport(db, scope, id);
-  if (record.status === 'imported') throw new AppError('IMPORT_ALREADY_DONE');
-  if (record.status !== 'preview') throw new AppError('IMPORT_NOT_FOUND');
+  refuseUnlessPreview(record, ctx.deps.clock.now());
   const source = sourceOf(record.rows as ImportRow[]);
 
   // Temporary passwords are hashed before the transaction (argon2 is slow on purpose).
@@ -429,13 +454,17 @@ export async function confirmImport(ctx: Ctx, id: string) {
 
   const now = ctx.deps.clock.now();
   const done = await db.transaction(async (tx) => {
-    // Claim the import first: a second confirmation waits here, then finds it already done.
+    // Claim the import first: a second confirmation waits here, then finds it already done. A
+    // preview that expired while the passwords were hashed is not claimed either.
     const claimed = await tx
       .update(officerImports)
       .set({ status: 'imported', importedAt: now })
-      .where(and(eq(officerImports.id, id), eq(officerImports.status, 'preview')))
+      .where(and(eq(officerImports.id, id), eq(officerImports.status, 'preview'), gt(officerImports.createdAt, new Date(now.getTime() - PREVIEW_TTL_MS))))
       .returning({ id: officerImports.id });
-    if (claimed.length === 0) throw new AppError('IMPORT_ALREADY_DONE');
+    if (claimed.length === 0) {
+      refuseUnlessPreview(await ownImport(tx, scope, id), now);
+      throw new AppError('IMPORT_ALREADY_DONE');
+    }
 
     const rows = await planRows(tx, scope, source);
     // In bulk: a province's list can hold thousands of rows (one statement per 500 rows of each kind).
@@ -514,28 +543,59 @@ export async function confirmImport(ctx: Ctx, id: string) {
     });
     return { ...record, status: 'imported', importedAt: now, rows, result } satisfies ImportRecord;
   });
-  return toDetail(done);
+  return toDetail(done, now);
 }
 
-/** "Hủy": the preview is dropped; its rows (names, numbers) are not kept. */
+/** Why an import can no longer be confirmed, as the problem to answer; nothing when it can. */
+function refuseUnlessPreview(record: ImportRecord, now: Date): void {
+  const status = statusAt(record, now);
+  if (status === 'imported') throw new AppError('IMPORT_ALREADY_DONE');
+  if (status === 'expired') throw new AppError('IMPORT_PREVIEW_EXPIRED');
+  if (status !== 'preview') throw new AppError('IMPORT_NOT_FOUND');
+}
+
+/**
+ * "Hủy": the preview is dropped; its rows (names, numbers) are not kept. An expired preview has
+ * nothing left to drop: it is answered as it is.
+ */
 export async function discardImport(ctx: Ctx, id: string) {
   const scope = await scopeOf(ctx);
   const db = ctx.deps.db;
+  const now = ctx.deps.clock.now();
   const record = await ownImport(db, scope, id);
-  if (record.status === 'imported') throw new AppError('IMPORT_ALREADY_DONE');
-  if (record.status === 'preview') {
+  const status = statusAt(record, now);
+  if (status === 'imported') throw new AppError('IMPORT_ALREADY_DONE');
+  if (status === 'preview') {
     await db
       .update(officerImports)
       .set({ status: 'discarded', rows: [] })
       .where(and(eq(officerImports.id, id), eq(officerImports.status, 'preview')));
   }
-  return toDetail(await ownImport(db, scope, id));
+  return toDetail(await ownImport(db, scope, id), now);
+}
+
+/**
+ * The schedule's work (every 10 minutes): previews older than PREVIEW_TTL_MINUTES become
+ * "expired" and lose their rows, so an abandoned list's names and numbers are kept at most
+ * 40 minutes. The record itself stays, like a discarded one: the history shows it as "Đã hết hạn"
+ * and confirming it still answers IMPORT_PREVIEW_EXPIRED. Returns how many expired.
+ */
+export async function expirePreviews(db: DbOrTx, now: Date): Promise<number> {
+  const expired = await db
+    .update(officerImports)
+    .set({ status: 'expired', rows: [] })
+    .where(and(eq(officerImports.status, 'preview'), lte(officerImports.createdAt, new Date(now.getTime() - PREVIEW_TTL_MS))))
+    .returning({ id: officerImports.id });
+  return expired.length;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Template
 
-/** "Tải biểu mẫu": the form of SPEC §1.7, with two example rows and a sheet of instructions. */
+/**
+ * "Tải biểu mẫu": the form of SPEC §1.7 for the two-level local government (no district units),
+ * with two example rows (EXAMPLE_ROWS) and a sheet of instructions.
+ */
 export async function templateWorkbook(ctx: Ctx): Promise<Buffer> {
   await scopeOf(ctx);
   const widths: Record<string, number> = { stt: 8, fullName: 28, unit: 48, idNumber: 18, phone: 16 };
@@ -544,10 +604,7 @@ export async function templateWorkbook(ctx: Ctx): Promise<Buffer> {
       name: 'Danh sách',
       title: TEMPLATE_TITLE,
       columns: COLUMNS.map((c) => ({ header: c.label, key: c.field, width: widths[c.field] })),
-      rows: [
-        { stt: 1, fullName: 'Nguyễn Văn A', unit: 'Bộ phận Một cửa huyện A', idNumber: '051090001234', phone: '0905123456' },
-        { stt: 2, fullName: 'Nguyễn Văn B', unit: 'Bộ phận Một cửa xã B', idNumber: '051190005678', phone: '0935123456' },
-      ],
+      rows: EXAMPLE_ROWS.map((r) => ({ ...r })),
     },
     {
       name: 'Hướng dẫn',
@@ -560,11 +617,18 @@ export async function templateWorkbook(ctx: Ctx): Promise<Buffer> {
         { column: 'Họ và tên', how: 'Họ và tên đầy đủ, có dấu, của cán bộ.' },
         {
           column: 'Đơn vị',
-          how: 'Mã định danh (ví dụ 000.15.15.H48) hoặc tên đầy đủ của đơn vị, như trong "Quản lý cơ quan/đơn vị". Chỉ nhận Trung tâm phục vụ hành chính công hoặc Bộ phận một cửa.',
+          how: 'Mã định danh (ví dụ 000.15.15.H48) hoặc tên đầy đủ của đơn vị, như trong "Quản lý cơ quan/đơn vị", ví dụ "Bộ phận Một cửa phường Cẩm Thành" hoặc "Trung tâm Phục vụ hành chính công tỉnh Quảng Ngãi". Chỉ nhận Trung tâm phục vụ hành chính công hoặc Bộ phận một cửa của tỉnh hoặc của xã, phường, đặc khu (chính quyền địa phương hai cấp từ ngày 01/7/2025).',
         },
         { column: 'CMND/CCCD', how: 'Số CMND (9 chữ số) hoặc CCCD (12 chữ số); dùng làm tên đăng nhập của tài khoản mới.' },
         { column: 'Số điện thoại', how: 'Số di động nhận tin nhắn mật khẩu tạm thời (10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09).' },
-        { column: '', how: 'Giữ nguyên hàng tiêu đề; xóa các dòng ví dụ trước khi gửi. Cán bộ đã có tài khoản được gán đơn vị và cấp "Quyền tạo tài khoản công dân".' },
+        {
+          column: '',
+          how: 'Giữ nguyên hàng tiêu đề; xóa các dòng ví dụ trước khi gửi (dòng ví dụ gửi lên sẽ bị bỏ qua). Cán bộ chưa có tài khoản được tạo tài khoản và chỉ những cán bộ này nhận SMS có mật khẩu tạm thời; cán bộ đã có tài khoản được gán đơn vị và cấp "Quyền tạo tài khoản công dân".',
+        },
+        {
+          column: '',
+          how: `Sau khi tải lên, bản xem trước được giữ ${PREVIEW_TTL_MINUTES} phút; quá thời gian đó mà chưa bấm nhập thì bản xem trước hết hạn và cần tải lại tệp.`,
+        },
       ],
     },
   ]);

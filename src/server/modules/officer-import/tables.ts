@@ -16,6 +16,7 @@ export const officerImports = pgTable(
     fileName: text('file_name').notNull(),
     /** sha256 of the uploaded file. */
     fileHash: text('file_hash').notNull(),
+    /** preview → imported | discarded | expired. */
     status: text('status').notNull().default('preview'),
     rowCount: integer('row_count').notNull(),
     /** Parsed rows with their problems and planned action, as the preview shows them. */
@@ -26,6 +27,7 @@ export const officerImports = pgTable(
   },
   (t) => [
     index('officer_imports_creator_idx').on(t.createdBy, t.createdAt),
-    check('officer_imports_status_ck', sql`${t.status} in ('preview', 'imported', 'discarded')`),
+    // "expired": a preview not confirmed in time (PREVIEW_TTL_MINUTES), its rows removed (migration 0018).
+    check('officer_imports_status_ck', sql`${t.status} in ('preview', 'imported', 'discarded', 'expired')`),
   ],
 );

@@ -1,5 +1,6 @@
-// "Các lần nhập gần đây": the administrator's imports, newest first, five a page; each not
-// discarded opens again. Hidden when there are none (or they cannot be read).
+// "Các lần nhập gần đây": the administrator's imports, newest first, five a page; a preview still
+// open or an import done opens again (a discarded or expired preview has no rows left). Hidden when
+// there are none (or they cannot be read).
 import { Button, Card, Table } from 'antd';
 import { listOfficerImports } from '../../../common/api/officer-import';
 import type { Reply } from '../../../common/api/contract';
@@ -9,7 +10,7 @@ import { formatDateTime } from '../../format';
 type ImportSummary = Reply<typeof listOfficerImports>['items'][number];
 
 const PAGE_SIZE = 5;
-const STATUS: Record<ImportSummary['status'], string> = { preview: 'Chờ xác nhận', imported: 'Đã nhập', discarded: 'Đã hủy' };
+const STATUS: Record<ImportSummary['status'], string> = { preview: 'Chờ xác nhận', imported: 'Đã nhập', discarded: 'Đã hủy', expired: 'Đã hết hạn' };
 
 export function ImportHistory(props: { page: number; onPage: (page: number) => void; onOpen: (id: string) => void }) {
   const { data } = useApiQuery(listOfficerImports, { query: { page: props.page, pageSize: PAGE_SIZE } }, { keepPrevious: true });
@@ -29,13 +30,18 @@ export function ImportHistory(props: { page: number; onPage: (page: number) => v
           {
             title: 'Kết quả',
             key: 'result',
-            render: (_v, r) => (r.result ? `${r.result.create} tạo mới, ${r.result.update} cập nhật, ${r.result.unchanged} không thay đổi, ${r.result.skip} bỏ qua` : ''),
+            render: (_v, r) =>
+              r.result
+                ? `${r.result.create} tài khoản tạo mới, ${r.result.update} cập nhật, ${r.result.unchanged} không thay đổi, ${r.result.skip} dòng bỏ qua`
+                : r.status === 'expired'
+                  ? 'Không nhập (quá hạn xác nhận)'
+                  : '',
           },
           {
             title: 'Thao tác',
             key: 'open',
             render: (_v, r) =>
-              r.status === 'discarded' ? null : (
+              r.status === 'discarded' || r.status === 'expired' ? null : (
                 <Button type="link" size="small" onClick={() => props.onOpen(r.id)} aria-label={`Xem lần nhập ${r.fileName} lúc ${formatDateTime(r.createdAt)}`}>
                   Xem
                 </Button>

@@ -1,10 +1,14 @@
-// One import: the preview (each row's planned action and problems, "Hủy" or "Nhập … dòng hợp
-// lệ"), or once imported what each row became; "Chỉ hiện dòng có vấn đề" narrows the rows.
+// One import: the preview (each row's planned action and problems, until when it can be imported,
+// "Hủy" or "Nhập … dòng hợp lệ"), or once imported exactly what was created, updated and skipped
+// and who got an SMS; an expired preview says so and asks for the file again. "Chỉ hiện dòng có
+// vấn đề" narrows the rows.
 import { Alert, Button, Card, Checkbox, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
+import { PREVIEW_TTL_MINUTES } from '../../../common/api/officer-import';
 import { formatDateTime } from '../../format';
-import { valid, type ImportDetail } from './counts';
+import { resultTitle, smsSentence, valid, type ImportDetail } from './counts';
+import { SkippedRows } from './SkippedRows';
 
 type ImportRow = ImportDetail['rows'][number];
 type Action = ImportRow['action'];
@@ -18,6 +22,12 @@ const PLANNED: Record<Action, { text: string; color: string }> = {
 };
 const DONE: Record<Action, string> = { create: 'Đã tạo mới', update: 'Đã cập nhật', unchanged: 'Không thay đổi', skip: 'Bỏ qua' };
 const CHANGE: Record<Change, string> = { assign_unit: 'gán vào đơn vị', grant_permission: 'cấp "Quyền tạo tài khoản công dân"' };
+const TITLE: Record<ImportDetail['status'], (fileName: string) => string> = {
+  preview: (f) => `Xem trước: ${f}`,
+  imported: (f) => `Kết quả nhập: ${f}`,
+  discarded: (f) => `Đã hủy: ${f}`,
+  expired: (f) => `Đã hết hạn: ${f}`,
+};
 
 export function ImportView(props: {
   detail: ImportDetail;
@@ -28,6 +38,7 @@ export function ImportView(props: {
   const d = props.detail;
   const [onlyProblems, setOnlyProblems] = useState(false);
   const imported = d.status === 'imported';
+  const expired = d.status === 'expired';
   const c = d.result ?? d.counts;
   const rows = onlyProblems ? d.rows.filter((r) => r.problems.length > 0) : d.rows;
   const columns: TableColumnsType<ImportRow> = [
@@ -75,9 +86,9 @@ export function ImportView(props: {
   return (
     <Card
       size="small"
-      title={imported ? `Kết quả nhập: ${d.fileName}` : d.status === 'discarded' ? `Đã hủy: ${d.fileName}` : `Xem trước: ${d.fileName}`}
+      title={TITLE[d.status](d.fileName)}
       extra={
-        imported || d.status === 'discarded' ? (
+        d.status !== 'preview' ? (
           <Button onClick={props.onClose}>Đóng</Button>
         ) : (
           <Space>
@@ -92,52 +103,69 @@ export function ImportView(props: {
       }
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
-        {imported ? (
+        {imported && (
           <Alert
-            type="success"
+            type={c.create + c.update > 0 ? 'success' : 'warning'}
             showIcon
             role="status"
-            title={`Đã nhập ${valid(c)} dòng: ${c.create} tạo mới, ${c.update} cập nhật, ${c.unchanged} không thay đổi; ${c.skip} dòng bị bỏ qua.`}
+            title={resultTitle(c)}
             description={
-              d.importedAt
-                ? `Lúc ${formatDateTime(d.importedAt)}. Cán bộ mới nhận tên đăng nhập và mật khẩu tạm thời qua SMS và phải đổi mật khẩu khi đăng nhập lần đầu.`
-                : undefined
+              <Space orientation="vertical" size={4}>
+                <span>{smsSentence(c, true)}</span>
+                <SkippedRows rows={d.rows} done />
+                {d.importedAt && <Typography.Text type="secondary">Nhập lúc {formatDateTime(d.importedAt)}.</Typography.Text>}
+              </Space>
             }
           />
-        ) : (
-          d.status === 'preview' && (
-            <>
-              {d.sameFileImportedAt && (
-                <Alert
-                  type="info"
-                  showIcon
-                  title={`File này đã được nhập lúc ${formatDateTime(d.sameFileImportedAt)}. Nhập lại không thay đổi các cán bộ đã nhập.`}
-                />
-              )}
-              <Typography.Text strong>
-                {d.rowCount} dòng: {c.create} tạo mới, {c.update} cập nhật, {c.unchanged} không thay đổi,{' '}
-                <Typography.Text type={c.skip ? 'danger' : undefined} strong>
-                  {c.skip} dòng có vấn đề
-                </Typography.Text>
-                .
+        )}
+        {expired && (
+          <Alert
+            type="warning"
+            showIcon
+            role="alert"
+            title="Bản xem trước đã hết hạn, vui lòng tải lại tệp."
+            description={`Bản xem trước chỉ được giữ ${PREVIEW_TTL_MINUTES} phút kể từ khi tải lên (lúc ${formatDateTime(d.createdAt)}); chưa có tài khoản nào được tạo hay cập nhật từ bản này.`}
+          />
+        )}
+        {d.status === 'preview' && (
+          <>
+            {d.sameFileImportedAt && (
+              <Alert
+                type="info"
+                showIcon
+                title={`File này đã được nhập lúc ${formatDateTime(d.sameFileImportedAt)}. Nhập lại không thay đổi các cán bộ đã nhập.`}
+              />
+            )}
+            <Typography.Text strong>
+              {d.rowCount} dòng: {c.create} tạo mới, {c.update} cập nhật, {c.unchanged} không thay đổi,{' '}
+              <Typography.Text type={c.skip ? 'danger' : undefined} strong>
+                {c.skip} dòng có vấn đề
               </Typography.Text>
-            </>
-          )
+              .
+            </Typography.Text>
+            {d.expiresAt && (
+              <Typography.Text type="secondary">
+                Bản xem trước được giữ {PREVIEW_TTL_MINUTES} phút kể từ khi tải lên: hãy bấm nhập trước {formatDateTime(d.expiresAt)}, sau thời điểm đó cần tải lại tệp.
+              </Typography.Text>
+            )}
+          </>
         )}
         {d.rows.length > 0 && (
           <Checkbox checked={onlyProblems} onChange={(e) => setOnlyProblems(e.target.checked)}>
             Chỉ hiện dòng có vấn đề
           </Checkbox>
         )}
-        <Table<ImportRow>
-          rowKey="no"
-          size="small"
-          dataSource={rows}
-          columns={columns}
-          pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (t) => `${t} dòng` }}
-          onRow={(r) => (r.problems.length ? { style: { background: '#fff1f0' } } : {})}
-          locale={{ emptyText: onlyProblems ? 'Không có dòng nào có vấn đề.' : 'Không có dòng nào.' }}
-        />
+        {!expired && (
+          <Table<ImportRow>
+            rowKey="no"
+            size="small"
+            dataSource={rows}
+            columns={columns}
+            pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (t) => `${t} dòng` }}
+            onRow={(r) => (r.problems.length ? { style: { background: '#fff1f0' } } : {})}
+            locale={{ emptyText: onlyProblems ? 'Không có dòng nào có vấn đề.' : 'Không có dòng nào.' }}
+          />
+        )}
       </Space>
     </Card>
   );

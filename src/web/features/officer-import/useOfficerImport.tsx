@@ -6,7 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useState } from 'react';
 import { confirmOfficerImport, discardOfficerImport, getOfficerImport, listOfficerImports, uploadOfficerList } from '../../../common/api/officer-import';
-import { errorMessage } from '../../api';
+import { ApiError, errorMessage } from '../../api';
 import { apiKey, useApiMutation, useApiQuery } from '../../data/hooks';
 import { ConfirmImportText } from './ConfirmImportText';
 import { valid, type ImportDetail } from './counts';
@@ -57,14 +57,21 @@ export function useOfficerImport() {
   const confirm = (d: ImportDetail) => {
     modal.confirm({
       title: `Nhập ${valid(d.counts)} dòng hợp lệ?`,
-      content: <ConfirmImportText counts={d.counts} />,
+      content: <ConfirmImportText detail={d} />,
       okText: 'Nhập',
       cancelText: 'Quay lại',
       onOk: async () => {
         try {
           show(await confirmImport.mutateAsync({ params: { id: d.id } }));
         } catch (err) {
-          message.error(errorMessage(err));
+          // Expired while it waited: read it (and the history) again, so that the view says so and
+          // asks for the file.
+          if (err instanceof ApiError && err.code === 'IMPORT_PREVIEW_EXPIRED') {
+            await Promise.all([
+              client.invalidateQueries({ queryKey: apiKey(getOfficerImport, { params: { id: d.id } }) }),
+              client.invalidateQueries({ queryKey: apiKey(listOfficerImports) }),
+            ]);
+          } else message.error(errorMessage(err));
         }
       },
     });
@@ -72,10 +79,11 @@ export function useOfficerImport() {
 
   const discard = async (d: ImportDetail) => {
     try {
-      remember(await discardImport.mutateAsync({ params: { id: d.id } }));
+      const after = await discardImport.mutateAsync({ params: { id: d.id } });
+      remember(after);
       setShownId(null);
       setHistoryPage(1);
-      message.info('Đã hủy bản xem trước; không có gì được ghi.');
+      message.info(after.status === 'expired' ? 'Bản xem trước đã hết hạn từ trước; không có gì được ghi.' : 'Đã hủy bản xem trước; không có gì được ghi.');
     } catch (err) {
       message.error(errorMessage(err));
     }

@@ -19,22 +19,6 @@ type AuditItem = Reply<typeof listAuditLog>['items'][number];
 
 const FILTERS = ['from', 'to', 'action', 'actor', 'subject', 'unitId'] as const;
 
-const time = new Intl.DateTimeFormat('vi-VN', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** dd/MM/yyyy HH:mm in Vietnam time. */
-function formatTime(iso: string): string {
-  const p = Object.fromEntries(time.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
-  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
-}
-
 const STATUS_VALUES: Record<string, string> = {
   active: 'Kích hoạt',
   inactive: 'Không kích hoạt',
@@ -102,7 +86,7 @@ export function AuditLogPage() {
     apply(Object.fromEntries(FILTERS.map((k) => [k, dayjs.isDayjs(v[k]) ? (v[k] as Dayjs).format('YYYY-MM-DD') : typeof v[k] === 'string' ? v[k] : undefined])));
 
   const columns: TableColumnsType<AuditItem> = [
-    { title: 'Thời gian', dataIndex: 'at', width: 135, render: (v: string) => formatTime(v) },
+    { title: 'Thời gian', dataIndex: 'at', width: 160, render: (v: string) => formatDateTime(v) },
     { title: 'Người thực hiện', key: 'actor', width: 180, render: (_v, r) => r.actorLabel ?? <Typography.Text type="secondary">Hệ thống</Typography.Text> },
     {
       title: 'Thao tác',

@@ -1,6 +1,6 @@
-// "Nhập danh sách cán bộ" (SPEC §1.7): the district lists of one-stop officers, uploaded as .xlsx,
-// checked row by row before anything is written, then imported in one go. The parts live in
-// features/officer-import.
+// "Nhập danh sách cán bộ" (SPEC §1.7): the lists of one-stop officers of the province and its
+// communes and wards, uploaded as .xlsx, checked row by row before anything is written, then
+// imported in one go (within 30 minutes of the upload). The parts live in features/officer-import.
 import { Alert, Space, Spin } from 'antd';
 import { ImportHistory } from '../../features/officer-import/ImportHistory';
 import { ImportView } from '../../features/officer-import/ImportView';
