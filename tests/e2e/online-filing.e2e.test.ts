@@ -131,8 +131,13 @@ describe('Nộp hồ sơ trực tuyến', { shuffle: false }, () => {
     expect(await page.getByText('Chưa đính kèm bản điện tử của giấy tờ bắt buộc này.').count()).toBe(2);
 
     // The receiving agency, searched without accents.
+    // Before anything is typed, the commune of the citizen's address (Hoàn Kiếm) comes first; every
+    // line names its province.
+    await page.getByLabel('Cơ quan tiếp nhận').click();
+    await expectLocator(page.getByText('Theo nơi cư trú của bạn')).toBeVisible();
+    await expectLocator(page.getByRole('option', { name: 'UBND phường Hoàn Kiếm – UBND thành phố Hà Nội' })).toBeVisible();
     await page.getByLabel('Cơ quan tiếp nhận').fill('cam thanh');
-    await page.getByRole('option', { name: 'UBND phường Cẩm Thành' }).click();
+    await page.getByRole('option', { name: 'UBND phường Cẩm Thành – UBND tỉnh Quảng Ngãi' }).click();
 
     // Only the child is typed.
     const child = page.getByRole('group', { name: 'Người được khai sinh' });

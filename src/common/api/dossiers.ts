@@ -261,7 +261,18 @@ export const listProcedureAgencies = endpoint({
   schema: {
     params: CodeParams,
     querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })) }),
-    response: { 200: Type.Array(Type.Object({ id: Type.String(), code: Type.String(), name: Type.String(), provinceCode: Nullable(Type.String()) })) },
+    response: {
+      200: Type.Array(
+        Type.Object({
+          id: Type.String(),
+          code: Type.String(),
+          name: Type.String(),
+          provinceCode: Nullable(Type.String()),
+          /** The province the agency belongs to ("UBND tỉnh Quảng Ngãi"), null for a province or ministry. */
+          provinceName: Nullable(Type.String()),
+        }),
+      ),
+    },
   },
 });
 

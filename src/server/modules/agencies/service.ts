@@ -1,5 +1,6 @@
 // Agencies and administrative units; the administrator's scope (their subtree of the agency tree).
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { cleanText } from '../../../common/text.js';
 import { isEligibleAccountUnit } from '../../../common/units.js';
 import { everyWord } from '../../db/sql.js';
@@ -65,16 +66,23 @@ export function assertUnitsInScope(scope: AdminScope, unitIds: readonly string[]
  * procedures, provinces (and their service centres) for provincial ones. Active only; found by
  * every word of the name, accents optional.
  */
+/**
+ * The agencies receiving a procedure of `level`, matching every word of `q` (no diacritics
+ * needed), each with the province it belongs to, so that two "UBND phường Nghĩa Lộ" (Lào Cai and
+ * Quảng Ngãi) can be told apart.
+ */
 export async function listReceivingAgencies(db: DbOrTx, level: string, q: string, limit: number) {
   const kinds = level === 'commune' ? ['commune'] : level === 'province' ? ['province', 'service_centre'] : ['ministry'];
+  const parent = alias(agencies, 'parent');
   const rows = await db
-    .select({ id: agencies.id, code: agencies.code, name: agencies.name, provinceCode: agencies.provinceCode })
+    .select({ id: agencies.id, code: agencies.code, name: agencies.name, provinceCode: agencies.provinceCode, parentName: parent.name, parentKind: parent.kind })
     .from(agencies)
+    .leftJoin(parent, eq(parent.id, agencies.parentId))
     .where(and(inArray(agencies.kind, kinds), eq(agencies.status, 'active'), ...everyWord(agencies.nameSearch, cleanText(q))))
     // The demo and real units (codes without the Z placeholder) before the reference placeholders.
-    .orderBy(sql`${agencies.code} like '%.Z%'`, asc(agencies.name))
+    .orderBy(sql`${agencies.code} like '%.Z%'`, asc(agencies.name), asc(agencies.code))
     .limit(limit);
-  return rows;
+  return rows.map(({ parentName, parentKind, ...r }) => ({ ...r, provinceName: parentKind === 'province' ? parentName : null }));
 }
 
 /**

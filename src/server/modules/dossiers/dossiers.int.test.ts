@@ -88,9 +88,11 @@ describe('online filing', () => {
     expect((await h.get(`/api/filing/${KHAI_SINH}`)).json<{ draft: unknown }>().draft).toBeNull();
   });
 
-  it('finds the receiving commune without accents', async () => {
+  it('finds the receiving commune without accents, with the province it belongs to', async () => {
     const res = await new Http(system().app, nextIp()).get(`/api/procedures/${KHAI_SINH}/agencies?q=cam%20thanh`);
-    expect(res.json<{ name: string }[]>().map((a) => a.name)).toContain('UBND phường Cẩm Thành');
+    expect(res.json<{ name: string; provinceName: string | null }[]>()).toContainEqual(
+      expect.objectContaining({ name: 'UBND phường Cẩm Thành', provinceName: 'UBND tỉnh Quảng Ngãi' }),
+    );
   });
 
   it('gives the dossier its code, status 1, an appointment in working days and the time since login', async () => {

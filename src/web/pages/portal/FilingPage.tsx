@@ -81,7 +81,7 @@ function Filing({ code }: { code: string }) {
       <Card size="small" title="Cơ quan tiếp nhận hồ sơ">
         <Form form={agencyForm} name="filing-agency" layout="vertical" onValuesChange={changed}>
           <Form.Item name="agency" label="Cơ quan tiếp nhận" rules={[{ required: true, message: 'Chọn cơ quan tiếp nhận hồ sơ.' }]} style={{ marginBottom: 0 }}>
-            <AgencySelect code={p.code} />
+            <AgencySelect code={p.code} residence={start.data.prefill.values.applicantResidence} />
           </Form.Item>
         </Form>
       </Card>
