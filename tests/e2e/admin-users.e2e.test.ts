@@ -1,7 +1,9 @@
 // SPEC §3 clicked through in Chromium: the high-level administrator finds chuyenvien.demo, puts
 // them in a one-stop unit, grants "Quyền tạo tài khoản công dân", exports the list to Excel; the
-// officer can then create a citizen account.
+// officer can then create a citizen account. Also what an administrator notices on the way: a phone
+// found by any part of it, a page beyond the last in the address, "HỦY BỎ" and Enter in the forms.
 import fs from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../src/server/platform/files/xlsx.js';
 import { startE2E, type E2E } from '../support/browser.js';
@@ -21,6 +23,21 @@ afterAll(async () => {
   await e2e?.close();
   scratch?.remove();
 });
+
+const USERS = '/quan-tri/quan-ly-nguoi-dung';
+
+/** What the list shows: "Tìm thấy N kết quả", the pager's current page, each row's STT and Tên. */
+async function shown(page: Page) {
+  const count = await page.getByText(/^Tìm thấy \d+ kết quả$/).textContent();
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await rows.first().waitFor();
+  return {
+    total: Number(/\d+/.exec(count!)![0]),
+    current: Number(await page.locator('.ant-pagination-item-active').textContent()),
+    stt: await rows.locator('td:first-child').allTextContents(),
+    pageInAddress: new URL(page.url()).searchParams.get('page'),
+  };
+}
 
 describe('Quản lý người dùng', () => {
   it('assigns chuyenvien.demo to a one-stop unit and grants the permission; the officer then creates a citizen account', async () => {
@@ -109,6 +126,114 @@ describe('Quản lý người dùng', () => {
     await page.getByRole('tooltip').getByRole('button', { name: 'Ngừng kích hoạt' }).click();
     await expectLocator(row.getByText('Không kích hoạt')).toBeVisible();
     await e2e.screenshot(page, 'admin-06-ngung-kich-hoat');
+    await context.close();
+  });
+  it('finds an officer by any part of the phone number, typed with spaces or "+84", on Enter', async () => {
+    const { page, context } = await e2e.newPage();
+    await officerLogin(page, 'admin.demo');
+    await page.getByRole('menuitem', { name: 'Quản lý người dùng' }).click();
+    const phone = page.getByLabel('Số điện thoại:');
+    /** Types the number and searches (Enter, or the button), until the list's answer for it is in. */
+    const search = async (typed: string, how: 'Enter' | 'TÌM KIẾM') => {
+      await phone.fill(typed);
+      const answered = page.waitForResponse((r) => r.url().includes('/api/admin/users?') && new URL(r.url()).searchParams.get('phone') === typed);
+      if (how === 'Enter') await phone.press('Enter');
+      else await page.getByRole('button', { name: 'TÌM KIẾM' }).click();
+      await answered;
+    };
+    // Lê Văn Hùng's number is 0358001122: its middle, typed as people write it.
+    await search('800 112', 'Enter');
+    await expectLocator(page.getByText('Tìm thấy 1 kết quả')).toBeVisible();
+    await expectLocator(page.getByRole('row', { name: /Lê Văn Hùng/ })).toBeVisible();
+    await e2e.screenshot(page, 'admin-07-tim-theo-so-dien-thoai');
+    await search('+84 358 001 122', 'Enter');
+    await expectLocator(page.getByText('Tìm thấy 1 kết quả')).toBeVisible();
+    await expectLocator(page.getByRole('row', { name: /Lê Văn Hùng/ })).toBeVisible();
+    await search('358 00', 'TÌM KIẾM');
+    // Every officer whose number has "35800": Lê Văn Hùng, Ngô Thị Thu (0358005566), Đỗ Văn Bưu (0358003344)…
+    await expectLocator(page.getByRole('row', { name: /Ngô Thị Thu/ })).toBeVisible();
+    await expectLocator(page.getByRole('row', { name: /Đỗ Văn Bưu/ })).toBeVisible();
+    expect(await page.getByRole('row', { name: /Trần Tuấn Hiệp/ }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('shows the last page for a page beyond it in the address, and page 1 for one that is not a page', async () => {
+    const { page, context } = await e2e.newPage();
+    await officerLogin(page, 'admin.demo');
+    await page.getByRole('menuitem', { name: 'Quản lý người dùng' }).click();
+    await page.goto(`${USERS}?pageSize=2&page=999`);
+    await page.waitForURL((u) => u.searchParams.get('page') !== '999');
+    const last = await shown(page);
+    const lastPage = Math.ceil(last.total / 2);
+    expect(last.total).toBeGreaterThan(4);
+    // The rows of the last page, the pager on it, the address saying so, STT counting on.
+    expect(last).toMatchObject({ current: lastPage, pageInAddress: String(lastPage) });
+    expect(last.stt[0]).toBe(String((lastPage - 1) * 2 + 1));
+    expect(last.stt.at(-1)).toBe(String(last.total));
+    await e2e.screenshot(page, 'admin-08-trang-vuot-qua');
+    // The address was corrected in place: Back does not return to the page that does not exist.
+    await page.goBack();
+    expect(new URL(page.url()).searchParams.get('page')).not.toBe('999');
+    for (const wrong of ['abc', '-3', '0', '2.5']) {
+      await page.goto(`${USERS}?pageSize=2&page=${wrong}`);
+      await page.waitForURL((u) => u.searchParams.get('page') === '1');
+      expect(await shown(page)).toMatchObject({ current: 1, stt: ['1', '2'] });
+    }
+    await context.close();
+  });
+
+  it('"HỦY BỎ" leaves nothing behind in the dialogs, and Enter submits the new-officer form', async () => {
+    const { page, context } = await e2e.newPage();
+    await officerLogin(page, 'admin.demo');
+    await page.getByRole('menuitem', { name: 'Quản lý người dùng' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thêm mới tài khoản' });
+    await page.getByRole('button', { name: '+THÊM MỚI' }).click();
+    await dialog.getByLabel('Họ và tên').fill('Phan Văn Hủy');
+    await dialog.getByLabel('Tên đăng nhập').fill('motcua.demo');
+    await dialog.getByLabel('Số điện thoại').fill('0388123457');
+    // Enter in a field submits; the server refuses the taken name.
+    await dialog.getByLabel('Số điện thoại').press('Enter');
+    await expectLocator(dialog.getByRole('alert').getByText('Tên đăng nhập đã được dùng; hãy chọn tên khác.')).toBeVisible();
+    await dialog.getByRole('button', { name: 'HỦY BỎ' }).click();
+    await expectLocator(dialog).toBeHidden();
+    // Opened again: an empty form, no refusal from before.
+    await page.getByRole('button', { name: '+THÊM MỚI' }).click();
+    await expectLocator(dialog.getByLabel('Họ và tên')).toBeVisible();
+    expect(await dialog.getByLabel('Họ và tên').inputValue()).toBe('');
+    expect(await dialog.getByLabel('Tên đăng nhập').inputValue()).toBe('');
+    expect(await dialog.getByLabel('Số điện thoại').inputValue()).toBe('');
+    expect(await dialog.getByRole('alert').count()).toBe(0);
+    await e2e.screenshot(page, 'admin-09-mo-lai-form-trong');
+    await dialog.getByLabel('Họ và tên').fill('Phan Văn Nhập');
+    await dialog.getByLabel('Tên đăng nhập').fill('phan.nhap');
+    await dialog.getByLabel('Số điện thoại').fill('0388 123 457');
+    await dialog.getByLabel('Tên đăng nhập').press('Enter');
+    await expectLocator(page.getByText(/Đã thêm tài khoản Phan Văn Nhập/)).toBeVisible();
+    await expectLocator(dialog).toBeHidden();
+
+    // "Gán người dùng vào đơn vị": a search and a ticked unit are gone after "HỦY BỎ".
+    const name = page.getByLabel('Tên:');
+    await name.fill('phan van nhap');
+    await name.press('Enter');
+    await expectLocator(page.getByText('Tìm thấy 1 kết quả')).toBeVisible();
+    const units = page.getByRole('dialog', { name: /Gán người dùng vào đơn vị/ });
+    const search = units.getByLabel('Mã định danh hoặc Tên đơn vị');
+    const nghiaLo = units.getByRole('checkbox', { name: 'Chọn Bộ phận Một cửa phường Nghĩa Lộ' });
+    await page.getByRole('button', { name: 'Gán người dùng vào đơn vị: Phan Văn Nhập' }).click();
+    await search.fill('000.17');
+    await search.press('Enter');
+    await nghiaLo.check();
+    await units.getByRole('button', { name: 'HỦY BỎ' }).click();
+    await expectLocator(units).toBeHidden();
+    await page.getByRole('button', { name: 'Gán người dùng vào đơn vị: Phan Văn Nhập' }).click();
+    await expectLocator(search).toBeVisible();
+    expect(await search.inputValue()).toBe('');
+    await search.fill('000.17');
+    await search.press('Enter');
+    await nghiaLo.waitFor();
+    expect(await nghiaLo.isChecked()).toBe(false);
+    // Nothing was saved either.
+    await expectLocator(units.getByText('Người dùng chưa được gán đơn vị nào')).toBeVisible();
     await context.close();
   });
 });

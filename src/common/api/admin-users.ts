@@ -76,7 +76,7 @@ export const listUsers = endpoint({
   schema: {
     querystring: Type.Object({
       ...filterFields,
-      page: Type.Integer({ minimum: 1, maximum: 2000, default: 1 }),
+      page: Type.Integer({ minimum: 1, maximum: 100000, default: 1, description: 'A page beyond the last answers the last page' }),
       pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
     }),
     response: {
@@ -84,7 +84,7 @@ export const listUsers = endpoint({
         items: Type.Array(UserItem),
         total: Type.Integer({ description: 'Number of matches, at most 2,000' }),
         totalCapped: Type.Boolean(),
-        page: Type.Integer(),
+        page: Type.Integer({ description: 'The page answered: the one asked for, or the last one when that lies beyond it' }),
         pageSize: Type.Integer(),
       }),
     },

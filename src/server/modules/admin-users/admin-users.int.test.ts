@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Http, loggedIn } from '../../../../tests/support/http.js';
-import { addHanoiOfficer, addOfficerAccount, addUnit, uniqueIdNumber, uniquePhone, uniqueUsername } from '../../../../tests/support/fixtures.js';
+import { addHanoiOfficer, addOfficerAccount, addUnit, uniqueAgencyCode, uniqueIdNumber, uniquePhone, uniqueUsername } from '../../../../tests/support/fixtures.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
 import {
   assignUserUnits,
@@ -139,8 +139,115 @@ describe('Quản lý người dùng — tìm kiếm', () => {
     const motcua = sheet!.rows.find((r) => r[2] === 'motcua.demo')!;
     expect(motcua[6]).toContain('Bộ phận Một cửa phường Cẩm Thành');
     expect(motcua[7]).toBe('Kích hoạt');
-    const [audit] = await system().deps.db.select().from(auditLog).where(eq(auditLog.action, 'user.export'));
+    // Other tests export too: this export's row is the one with its filter.
+    const audits = await system().deps.db.select().from(auditLog).where(eq(auditLog.action, 'user.export'));
+    const audit = audits.find((a) => (a.after as { filters?: { agencyId?: string } } | null)?.filters?.agencyId === ids.desk);
     expect(audit).toMatchObject({ actorName: 'admin.demo', after: { filters: { agencyId: ids.desk } } });
+  });
+});
+
+/** The workbook of "XUẤT EXCEL" for this query: its rows under the header. */
+async function exported(q: string): Promise<string[][]> {
+  const res = await admin.get(`/api/admin/users/export.xlsx?${q}`);
+  expect(res.statusCode, res.body).toBe(200);
+  const [sheet] = await readWorkbook(res.rawPayload);
+  expect(sheet!.rows[0]!.slice(0, 3)).toEqual(['STT', 'Tên', 'Tên đăng nhập']);
+  return sheet!.rows.slice(1);
+}
+
+/** Every page of the list for this query, as the screen numbers them: [STT, Tên, Tên đăng nhập]. */
+async function screenRows(q: string, pageSize: number): Promise<string[][]> {
+  const rows: string[][] = [];
+  for (let page = 1; ; page++) {
+    const body = (await admin.get(`/api/admin/users?${q}&page=${page}&pageSize=${pageSize}`)).json<List>();
+    expect(body.page).toBe(page);
+    // The screen's STT: (page - 1) * pageSize + 1 … on each page.
+    body.items.forEach((u, i) => rows.push([String((page - 1) * pageSize + i + 1), u.fullName, u.username ?? '']));
+    if (page * pageSize >= body.total) return rows;
+  }
+}
+
+describe('Quản lý người dùng — thứ tự, XUẤT EXCEL, số điện thoại, trang', () => {
+  it('"XUẤT EXCEL" has the screen\'s rows in the screen\'s order: STT n on screen is STT n in the file, across pages', async () => {
+    const unit = await addUnit(system().deps.db, system().clock.now(), { code: uniqueAgencyCode(), name: 'Bộ phận Một cửa xã Thứ Tự' });
+    // Created in this order (ids grow with time), which is not the order of the names; four share
+    // one name (with or without accents), so only the tie-breaker orders them.
+    const created: string[] = [];
+    for (const fullName of ['Trần Văn Trùng Khớp', 'Nguyễn Văn Trùng Khớp', 'Nguyễn Văn Trùng Khớp', 'Lê Thị Trùng Khớp', 'Nguyen Van Trung Khop', 'Nguyễn Văn Trùng Khớp']) {
+      created.push((await officerOf({ fullName, username: uniqueUsername('trung.khop'), unitIds: [unit] })).username);
+    }
+    for (const q of [`agencyId=${unit}`, `agencyId=${unit}&name=trung%20khop`, 'name=trung%20khop']) {
+      const screen = await screenRows(q, 4);
+      expect(screen).toHaveLength(6);
+      // Name order first; the same name keeps one order (here, the order of creation).
+      expect(screen.map((r) => r[2])).toEqual([created[3], created[1], created[2], created[4], created[5], created[0]]);
+      expect((await exported(q)).map((r) => r.slice(0, 3))).toEqual(screen);
+    }
+  });
+
+  it('keeps that order across the export\'s batches when thousands share a few names', async () => {
+    const now = system().clock.now();
+    // 2,005 officers under 7 names: ties everywhere, ids in no particular order.
+    await system().deps.db.execute(sql`
+      insert into users (id, kind, username, full_name, full_name_search, phone, created_at, updated_at)
+      select gen_random_uuid(), 'officer', 'loat.' || g, 'Cán bộ Hàng Loạt ' || (g % 7),
+             'can bo hang loat ' || (g % 7), null, ${now}, ${now}
+      from generate_series(1, 2005) g`);
+    try {
+      const file = await exported('name=hang%20loat');
+      expect(file).toHaveLength(2005);
+      expect(file.map((r) => r[0])).toEqual(Array.from({ length: 2005 }, (_, i) => String(i + 1)));
+      expect(new Set(file.map((r) => r[2])).size).toBe(2005);
+      // The screen shows the first 2,000 (then asks to narrow the search): the file's first 2,000.
+      const screen = await screenRows('name=hang%20loat', 100);
+      expect(screen).toHaveLength(2000);
+      expect(file.slice(0, 2000).map((r) => r.slice(0, 3))).toEqual(screen);
+    } finally {
+      await system().deps.db.execute(sql`delete from users where username like 'loat.%'`);
+    }
+  });
+
+  it('finds a phone number by any part of it, digits only, "+84" or not', async () => {
+    const mine = await officerOf({ fullName: 'Đặng Văn Số', phone: '0912345678', unitIds: [ids.desk!] });
+    // Another province's officer with a number alike: the level-1 administrator of Quảng Ngãi never sees them.
+    const far = await officerOf({ fullName: 'Đặng Văn Xa', phone: '0912345670', unitIds: [ids.hanoi!] });
+    const found = async (who: Http, phone: string) =>
+      (await who.get(`/api/admin/users?pageSize=100&phone=${encodeURIComponent(phone)}`)).json<List>().items.map((i) => i.username);
+    // A part of the number: both numbers have it, but only one is in Quảng Ngãi.
+    for (const typed of ['4567', '0912', '912 345', '91.234.567', '84912', '+8491', '+84 912 345']) {
+      const byAdmin = await found(admin, typed);
+      expect(byAdmin, typed).toContain(mine.username);
+      expect(byAdmin, typed).toContain(far.username);
+      const byLevel1 = await found(level1, typed);
+      expect(byLevel1, typed).toContain(mine.username);
+      expect(byLevel1, typed).not.toContain(far.username);
+    }
+    // The whole number however written, or a part only it has; citizens (the demo citizen has
+    // 0912345678 too) never appear.
+    for (const typed of ['0912345678', '0912.345.678', '0912 345 678', '+84912345678', '+84 912 345 678', '84912345678', '0084912345678', '345678']) {
+      expect(await found(admin, typed), typed).toEqual([mine.username]);
+      expect(await found(level1, typed), typed).toEqual([mine.username]);
+    }
+    expect(await found(admin, '+84 912 345 670')).toEqual([far.username]);
+    expect(await found(level1, '+84 912 345 670')).toEqual([]);
+    expect(await found(admin, '5679')).not.toContain(mine.username);
+    // "+84" is the start of the number: 0912…, not "…84912…" inside it.
+    expect(await found(admin, '+84345678')).toEqual([]);
+    expect((await admin.get('/api/admin/users/export.xlsx?phone=912%20345%20678').then((r) => readWorkbook(r.rawPayload)))[0]!.rows.slice(1).map((r) => r[2])).toEqual([mine.username]);
+  });
+
+  it('answers a page beyond the last with the last page, and says which', async () => {
+    const unit = await addUnit(system().deps.db, system().clock.now(), { code: uniqueAgencyCode(), name: 'Bộ phận Một cửa xã Trang Cuối' });
+    for (let i = 0; i < 5; i++) await officerOf({ fullName: `Cán Bộ Trang ${i}`, unitIds: [unit] });
+    const beyond = await admin.get(`/api/admin/users?agencyId=${unit}&page=999&pageSize=2`);
+    expect(beyond.statusCode).toBe(200);
+    expect(beyond.json<List>()).toMatchObject({ total: 5, page: 3, pageSize: 2, items: [{ fullName: 'Cán Bộ Trang 4' }] });
+    expect((await admin.get(`/api/admin/users?agencyId=${unit}&page=2&pageSize=2`)).json<List>()).toMatchObject({ page: 2, items: [{ fullName: 'Cán Bộ Trang 2' }, { fullName: 'Cán Bộ Trang 3' }] });
+    // Nothing matches: page 1 of nothing.
+    expect((await admin.get('/api/admin/users?name=khong%20ai%20ten%20the&page=7')).json<List>()).toMatchObject({ total: 0, page: 1, items: [] });
+    // Not a page at all: the contract says so (the web never sends it, it shows page 1).
+    expect((await admin.get('/api/admin/users?page=abc')).statusCode).toBe(400);
+    expect((await admin.get('/api/admin/users?page=-1')).statusCode).toBe(400);
   });
 });
 

@@ -1,7 +1,7 @@
 // "Quản trị hệ thống >> Quản lý người dùng" (SPEC §3.1–3.4): find officers, add one, activate or
 // deactivate, assign units, grant permissions. Every action is authorised here against the
 // administrator's scope (their subtree), whatever the UI shows.
-import { and, asc, eq, gt, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { USERNAME_PATTERN } from '../../../common/api/admin-users.js';
 import { adminLevel, GRANTABLE_PERMISSIONS, grantProblem, manageProblem, permissionLabel, type Grantor } from '../../../common/grant-rules.js';
 import { cleanText, likeEscape, searchKey } from '../../../common/text.js';
@@ -66,15 +66,37 @@ function nameCondition(f: UserFilters, unitFirst = false): SQL[] {
   return [like(column, `%${likeEscape(name)}%`)];
 }
 
+/**
+ * "Số điện thoại:": any part of the number, digits only ("4567", "0912", "912 345" and "091.234"
+ * all find 0912345678). A number written with the country code ("+84 912 345 678", "84912345678")
+ * is its national form, 0912345678, from its start; a short "84…" typed without "+" may be either,
+ * so both are tried. Nothing to compare (no digit) means no phone filter.
+ *
+ * Stored phones are digits only (every writer stores normalizeMobile's 0 and nine digits), so the
+ * column is compared as it is. A whole number is an equality (users_phone_idx); a part of one is a
+ * LIKE '%…%' no index serves, evaluated on the entries of the officers' name-order index, which
+ * INCLUDEs phone (migration 0009): an index-only walk of the officers (500,000 in the bench), in
+ * the order the list wants, stopping after COUNT_CAP + 1 matches. Fine at our scale; a trigram
+ * index on phone is the way out if it ever is not.
+ */
+function phoneCondition(typed: string): SQL | null {
+  const digits = typed.replace(/\D/g, '');
+  if (!digits) return null;
+  const international = /^\s*(\+|00)\s*84/.test(typed) || (digits.startsWith('84') && digits.length >= 10);
+  const national = digits.startsWith('0084') ? `0${digits.slice(4)}` : digits.startsWith('84') ? `0${digits.slice(2)}` : null;
+  const whole = (n: string) => /^0\d{9}$/.test(n);
+  if (international && national) return whole(national) ? eq(users.phone, national) : like(users.phone, `${likeEscape(national)}%`);
+  if (whole(digits)) return eq(users.phone, digits);
+  const part = like(users.phone, `%${likeEscape(digits)}%`);
+  return national && national.length > 1 ? or(part, like(users.phone, `${likeEscape(national)}%`))! : part;
+}
+
 /** The filters of the list and the export other than the name, inside the administrator's scope. */
 async function filterSql(ctx: Ctx, scope: AdminScope, f: UserFilters): Promise<Filter | null> {
   const db = ctx.deps.db;
   const where: SQL[] = [eq(users.kind, 'officer')];
-  const phoneDigits = f.phone?.replace(/\D/g, '') ?? '';
-  if (phoneDigits) {
-    const local = phoneDigits.startsWith('84') && phoneDigits.length > 9 ? `0${phoneDigits.slice(2)}` : phoneDigits;
-    where.push(like(users.phone, `${likeEscape(local)}%`));
-  }
+  const phone = f.phone ? phoneCondition(f.phone) : null;
+  if (phone) where.push(phone);
   const id = f.idNumber ? normalizeIdNumber(f.idNumber).replace(/[^0-9-]/g, '') : '';
   if (id) where.push(like(users.idNumber, `${likeEscape(id)}%`));
   if (f.status) where.push(eq(users.status, f.status));
@@ -112,6 +134,16 @@ async function assignmentsUpTo(db: DbOrTx, unitIds: readonly string[]): Promise<
   return Number(r?.n ?? 0);
 }
 
+/**
+ * The one order of the list and of "XUẤT EXCEL": the name without accents, then the id, which is
+ * unique, so officers of the same name keep one order everywhere and STT n on the screen (page p
+ * of size s: STT (p - 1) * s + 1 …) is row n of the workbook. It is the key of
+ * users_officer_name_order_idx. `sortKey` names its columns as the list's statement selects them.
+ */
+const LIST_ORDER = [users.fullNameSearch, users.id] as const;
+const sortKey = { k: LIST_ORDER[0], id: LIST_ORDER[1] };
+const BY_SORT_KEY = sql.raw('k, id');
+
 const listColumns = {
   id: users.id,
   fullName: users.fullName,
@@ -131,7 +163,7 @@ type ListRow = { [K in keyof typeof listColumns]: K extends 'unitIds' ? string[]
 export async function listUsers(ctx: Ctx, f: UserFilters & { page: number; pageSize: number }) {
   const scope = await scopeOf(ctx);
   const db = ctx.deps.db;
-  const empty = { items: [], total: 0, totalCapped: false, page: f.page, pageSize: f.pageSize };
+  const empty = { items: [], total: 0, totalCapped: false, page: 1, pageSize: f.pageSize };
   // A name inside units of modest size (a province's officers, a "Cơ quan"): reading those units'
   // officers and matching the name on each row is cheaper than the trigram index, whose posting
   // lists for common syllables ("hoang", "nguyen") span the whole country (bench/RESULTS.md).
@@ -139,7 +171,6 @@ export async function listUsers(ctx: Ctx, f: UserFilters & { page: number; pageS
   if (!filter) return empty;
   const unitFirst = !!filter.unitIds && !!f.name?.trim() && (await assignmentsUpTo(db, filter.unitIds)) <= SMALL_UNIT_SET;
   const where = and(...filter.parts, ...nameCondition(f, unitFirst))!;
-  const offset = (f.page - 1) * f.pageSize;
   // One statement takes the first COUNT_CAP + 1 matches in name order; the count and the page
   // both come from that set. Asked this way (a limit far above the expected matches of a rare
   // name), the planner reads a rare name through its trigram index and sorts a few rows, and
@@ -152,18 +183,27 @@ export async function listUsers(ctx: Ctx, f: UserFilters & { page: number; pageS
   // large unit set; `offset 0` keeps the planner from merging the order into that read) and
   // sorted after.
   const withinUnits = !!f.name?.trim() && (filter.unitIds !== null || !!f.unassigned);
-  const pick = db.select({ id: sql<string>`${users.id}`.as('id'), k: sql<string>`${users.fullNameSearch}`.as('k') }).from(users).where(where);
+  const pick = db
+    .select({ id: sql<string>`${sortKey.id}`.as('id'), k: sql<string>`${sortKey.k}`.as('k') })
+    .from(users)
+    .where(where);
   const candidates = withinUnits
-    ? sql`select id, k from (${pick} offset 0) all_matches order by k, id limit ${COUNT_CAP + 1}`
-    : pick.orderBy(asc(users.fullNameSearch), asc(users.id)).limit(COUNT_CAP + 1);
-  const first = rowsOf<{ total: number; id: string | null }>(
+    ? sql`select id, k from (${pick} offset 0) all_matches order by ${BY_SORT_KEY} limit ${COUNT_CAP + 1}`
+    : pick.orderBy(...LIST_ORDER.map((c) => asc(c))).limit(COUNT_CAP + 1);
+  // A page beyond the last (an old link, ?page=999) answers the last page, and says which in
+  // `page`: the web then shows that page's rows with the pager on it (and fixes its address).
+  const first = rowsOf<{ total: number; page: number; id: string | null }>(
     await db.execute(sql`
-      with m as materialized (${candidates})
-      select (select count(*)::int from m) as total, p.id
-      from (select 1) one
-      left join lateral (select id from m order by k, id limit ${f.pageSize} offset ${offset}) p on true`),
+      with m as materialized (${candidates}),
+        s as (select count(*)::int as total,
+                     least(${f.page}::int, greatest(1, ceil(least(count(*), ${COUNT_CAP}::int)::numeric / ${f.pageSize}::int)::int)) as page
+              from m)
+      select s.total, s.page, p.id
+      from s
+      left join lateral (select id from m order by ${BY_SORT_KEY} limit ${f.pageSize}::int offset (s.page - 1) * ${f.pageSize}::int) p on true`),
   );
   const matched = Number(first[0]?.total ?? 0);
+  const page = Number(first[0]?.page ?? 1);
   const ids = first.map((r) => r.id).filter((id): id is string => !!id);
   const byId = new Map((ids.length ? await db.select(listColumns).from(users).where(inArray(users.id, ids)) : []).map((r) => [r.id, r]));
   const rows = ids.map((id) => byId.get(id)).filter((r): r is ListRow => !!r);
@@ -172,7 +212,7 @@ export async function listUsers(ctx: Ctx, f: UserFilters & { page: number; pageS
     items: rows.map((r) => toItem(r, units)),
     total: Math.min(matched, COUNT_CAP),
     totalCapped: matched > COUNT_CAP,
-    page: f.page,
+    page,
     pageSize: f.pageSize,
   };
 }
@@ -216,8 +256,9 @@ function toItem(r: ListRow, units: Map<string, UnitRef>) {
 export type UserItem = ReturnType<typeof toItem>;
 
 /**
- * Every filtered row, in batches (keyset on id), for "XUẤT EXCEL": the caller writes each batch
- * to a streaming workbook, so memory stays flat however many rows match.
+ * Every filtered row, in batches, for "XUẤT EXCEL": the caller writes each batch to a streaming
+ * workbook, so memory stays flat however many rows match. The rows come in the list's order
+ * (LIST_ORDER, keyset on it), so the workbook's STT is the screen's.
  */
 export async function* exportUsers(ctx: Ctx, f: UserFilters, batchSize = 2000): AsyncGenerator<UserItem[]> {
   const scope = await scopeOf(ctx);
@@ -228,20 +269,21 @@ export async function* exportUsers(ctx: Ctx, f: UserFilters, batchSize = 2000): 
   await writeAudit(db, ctx, { action: 'user.export', entityType: 'user_list', after: { filters: f }, agencyId: scope.actor.unitIds[0] ?? null });
   if (!where) return;
   const allUnits = new Map<string, UnitRef>(); // filled per batch below
-  let after: string | null = null;
+  let after: { k: string; id: string } | null = null;
   for (;;) {
-    const rows: ListRow[] = await db
-      .select(listColumns)
+    const rows: (ListRow & { k: string })[] = await db
+      .select({ ...listColumns, k: sortKey.k })
       .from(users)
-      .where(after ? and(where, gt(users.id, after)) : where)
-      .orderBy(asc(users.id))
+      .where(after ? and(where, sql`(${sortKey.k}, ${sortKey.id}) > (${after.k}, ${after.id}::uuid)`) : where)
+      .orderBy(...LIST_ORDER.map((c) => asc(c)))
       .limit(batchSize);
     if (rows.length === 0) return;
     const missing = rows.flatMap((r) => r.unitIds).filter((u) => !allUnits.has(u));
     if (missing.length) for (const [k, v] of await unitsById(db, missing)) allUnits.set(k, v);
     yield rows.map((r) => toItem(r, allUnits));
     if (rows.length < batchSize) return;
-    after = rows[rows.length - 1]!.id;
+    const last = rows[rows.length - 1]!;
+    after = { k: last.k, id: last.id };
   }
 }
 

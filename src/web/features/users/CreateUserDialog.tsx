@@ -29,48 +29,61 @@ export function CreateUserDialog(props: { open: boolean; onClose: (created?: Cre
     }
   };
 
+  // "HỦY BỎ" (or the X, or Esc) drops what was typed and the last refusal: the next "+THÊM MỚI"
+  // starts from an empty form.
+  const cancel = () => {
+    form.resetFields();
+    setError(null);
+    props.onClose();
+  };
+
+  // The form wraps the whole dialog, so "LƯU LẠI" is its submit button and Enter in a field submits
+  // it (a unit list open under the cursor takes Enter for itself).
   return (
     <Modal
       title="Thêm mới tài khoản"
       open={props.open}
-      onCancel={() => props.onClose()}
+      onCancel={cancel}
       okText="LƯU LẠI"
       cancelText="HỦY BỎ"
       confirmLoading={create.isPending}
-      onOk={() => form.submit()}
+      okButtonProps={{ htmlType: 'submit' }}
       destroyOnHidden
+      modalRender={(dom) => (
+        <Form form={form} name="newUser" layout="vertical" onFinish={submit} clearOnDestroy>
+          {dom}
+        </Form>
+      )}
     >
       {error && <Alert role="alert" type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} name="newUser" layout="vertical" onFinish={submit}>
-        <Form.Item label="Họ và tên" name="fullName" rules={[{ required: true, message: 'Nhập họ và tên.' }]}>
-          <Input autoFocus />
-        </Form.Item>
-        <Form.Item
-          label="Tên đăng nhập"
-          name="username"
-          rules={[
-            { required: true, message: 'Nhập tên đăng nhập.' },
-            { pattern: USERNAME, message: 'Tên đăng nhập gồm 3–50 ký tự: chữ không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang.' },
-          ]}
-        >
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item label="CMND/CCCD" name="idNumber">
-          <Input inputMode="numeric" />
-        </Form.Item>
-        <Form.Item label="Số điện thoại" name="phone" rules={[{ required: true, message: 'Nhập số điện thoại di động để nhận mật khẩu tạm.' }]}>
-          <Input inputMode="tel" />
-        </Form.Item>
-        <Form.Item label="Email" name="email">
-          <Input type="email" />
-        </Form.Item>
-        <Form.Item label="Đơn vị công tác" name="unitIds">
-          <UnitPicker source="state" mode="multiple" />
-        </Form.Item>
-        <Typography.Paragraph type="secondary">
-          Mật khẩu tạm được gửi qua SMS; người dùng phải đổi mật khẩu ở lần đăng nhập đầu tiên.
-        </Typography.Paragraph>
-      </Form>
+      <Form.Item label="Họ và tên" name="fullName" rules={[{ required: true, message: 'Nhập họ và tên.' }]}>
+        <Input autoFocus />
+      </Form.Item>
+      <Form.Item
+        label="Tên đăng nhập"
+        name="username"
+        rules={[
+          { required: true, message: 'Nhập tên đăng nhập.' },
+          { pattern: USERNAME, message: 'Tên đăng nhập gồm 3–50 ký tự: chữ không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang.' },
+        ]}
+      >
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item label="CMND/CCCD" name="idNumber">
+        <Input inputMode="numeric" />
+      </Form.Item>
+      <Form.Item label="Số điện thoại" name="phone" rules={[{ required: true, message: 'Nhập số điện thoại di động để nhận mật khẩu tạm.' }]}>
+        <Input inputMode="tel" />
+      </Form.Item>
+      <Form.Item label="Email" name="email">
+        <Input type="email" />
+      </Form.Item>
+      <Form.Item label="Đơn vị công tác" name="unitIds">
+        <UnitPicker source="state" mode="multiple" />
+      </Form.Item>
+      <Typography.Paragraph type="secondary">
+        Mật khẩu tạm được gửi qua SMS; người dùng phải đổi mật khẩu ở lần đăng nhập đầu tiên.
+      </Typography.Paragraph>
     </Modal>
   );
 }

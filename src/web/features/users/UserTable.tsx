@@ -25,7 +25,11 @@ export function UserTable(props: {
   onUnits: (u: AdminUser) => void;
   onGrants: (u: AdminUser) => void;
 }) {
-  const { data, page, pageSize } = props;
+  const { data } = props;
+  // STT counts from the page the rows are of: the server's answer (the last page when the address
+  // asked beyond it; the previous page while the next one loads), as the workbook counts them.
+  const page = data?.page ?? props.page;
+  const pageSize = data?.pageSize ?? props.pageSize;
   const { me } = useSession();
 
   const columns: TableColumnsType<AdminUser> = [

@@ -4,7 +4,7 @@
 import { exportUsers, listUsers } from '../../../common/api/admin-users';
 import type { QueryOf, Reply } from '../../../common/api/contract';
 import { query } from '../../api';
-import { useUrlList } from '../../components/url-pagination';
+import { useKeepPageInRange, useUrlList } from '../../components/url-pagination';
 import { useApiQuery } from '../../data/hooks';
 
 export type AdminUser = Reply<typeof listUsers>['items'][number];
@@ -14,7 +14,8 @@ export const USER_FILTERS = ['name', 'phone', 'idNumber', 'status', 'agencyId', 
 export type UserFilterValues = Partial<Record<(typeof USER_FILTERS)[number], string>>;
 
 export function useUserList() {
-  const { filters, page, pageSize, apply, pagination } = useUrlList(USER_FILTERS);
+  const list = useUrlList(USER_FILTERS);
+  const { filters, page, pageSize, apply, pagination } = list;
   // The filters as the address has them (a wrong status is sent as written: the server says so);
   // "Không được gán cơ quan" only when ticked.
   const q: ListQuery = {
@@ -24,7 +25,9 @@ export function useUserList() {
     page,
     pageSize,
   };
-  const { data, error, isFetching } = useApiQuery(listUsers, { query: q }, { keepPrevious: true });
+  const { data, error, isFetching, isPlaceholderData } = useApiQuery(listUsers, { query: q }, { keepPrevious: true });
+  // A page beyond the last (?page=999): the server answers the last page, the address follows.
+  useKeepPageInRange(list, data, !isPlaceholderData);
   // "XUẤT EXCEL": the same filters, as a plain download link.
   const exportHref = `${exportUsers.url}${query(filters)}`;
   return { filters, page, pageSize, apply, pagination, data, error, isFetching, exportHref };
