@@ -139,6 +139,11 @@ describe('Hồ sơ của tôi on a phone', () => {
     await page.getByRole('button', { name: 'Xóa bộ lọc' }).click();
     await page.getByRole('link', { name: dossier.code }).waitFor();
     expect(await search.inputValue()).toBe('');
+
+    // An old link past the last page shows the last page, with its dossiers.
+    await page.goto('/ho-so-cua-toi?page=999&pageSize=20');
+    await page.getByRole('link', { name: dossier.code }).waitFor();
+    expect(new URL(page.url()).searchParams.get('page')).toBe('1');
     await context.close();
   });
 });

@@ -7,7 +7,7 @@ import type { Reply } from '../../../common/api/contract';
 import { listMyDossiers } from '../../../common/api/dossiers';
 import { errorMessage } from '../../api';
 import { StatusTag } from '../../components/dossier/StatusTag';
-import { useUrlList } from '../../components/url-pagination';
+import { useKeepPageInRange, useUrlList } from '../../components/url-pagination';
 import { useApiQuery } from '../../data/hooks';
 import { formatDate, formatDateTime } from '../../format';
 import { ButtonLink } from '../../components/ButtonLink';
@@ -47,10 +47,12 @@ const noDossiers = (
 );
 
 export function MyDossierList() {
-  const { filters, page, pageSize, apply, reset, pagination } = useUrlList(FILTERS, 20);
+  const { filters, page, pageSize, apply, reset, pagination, replacePage } = useUrlList(FILTERS, 20);
   const status = Number(filters.status);
   const query = { q: filters.q, status: Number.isInteger(status) && status >= 1 && status <= 10 ? status : undefined, page, pageSize };
-  const { data, error } = useApiQuery(listMyDossiers, { query }, { keepPrevious: true });
+  const { data, error, isPlaceholderData } = useApiQuery(listMyDossiers, { query }, { keepPrevious: true });
+  // An old link past the last page (?page=999) shows the last page, not an empty list.
+  useKeepPageInRange({ page, pageSize, replacePage }, data, !isPlaceholderData);
   const filtered = !!(query.q || query.status);
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
