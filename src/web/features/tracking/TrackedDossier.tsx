@@ -1,8 +1,9 @@
 // What "Tra cứu hồ sơ" tells anyone holding the code and the phone's digits: the dossier's state,
 // its dates and its history (no personal data).
-import { Card, Descriptions, Space, Timeline, Typography } from 'antd';
+import { Card, Space, Timeline, Typography } from 'antd';
 import type { Reply } from '../../../common/api/contract';
 import type { trackDossier } from '../../../common/api/dossiers';
+import { DossierSummaryFacts } from '../../components/dossier/DossierSummaryFacts';
 import { StatusTag } from '../../components/dossier/StatusTag';
 import { formatDate, formatDateTime } from '../../format';
 
@@ -21,28 +22,31 @@ export function TrackedDossier({ result }: { result: Tracked }) {
       }
     >
       <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-        <Descriptions bordered column={{ xs: 1, md: 2 }} size="small">
-          <Descriptions.Item label="Mã hồ sơ">{result.code}</Descriptions.Item>
-          <Descriptions.Item label="Trạng thái">
-            <StatusTag status={result.status} label={result.statusLabel} audience="citizen" />
-          </Descriptions.Item>
-          <Descriptions.Item label="Thủ tục" span={2}>
-            {result.procedureName}
-          </Descriptions.Item>
-          <Descriptions.Item label="Cơ quan tiếp nhận" span={2}>
-            {result.agencyName}
-          </Descriptions.Item>
-          <Descriptions.Item label="Ngày nộp">{minutes(result.submittedAt)}</Descriptions.Item>
-          <Descriptions.Item label="Ngày hẹn trả kết quả">
-            {result.appointmentDate ? formatDate(result.appointmentDate) : '—'}
-            {result.extendedDate && (
-              <div>
-                <Typography.Text type="warning">Gia hạn đến {formatDate(result.extendedDate)}</Typography.Text>
-              </div>
-            )}
-          </Descriptions.Item>
-          {result.returnedAt && <Descriptions.Item label="Ngày trả kết quả">{minutes(result.returnedAt)}</Descriptions.Item>}
-        </Descriptions>
+        <DossierSummaryFacts
+          code={result.code}
+          status={result.status}
+          statusLabel={result.statusLabel}
+          procedureName={result.procedureName}
+          agencyName={result.agencyName}
+          submitted={minutes(result.submittedAt)}
+          more={[
+            {
+              key: 'appointment',
+              label: 'Ngày hẹn trả kết quả',
+              children: (
+                <>
+                  {result.appointmentDate ? formatDate(result.appointmentDate) : '—'}
+                  {result.extendedDate && (
+                    <div>
+                      <Typography.Text type="warning">Gia hạn đến {formatDate(result.extendedDate)}</Typography.Text>
+                    </div>
+                  )}
+                </>
+              ),
+            },
+            ...(result.returnedAt ? [{ key: 'returned', label: 'Ngày trả kết quả', children: minutes(result.returnedAt) }] : []),
+          ]}
+        />
         <div data-testid="tracking-history">
           <Typography.Title level={5}>Quá trình xử lý</Typography.Title>
           <Timeline
