@@ -6,13 +6,13 @@
 import { Input, type InputProps } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useEffect, useState } from 'react';
+import { formatDate } from '../format';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** "1995-03-08" → "08/03/1995"; anything else unchanged. */
 export function isoToDmy(v: string): string {
-  const m = ISO.exec(v);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : v;
+  return ISO.test(v) ? formatDate(v) : v;
 }
 
 /** "08/03/1995" (or 8/3/1995, 08-03-1995, 08.03.1995) → "1995-03-08"; null unless a real date. */

@@ -1,7 +1,8 @@
 // Hồ sơ (issue 6): what the filing, desk, data-store and viewing parts of the module share — the
 // actor checks (citizen, officer, the desk role and its receiving agencies), loading a dossier and
 // who may see it, its history events, and the notices sent to the applicant.
-import { eq } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { likeEscape } from '../../../common/text.js';
 import { CHANNEL, DOSSIER_STATUS } from '../../../common/dossier-status.js';
 import { DOSSIER_ROLE_PERMISSIONS } from '../../../common/permissions.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -82,6 +83,16 @@ export async function agencyNames(db: DbOrTx, ids: readonly string[]): Promise<M
   if (!unique.length) return new Map();
   const rows = await listUnits(db, unique);
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** A piece of the dossier code, typed in any case (codes are upper case: "…H48-261205-0001"). */
+export function codeContains(q: string): SQL {
+  return sql`${dossiers.code} like ${`%${likeEscape(q.toUpperCase())}%`}`;
+}
+
+/** What the desk's queue and the work list search by: a piece of the code, or the applicant's whole ID number. */
+export function codeOrApplicantId(q: string): SQL {
+  return sql`(${codeContains(q)} or ${dossiers.applicantIdNumber} = ${q})`;
 }
 
 export async function loadDossier(db: DbOrTx, id: string): Promise<DossierRow> {

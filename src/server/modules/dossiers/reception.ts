@@ -1,8 +1,8 @@
 // Hồ sơ (issue 6): desk reception of in-person dossiers (find the citizen, scan the papers,
 // receive), and the reception queue of online dossiers (receive / ask for supplementation / refuse).
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { CHANNEL, DOSSIER_STATUS, DOSSIER_STATUS_LABELS, type DossierStatus } from '../../../common/dossier-status.js';
-import { cleanText, likeEscape } from '../../../common/text.js';
+import { cleanText } from '../../../common/text.js';
 import { checkIdNumberShape, normalizeIdNumber } from '../../../common/vn-ids.js';
 import { writeAudit } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
@@ -11,7 +11,7 @@ import { enforceRateLimits } from '../../platform/rate-limit.js';
 import { deskAgencyIds, getAgency, type AgencyRow } from '../agencies/service.js';
 import { getForFiling } from '../procedures/service.js';
 import { findCitizenByIdNumber, getUser, type UserRow } from '../users/service.js';
-import { addEvent, agencyBrief, agencyNames, deskRoleOf, loadDossier, notifyApplicant, officer, officerAgencies, type DossierRow, type Notice } from './access.js';
+import { addEvent, agencyBrief, agencyNames, codeOrApplicantId, deskRoleOf, loadDossier, notifyApplicant, officer, officerAgencies, type DossierRow, type Notice } from './access.js';
 import { nextDossierCode } from './codes.js';
 import { assertOfficerUploaded, storePaper, type StoredPaper } from './files.js';
 import {
@@ -179,7 +179,7 @@ export async function listQueue(ctx: Ctx, query: QueueQuery) {
   const where = [inArray(dossiers.agencyId, agencyIds), eq(dossiers.status, query.status ?? DOSSIER_STATUS.NEW)];
   // By dossier code (any part of it) or the applicant's CMND/CCCD.
   const q = cleanText(query.q ?? '');
-  if (q) where.push(sql`(${dossiers.code} like ${`%${likeEscape(q.toUpperCase())}%`} or ${dossiers.applicantIdNumber} = ${q})`);
+  if (q) where.push(codeOrApplicantId(q));
   const [rows, [total]] = await Promise.all([
     db
       .select()

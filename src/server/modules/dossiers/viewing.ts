@@ -1,7 +1,7 @@
 // Hồ sơ (issue 6, issue 7): viewing dossiers — the citizen's list, a dossier's detail (for its
 // applicant and the officers of its agency), the receipt, the signed result and the apology letter.
-import { and, asc, count, desc, eq, or, sql } from 'drizzle-orm';
-import { cleanText, likeEscape } from '../../../common/text.js';
+import { and, asc, count, desc, eq, or } from 'drizzle-orm';
+import { cleanText } from '../../../common/text.js';
 import { containsFolded } from '../../platform/text-search.js';
 import { DOSSIER_STATUS, DOSSIER_STATUS_LABELS, receiptKind, type Channel, type DossierStatus } from '../../../common/dossier-status.js';
 import type { FormValues, ProvenanceMap } from '../../../common/eform.js';
@@ -12,7 +12,7 @@ import { AppError } from '../../platform/errors.js';
 import { getAgency } from '../agencies/service.js';
 import { getForFiling, getWorkflow } from '../procedures/service.js';
 import { getUser } from '../users/service.js';
-import { agencyBrief, agencyNames, apologySigner, authorizeView, citizen, loadDossier, publicTrackingUrl, type DossierRow, type PaperSource } from './access.js';
+import { agencyBrief, agencyNames, apologySigner, authorizeView, citizen, codeContains, loadDossier, publicTrackingUrl, type DossierRow, type PaperSource } from './access.js';
 import { filesByIds } from './files.js';
 import { actionsFor } from './processing.js';
 import { ratingOf } from './rating.js';
@@ -39,7 +39,7 @@ export async function listMine(ctx: Ctx, query: { q?: string; status?: number; p
     query.status ? eq(dossiers.status, query.status) : undefined,
     q
       ? or(
-          sql`upper(${dossiers.code}) like ${`%${likeEscape(q.toUpperCase())}%`}`,
+          codeContains(q),
           eq(dossiers.procedureCode, q),
           containsFolded(dossiers.procedureName, q),
         )

@@ -3,7 +3,7 @@
 import { and, asc, count, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { DOSSIER_STATUS_LABELS, type DossierStatus } from '../../../common/dossier-status.js';
 import { DOSSIER_ROLE_PERMISSIONS } from '../../../common/permissions.js';
-import { cleanText, likeEscape } from '../../../common/text.js';
+import { cleanText } from '../../../common/text.js';
 import { ROLE_LABELS, type Workflow } from '../../../common/workflow.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Ctx } from '../../platform/context.js';
@@ -12,7 +12,7 @@ import { AppError } from '../../platform/errors.js';
 import { vnDate, workCalendar } from '../../platform/workdays.js';
 import { listUnits } from '../agencies/service.js';
 import { getWorkflow } from '../procedures/service.js';
-import { officer } from './access.js';
+import { codeOrApplicantId, officer } from './access.js';
 import { rolesIn, unitsOf, workAgencyIds } from './officer-scope.js';
 import { dossiers } from './tables.js';
 import { allowedActions } from './workflow.js';
@@ -47,7 +47,7 @@ export async function workList(ctx: Ctx, query: WorkQuery) {
   // short index range per agency, merged here, instead of sorting every dossier of the scope.
   const inWork = sql`${dossiers.status} in (2, 4, 5, 6, 9)`;
   const q = cleanText(query.q ?? '');
-  const search = q ? sql`(${dossiers.code} like ${`%${likeEscape(q.toUpperCase())}%`} or ${dossiers.applicantIdNumber} = ${q})` : undefined;
+  const search = q ? codeOrApplicantId(q) : undefined;
   const byBucket: Record<Exclude<Bucket, 'all'>, SQL> = {
     overdue: lt(dossiers.appointmentDate, today),
     today: eq(dossiers.appointmentDate, today),

@@ -56,20 +56,29 @@ const NEEDS: Record<string, keyof Can> = {
   '/quan-tri/ho-so-can-xu-ly': 'work',
 };
 
+/** Whether an officer with `can` may use the screen at `path` (screens missing from NEEDS: every officer). */
+export function mayUse(can: Can, path: string): boolean {
+  const need = NEEDS[path];
+  return !need || can[need];
+}
+
+const DESK_SCREENS = ['/quan-tri/tiep-nhan-truc-tiep', '/quan-tri/ho-so-cho-tiep-nhan', '/quan-tri/ho-so-can-xu-ly'];
+const SYSTEM_SCREENS = [
+  '/quan-tri/quan-ly-nguoi-dung',
+  '/quan-tri/nhap-danh-sach-can-bo',
+  '/quan-tri/co-quan-don-vi',
+  '/quan-tri/tao-tai-khoan-cong-dan',
+  '/quan-tri/bao-cao-thang',
+  '/quan-tri/nhat-ky',
+  '/quan-tri/thu-tuc-hanh-chinh',
+];
+
 // Only screens the officer can use (the server refuses the others anyway): a specialist or a
 // leader sees no desk screens, nobody sees a screen that does not exist yet.
 function menu(permissions: readonly string[]): MenuProps['items'] {
   const can = screensFor(permissions);
-  const desk = [
-    ...(can.desk ? ['/quan-tri/tiep-nhan-truc-tiep', '/quan-tri/ho-so-cho-tiep-nhan'] : []),
-    ...(can.work ? ['/quan-tri/ho-so-can-xu-ly'] : []),
-  ];
-  const system = [
-    ...(can.admin ? ['/quan-tri/quan-ly-nguoi-dung', '/quan-tri/nhap-danh-sach-can-bo', '/quan-tri/co-quan-don-vi'] : []),
-    ...(can.citizenAccounts ? ['/quan-tri/tao-tai-khoan-cong-dan'] : []),
-    ...(can.admin ? ['/quan-tri/bao-cao-thang', '/quan-tri/nhat-ky'] : []),
-    ...(can.catalogue ? ['/quan-tri/thu-tuc-hanh-chinh'] : []),
-  ];
+  const desk = DESK_SCREENS.filter((p) => mayUse(can, p));
+  const system = SYSTEM_SCREENS.filter((p) => mayUse(can, p));
   return [
     item('/quan-tri'),
     // The one-stop desk for desk officers, the work list for officers with a dossier role (the server
@@ -95,8 +104,7 @@ export function AdminLayout() {
   const current = section ?? '/quan-tri';
   // An address the officer cannot use shows only the refusal, not an empty screen of errors (the
   // server refuses its reads and writes anyway).
-  const need = section ? NEEDS[section] : undefined;
-  const refused = !!need && !screensFor(me.permissions)[need];
+  const refused = !!section && !mayUse(screensFor(me.permissions), section);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <a className="skip-link" href="#noi-dung">

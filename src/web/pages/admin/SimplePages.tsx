@@ -4,24 +4,26 @@ import { Link } from 'react-router';
 import { ADMIN_SITE, PageHeading } from '../../components/PageHeading';
 import { DeskCounts, ScreenLinks, WorkCounts } from '../../features/officer-home/HomeCounts';
 import { useSession } from '../../session';
-import { screensFor } from './AdminLayout';
+import { mayUse, SCREENS, screensFor } from './AdminLayout';
+
+/** What each administration screen is for, in the order the home page lists them. */
+const ADMIN_NOTES: Record<string, string> = {
+  '/quan-tri/quan-ly-nguoi-dung': 'tài khoản cán bộ, vai trò, khóa và mở khóa',
+  '/quan-tri/co-quan-don-vi': 'cây đơn vị, đổi tên, sáp nhập',
+  '/quan-tri/bao-cao-thang': 'số tài khoản công dân mới, xuất Excel',
+  '/quan-tri/nhat-ky': 'ai đã làm gì, khi nào',
+  '/quan-tri/tao-tai-khoan-cong-dan': 'mở tài khoản cho người đến Bộ phận Một cửa',
+  '/quan-tri/thu-tuc-hanh-chinh': 'thủ tục, biểu mẫu điện tử, ngày hiệu lực',
+};
 
 export function DashboardPage() {
   const { me } = useSession();
   if (!me) return null;
   const can = screensFor(me.permissions);
-  const adminLinks = [
-    ...(can.admin
-      ? [
-          { to: '/quan-tri/quan-ly-nguoi-dung', label: 'Quản lý người dùng', note: 'tài khoản cán bộ, vai trò, khóa và mở khóa' },
-          { to: '/quan-tri/co-quan-don-vi', label: 'Quản lý cơ quan/đơn vị', note: 'cây đơn vị, đổi tên, sáp nhập' },
-          { to: '/quan-tri/bao-cao-thang', label: 'Báo cáo tài khoản theo tháng', note: 'số tài khoản công dân mới, xuất Excel' },
-          { to: '/quan-tri/nhat-ky', label: 'Nhật ký hệ thống', note: 'ai đã làm gì, khi nào' },
-        ]
-      : []),
-    ...(can.citizenAccounts ? [{ to: '/quan-tri/tao-tai-khoan-cong-dan', label: 'Tạo tài khoản công dân', note: 'mở tài khoản cho người đến Bộ phận Một cửa' }] : []),
-    ...(can.catalogue ? [{ to: '/quan-tri/thu-tuc-hanh-chinh', label: 'Danh mục thủ tục', note: 'thủ tục, biểu mẫu điện tử, ngày hiệu lực' }] : []),
-  ];
+  // The administration screens the officer may use, named as in the menu.
+  const adminLinks = Object.entries(ADMIN_NOTES)
+    .filter(([to]) => mayUse(can, to))
+    .map(([to, note]) => ({ to, label: SCREENS[to]!, note }));
   const nothing = !can.desk && !can.work && adminLinks.length === 0;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
