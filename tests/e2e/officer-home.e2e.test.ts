@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listQueue } from '../../src/common/api/dossiers-desk.js';
 import type { Reply } from '../../src/common/api/contract.js';
-import { pageProblems } from '../support/a11y.js';
+import { openPage, pageProblems } from '../support/a11y.js';
 import { startE2E, type E2E } from '../support/browser.js';
 import { expectLocator, officerLogin } from '../support/desk-flows.js';
 import { agencyId, citizenClient, submitKhaiSinh, type Submitted } from '../support/dossiers.js';
@@ -108,9 +108,7 @@ describe('every back-office screen', () => {
       await officerLogin(page, username);
       await page.waitForURL(/\/quan-tri$/);
       for (const path of paths) {
-        await page.goto(path, { waitUntil: 'networkidle' });
-        await page.locator('h1').first().waitFor();
-        await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
+        await openPage(page, path);
         const found = await pageProblems(page, { site: 'Quản trị · Cổng Dịch vụ công', phone: false });
         if (found.length) problems[path] = found;
       }

@@ -5,7 +5,7 @@
 // focus after a navigation, used with the keyboard.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pageNames, pageProblems } from '../support/a11y.js';
+import { openPage, pageNames, pageProblems } from '../support/a11y.js';
 import { startE2E, type E2E } from '../support/browser.js';
 import { agencyId, citizenClient, KHAI_SINH, submitKhaiSinh, type Submitted } from '../support/dossiers.js';
 
@@ -36,13 +36,6 @@ async function signedIn(context: BrowserContext, page: Page) {
   return context;
 }
 
-/** Opens a page and waits until it has its heading and nothing more is loading. */
-async function open(page: Page, path: string) {
-  await page.goto(path, { waitUntil: 'networkidle' });
-  await page.locator('h1').first().waitFor();
-  await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
-}
-
 /** What is wrong with each page, by path; an empty object when nothing is. */
 async function problemsAt(viewport: { width: number; height: number }, label: string) {
   const problems: Record<string, string[]> = {};
@@ -52,7 +45,7 @@ async function problemsAt(viewport: { width: number; height: number }, label: st
     await page.setViewportSize(viewport);
     if (signed) await signedIn(context, page);
     for (const path of signed ? CITIZEN_PAGES() : PUBLIC_PAGES) {
-      await open(page, path);
+      await openPage(page, path);
       const found = await pageProblems(page, { site: 'Cổng Dịch vụ công', phone: viewport.width < 768, home: path === '/' });
       const { title } = await pageNames(page);
       const sameTitle = titles.get(title);
@@ -81,7 +74,7 @@ describe('the portal with a keyboard on a phone', () => {
   it('folds the menu behind "Menu", opens it, and after a link the new page has the focus', async () => {
     const { context, page } = await e2e.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
-    await open(page, '/');
+    await openPage(page, '/');
     const menu = page.getByRole('button', { name: 'Menu' });
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     const help = nav.getByRole('link', { name: 'Hỗ trợ' });
@@ -121,7 +114,7 @@ describe('Hồ sơ của tôi on a phone', () => {
     const { context, page } = await e2e.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
     await signedIn(context, page);
-    await open(page, '/ho-so-cua-toi');
+    await openPage(page, '/ho-so-cua-toi');
     const search = page.getByLabel('Mã hồ sơ hoặc tên thủ tục');
     await search.fill('khai sinh');
     await search.press('Enter');

@@ -13,6 +13,13 @@ export interface AxeFinding {
   targets: string[];
 }
 
+/** Opens a page and waits until it has its heading and nothing more is loading. */
+export async function openPage(page: Page, path: string): Promise<void> {
+  await page.goto(path, { waitUntil: 'networkidle' });
+  await page.locator('h1').first().waitFor();
+  await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
+}
+
 /** axe-core's serious and critical findings on the page as it is now. */
 export async function axeFindings(page: Page): Promise<AxeFinding[]> {
   // Evaluated, not added as a <script>: the portal's CSP (script-src 'self') refuses inline scripts.
