@@ -2,6 +2,7 @@
 // Dev: `npm run dev` runs this on :5173 and proxies the API to the server on :3000.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
@@ -38,6 +39,8 @@ const api = 'http://localhost:3000';
 export default defineConfig({
   root: 'src/web',
   plugins: [react(), precompress()],
+  // The Type builders without the rest of TypeBox (see src/web/typebox-builders.ts).
+  resolve: { alias: [{ find: /^typebox$/, replacement: fileURLToPath(new URL('./src/web/typebox-builders.ts', import.meta.url)) }] },
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
