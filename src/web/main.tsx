@@ -1,23 +1,22 @@
-import { App as AntApp, ConfigProvider } from 'antd';
-import viVN from 'antd/locale/vi_VN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/vi';
-import customParseFormat from 'dayjs/plugin/customParseFormat';
 import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, createRoutesFromElements, matchRoutes, Navigate, Route, Routes } from 'react-router';
 import './app.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { newQueryClient } from './data/hooks';
 import { SessionProvider } from './session';
 import { PortalLayout } from './pages/portal/PortalLayout';
-import { HomePage } from './pages/portal/HomePage';
 import { CitizenLoginPage } from './pages/portal/CitizenLoginPage';
-import { lazyPage, PageLoading } from './lazy-page';
+import { lazyPage, PageLoading, preloadMatched } from './lazy-page';
 
 // Every page is its own chunk, loaded when its route is first opened: the portal never downloads
-// the back office (recharts, the admin pages). The two pages most visits start on (the home page and
-// the citizen's login) are in the first download, so they do not wait for a second round trip.
+// the back office (recharts, the admin pages). The page most visits start on, the citizen's login,
+// is in the first download with the portal's frame, and neither uses antd: on a 3G phone the form
+// is usable before the component library arrives (issue 15). Every other page sits under AntdRoot,
+// a layout route with antd's settings; the first page opened fetches its own chunk and AntdRoot's
+// at once (preloadMatched below), not one after the other.
+const AntdRoot = lazyPage(() => import('./antd-root'), 'AntdRoot');
+const HomePage = lazyPage(() => import('./pages/portal/HomePage'), 'HomePage');
 const ChangePasswordPage = lazyPage(() => import('./pages/portal/ChangePasswordPage'), 'ChangePasswordPage');
 const AccountPage = lazyPage(() => import('./pages/portal/AccountPage'), 'AccountPage');
 const ForgotPasswordPage = lazyPage(() => import('./pages/portal/ForgotPasswordPage'), 'ForgotPasswordPage');
@@ -48,15 +47,12 @@ const ReceptionQueuePage = lazyPage(() => import('./pages/admin/ReceptionQueuePa
 const DossierDetailPage = lazyPage(() => import('./pages/admin/DossierDetailPage'), 'DossierDetailPage');
 const WorkListPage = lazyPage(() => import('./pages/admin/WorkListPage'), 'WorkListPage');
 
-dayjs.extend(customParseFormat);
-dayjs.locale('vi');
-
-function App() {
-  return (
-    <Routes>
-      <Route element={<PortalLayout />}>
+const ROUTES = (
+  <>
+    <Route element={<PortalLayout />}>
+      <Route path="dang-nhap" element={<CitizenLoginPage />} />
+      <Route element={<AntdRoot portal />}>
         <Route index element={<HomePage />} />
-        <Route path="dang-nhap" element={<CitizenLoginPage />} />
         <Route path="quen-mat-khau" element={<ForgotPasswordPage />} />
         <Route path="dang-ky" element={<RegisterPage />} />
         <Route path="ho-tro" element={<HelpPage />} />
@@ -72,6 +68,8 @@ function App() {
         <Route path="xac-thuc" element={<VerifyPage />} />
         <Route path="xac-thuc/:token" element={<VerifyPage />} />
       </Route>
+    </Route>
+    <Route element={<AntdRoot />}>
       <Route path="quan-tri/dang-nhap" element={<OfficerLoginPage />} />
       <Route path="quan-tri" element={<AdminLayout />}>
         <Route index element={<DashboardPage />} />
@@ -91,45 +89,29 @@ function App() {
         <Route path="ho-so/:id" element={<DossierDetailPage />} />
         <Route path="*" element={<PlaceholderPage />} />
       </Route>
-      <Route path="*" element={<Navigate to="/" replace />} />
-    </Routes>
-  );
+    </Route>
+    <Route path="*" element={<Navigate to="/" replace />} />
+  </>
+);
+
+// The chunks of the first page (and of its layouts) are all requested as the app starts.
+preloadMatched(matchRoutes(createRoutesFromElements(ROUTES), window.location));
+
+function App() {
+  return <Routes>{ROUTES}</Routes>;
 }
 
 const queryClient = newQueryClient();
-// WCAG 2.1 AA text contrast (4.5:1) on white and on the #f5f5f5 page background: antd's defaults
-// for links (#1677ff), secondary and description text (45 % black), placeholders (25 %) and
-// errors (#ff4d4f) are below it.
-const ACCESSIBLE_COLORS = {
-  colorPrimary: '#0b5394',
-  colorLink: '#0b5394',
-  colorInfo: '#0b5394',
-  colorError: '#c41d1f',
-  colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
-  colorTextDescription: 'rgba(0, 0, 0, 0.65)',
-  colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
-  colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
-};
-// People who ask their system for less motion get none: dialogs, drawers and messages appear at once.
-const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider
-      locale={viVN}
-      theme={{ token: { motion: !reducedMotion, ...ACCESSIBLE_COLORS, borderRadius: 4, fontFamily: "'Noto Sans', 'Segoe UI', Roboto, Arial, sans-serif" } }}
-    >
-      <AntApp>
-        <BrowserRouter>
-          <QueryClientProvider client={queryClient}>
-            <SessionProvider>
-              <Suspense fallback={<PageLoading />}>
-                <App />
-              </Suspense>
-            </SessionProvider>
-          </QueryClientProvider>
-        </BrowserRouter>
-      </AntApp>
-    </ConfigProvider>
+    <BrowserRouter>
+      <QueryClientProvider client={queryClient}>
+        <SessionProvider>
+          <Suspense fallback={<PageLoading />}>
+            <App />
+          </Suspense>
+        </SessionProvider>
+      </QueryClientProvider>
+    </BrowserRouter>
   </StrictMode>,
 );

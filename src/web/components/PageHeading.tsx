@@ -1,8 +1,8 @@
 // The one <h1> of a page (WCAG 2.4.2, 2.4.6): it names the page in the browser tab, and after a
 // navigation inside the app it takes the focus, so a screen reader announces the new page and
 // the next Tab starts at its content, not in the menu left behind. A field the page focuses
-// itself (autoFocus on a form) keeps the focus.
-import { Typography } from 'antd';
+// itself (autoFocus on a form) keeps the focus. A plain <h1> (styled in app.css as antd's titles
+// are): every page has one, including the login page that loads no antd (issue 15).
 import { useEffect, useId, type CSSProperties, type ReactNode } from 'react';
 
 /** The first page of a visit is announced by the browser itself; only later ones move the focus. */
@@ -26,8 +26,8 @@ export function PageHeading({ children, title, site = PORTAL_SITE, style }: { ch
     firstPageShown = true;
   }, [id]);
   return (
-    <Typography.Title level={1} id={id} tabIndex={-1} className="page-heading" style={style}>
+    <h1 id={id} tabIndex={-1} className="page-heading" style={style}>
       {children}
-    </Typography.Title>
+    </h1>
   );
 }

@@ -1,9 +1,8 @@
 import { safeReturnPath } from '../../../common/return-path';
-import { Alert, Button, Divider, Space, Typography } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { VNEID_ERROR_MESSAGES } from '../../../common/vneid-errors';
 import { useSession } from '../../session';
-import { LoginForm, SignInNotice } from '../LoginForm';
+import { LiteAlert, LoginForm, SignInNotice } from '../LoginForm';
 
 export function CitizenLoginPage() {
   const navigate = useNavigate();
@@ -14,13 +13,11 @@ export function CitizenLoginPage() {
   return (
     <>
       {loi && (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          title={VNEID_ERROR_MESSAGES[loi as keyof typeof VNEID_ERROR_MESSAGES] ?? `Không đăng nhập được bằng VNeID (mã lỗi ${loi}). Vui lòng thử lại hoặc gọi tổng đài 1022.`}
-          style={{ maxWidth: 440, margin: '0 auto 16px' }}
-        />
+        <div className="lite-narrow">
+          <LiteAlert kind="error" role="alert">
+            {VNEID_ERROR_MESSAGES[loi as keyof typeof VNEID_ERROR_MESSAGES] ?? `Không đăng nhập được bằng VNeID (mã lỗi ${loi}). Vui lòng thử lại hoặc gọi tổng đài 1022.`}
+          </LiteAlert>
+        </div>
       )}
       {next && !loi && <SignInNotice expired={expired} audience="citizen" />}
       <LoginForm
@@ -32,20 +29,20 @@ export function CitizenLoginPage() {
           navigate(mustChange ? '/doi-mat-khau' : (next ?? '/tai-khoan'));
         }}
         footer={
-          <Space orientation="vertical" style={{ marginTop: 16, width: '100%' }}>
-            <Typography.Text type="secondary">Đăng nhập bằng tài khoản cấp bởi Cổng Dịch vụ công.</Typography.Text>
-            <Space wrap>
+          <div className="lite-stack">
+            <p className="lite-secondary">Đăng nhập bằng tài khoản cấp bởi Cổng Dịch vụ công.</p>
+            <p className="lite-links">
               <Link to="/quen-mat-khau">Quên mật khẩu</Link>
               <Link to="/dang-ky">Đăng ký</Link>
               <Link to="/ho-tro">Hướng dẫn, hỗ trợ</Link>
-            </Space>
-            <Divider plain style={{ margin: '8px 0' }}>
-              hoặc
-            </Divider>
-            <Button block size="large" href={next ? `/api/auth/vneid/start?next=${encodeURIComponent(next)}` : '/api/auth/vneid/start'}>
+            </p>
+            <p className="lite-divider">
+              <span>hoặc</span>
+            </p>
+            <a className="lite-button lite-button-block" href={next ? `/api/auth/vneid/start?next=${encodeURIComponent(next)}` : '/api/auth/vneid/start'}>
               Đăng nhập bằng VNeID
-            </Button>
-          </Space>
+            </a>
+          </div>
         }
       />
     </>
