@@ -146,6 +146,7 @@ export async function measureDossiers(
           body: JSON.stringify({
             agencyId: pick(agencies),
             submissionKey: `run-${Date.now()}-${n}-${Math.random().toString(36).slice(2)}`,
+            delivery: { method: 'electronic' },
             documents: [
               { position: 1, fileId: s.papers[0] },
               { position: 2, fileId: s.papers[1] },

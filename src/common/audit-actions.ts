@@ -12,6 +12,7 @@ export const AUDIT_ACTION_GROUPS: readonly AuditActionGroup[] = [
     label: 'Hồ sơ',
     actions: [
       { code: 'dossier.submit', label: 'Nộp hồ sơ trực tuyến' },
+      { code: 'dossier.draft_conflict', label: 'Từ chối lưu/nộp bản nháp cũ (đã được thay đổi ở cửa sổ khác)' },
       { code: 'dossier.receive_in_person', label: 'Tiếp nhận hồ sơ trực tiếp' },
       { code: 'dossier.receive', label: 'Tiếp nhận hồ sơ trực tuyến' },
       { code: 'dossier.request_supplement', label: 'Yêu cầu bổ sung hồ sơ' },
@@ -21,6 +22,7 @@ export const AUDIT_ACTION_GROUPS: readonly AuditActionGroup[] = [
       { code: 'dossier.forward', label: 'Chuyển bước xử lý tiếp theo' },
       { code: 'dossier.send_back', label: 'Trả lại bước xử lý trước' },
       { code: 'dossier.finish', label: 'Phê duyệt, ký kết quả' },
+      { code: 'dossier.result_registered', label: 'Vào sổ kết quả: cấp số, quyển số (và số định danh cá nhân)' },
       { code: 'dossier.supplement_requested', label: 'Yêu cầu bổ sung khi đang xử lý' },
       { code: 'dossier.request_payment', label: 'Yêu cầu thực hiện nghĩa vụ tài chính' },
       { code: 'dossier.paid', label: 'Xác nhận đã thực hiện nghĩa vụ tài chính' },
@@ -82,6 +84,7 @@ export const AUDIT_ACTION_GROUPS: readonly AuditActionGroup[] = [
       { code: 'user.phone_change', label: 'Đổi số điện thoại' },
       { code: 'user.email_change', label: 'Đổi email' },
       { code: 'user.vneid_link', label: 'Liên kết tài khoản với VNeID' },
+      { code: 'notification.mark_all_read', label: 'Đánh dấu tất cả thông báo đã đọc' },
       { code: 'officer_import.confirm', label: 'Nhập danh sách cán bộ' },
       { code: 'user.export', label: 'Xuất Excel danh sách người dùng' },
     ],
@@ -118,6 +121,9 @@ export const AUDIT_ACTION_GROUPS: readonly AuditActionGroup[] = [
       { code: 'agency.deactivate', label: 'Ngừng hoạt động đơn vị' },
       { code: 'agency.reactivate', label: 'Hoạt động lại đơn vị' },
       { code: 'agency.merge', label: 'Sáp nhập đơn vị' },
+      { code: 'agency.change_schedule', label: 'Lên lịch thay đổi đơn vị (ngày hiệu lực sau hôm nay)' },
+      { code: 'agency.change_cancel', label: 'Hủy thay đổi dự kiến của đơn vị' },
+      { code: 'agency.change_apply_failed', label: 'Không áp dụng được thay đổi dự kiến của đơn vị' },
     ],
   },
   {
@@ -136,6 +142,15 @@ export const AUDIT_ACTION_GROUPS: readonly AuditActionGroup[] = [
   {
     label: 'Tin nhắn, thư gửi đi',
     actions: [{ code: 'outbox.retry', label: 'Gửi lại tin nhắn/thư' }],
+  },
+  {
+    label: 'Phản ánh, kiến nghị',
+    actions: [
+      { code: 'feedback.send', label: 'Công dân gửi phản ánh, kiến nghị' },
+      { code: 'feedback.view', label: 'Cán bộ xem phản ánh, kiến nghị và thông tin người gửi' },
+      { code: 'feedback.start', label: 'Nhận xử lý phản ánh, kiến nghị' },
+      { code: 'feedback.answer', label: 'Trả lời phản ánh, kiến nghị' },
+    ],
   },
 ];
 
@@ -156,6 +171,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   officer_import: 'Nhập danh sách cán bộ',
   procedure: 'Thủ tục hành chính',
   outbox_job: 'Tin nhắn/thư gửi đi',
+  feedback: 'Phản ánh, kiến nghị',
 };
 
 /** Names of the fields in "Trước" / "Sau". A field not listed is shown under its key. */
@@ -218,4 +234,7 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
   documents: 'Thành phần hồ sơ',
   document: 'Thành phần hồ sơ',
   templateFileId: 'Tệp mẫu',
+  consentPublic: 'Đồng ý công khai',
+  citizenId: 'Công dân',
+  answerLength: 'Độ dài câu trả lời (ký tự)',
 };

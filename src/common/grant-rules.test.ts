@@ -53,6 +53,13 @@ describe('grantProblem', () => {
     }
   });
 
+  it('gives "Trả lời phản ánh, kiến nghị" to an officer of any unit, never to one without a unit', () => {
+    expect(grantProblem(national, officer({ unitNames: ['UBND phường Cẩm Thành'] }), 'FEEDBACK_ANSWER', 'grant')).toBeNull();
+    expect(grantProblem(national, officer({ unitNames: [] }), 'FEEDBACK_ANSWER', 'grant')).toContain('gán người dùng vào đơn vị');
+    expect(grantProblem(national, officer({ unitNames: [] }), 'FEEDBACK_ANSWER', 'revoke')).toBeNull();
+    expect(grantProblem(national, officer({ issuer: 'VNPOST' }), 'FEEDBACK_ANSWER', 'grant')).toContain('Bưu điện Việt Nam');
+  });
+
   it('keeps a level-1 administrator to users of their subtree', () => {
     expect(grantProblem(level1, officer({ inScope: false }), 'DOSSIER_MONITOR', 'grant')).toContain('phạm vi quản lý');
     expect(grantProblem(national, officer({ inScope: false }), 'DOSSIER_MONITOR', 'grant')).toBeNull();

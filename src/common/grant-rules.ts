@@ -97,6 +97,11 @@ export function grantProblem(grantor: Grantor, target: GrantTarget, permission: 
   if (grantor.level === 'level1' && !target.inScope) {
     return 'Người dùng chưa thuộc đơn vị nào trong phạm vi quản lý của bạn. Hãy gán người dùng vào đơn vị trước khi cấp quyền.';
   }
+  // Feedback is answered for the agencies of the officer's units (feedback/service.ts): without a
+  // unit the permission would answer nothing.
+  if (op === 'grant' && permission === 'FEEDBACK_ANSWER' && target.unitNames.length === 0) {
+    return `"${label}" chỉ có tác dụng với cơ quan của đơn vị được gán; hãy gán người dùng vào đơn vị trước khi cấp quyền.`;
+  }
   if (op === 'grant' && DESK_PERMISSIONS.has(permission) && !target.unitNames.some(isEligibleAccountUnit)) {
     return `"${label}" chỉ được cấp cho người đã được gán vào đơn vị có tên chứa "Trung tâm phục vụ hành chính công" hoặc "Bộ phận một cửa".`;
   }

@@ -38,6 +38,13 @@ export const PERMISSION_GROUPS = [
       { code: 'DOSSIER_APPROVE', label: 'Phê duyệt kết quả hồ sơ (lãnh đạo)' },
     ],
   },
+  {
+    // [I] Not in the seed's dialog: answering citizens' feedback (Phản ánh, kiến nghị, issue 15) for
+    // the agencies of the officer's units; a permission of its own, since reading a citizen's
+    // feedback and contact details is no part of processing dossiers (Decree 13/2023).
+    label: 'Nhóm quyền phản ánh, kiến nghị',
+    permissions: [{ code: 'FEEDBACK_ANSWER', label: 'Trả lời phản ánh, kiến nghị' }],
+  },
 ] as const;
 
 /**

@@ -40,3 +40,31 @@ export const EFFECTIVE_STATE_LABELS: Record<EffectiveState, string> = {
 
 /** Mã thủ tục: "1.001193", or a local one with the agency's code appended ("1.001193.000.00.00.H12"). */
 export const PROCEDURE_CODE_PATTERN = /^\d\.\d{6}(\.\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})?$/;
+
+export type LifeEvent = Static<typeof contract.LifeEvent>;
+
+/**
+ * Nhóm sự kiện: the life events the portal's home page groups procedures by (as
+ * dichvucong.gov.vn does for citizens), in the order shown. Which procedures serve an event is
+ * data: each procedure's `lifeEvents` (data/procedures-demo.json, the catalogue's editor).
+ */
+export const LIFE_EVENTS: readonly { key: LifeEvent; label: string; hint: string }[] = [
+  { key: 'khai-sinh', label: 'Khai sinh', hint: 'Có con nhỏ: đăng ký khai sinh, trích lục' },
+  { key: 'ket-hon', label: 'Kết hôn', hint: 'Đăng ký kết hôn, giấy tờ hôn nhân' },
+  { key: 'khai-tu', label: 'Người thân qua đời', hint: 'Đăng ký khai tử, trích lục' },
+  { key: 'cu-tru', label: 'Cư trú', hint: 'Đăng ký thường trú, tạm trú' },
+  { key: 'dat-dai', label: 'Đất đai, nhà ở', hint: 'Đăng ký đất đai, nhà ở' },
+  { key: 'hoc-tap-viec-lam', label: 'Học tập, việc làm', hint: 'Giấy tờ nộp khi đi học, xin việc' },
+  { key: 'giay-to-chung-thuc', label: 'Giấy tờ, chứng thực', hint: 'Chứng thực bản sao, cấp bản sao' },
+];
+
+export const LIFE_EVENT_LABELS: Record<LifeEvent, string> = Object.fromEntries(LIFE_EVENTS.map((e) => [e.key, e.label])) as Record<LifeEvent, string>;
+
+export type ChannelKind = Static<typeof contract.ChannelKind>;
+
+/** Cách thức thực hiện. */
+export const CHANNEL_KIND_LABELS: Record<ChannelKind, string> = {
+  direct: 'Trực tiếp',
+  online: 'Trực tuyến',
+  post: 'Dịch vụ bưu chính',
+};

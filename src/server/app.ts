@@ -34,7 +34,10 @@ import { auditViewerModule } from './modules/audit-viewer/routes.js';
 import { proceduresModule } from './modules/procedures/routes.js';
 import { dossiersModule } from './modules/dossiers/routes.js';
 import { stepsInProcessing } from './modules/dossiers/processing.js';
+import { dossierCountsByProcedure, publicFigures } from './modules/dossiers/service.js';
 import { outboxAdminModule } from './modules/outbox-admin/routes.js';
+import { notificationsModule } from './modules/notifications/routes.js';
+import { feedbackModule } from './modules/feedback/routes.js';
 import { notifyModule } from './platform/notify/module.js';
 import { platformSchedules } from './platform/housekeeping.js';
 import type { AppModule } from './platform/module.js';
@@ -60,9 +63,11 @@ export function appModules(deps: Deps): AppModule[] {
     officerImportModule,
     reportsModule,
     auditViewerModule,
-    proceduresModule({ stepsInUse: stepsInProcessing }),
+    proceduresModule({ stepsInUse: stepsInProcessing, usageCounts: dossierCountsByProcedure, figureCounts: publicFigures }),
     dossiersModule,
     outboxAdminModule,
+    notificationsModule,
+    feedbackModule,
   ];
 }
 

@@ -15,6 +15,7 @@ import { DENIAL_403, EXCLUDED_ROUTES, PROCEDURE_INPUT, ROLE_LOGINS, ROLES, RULES
 import { newId } from './platform/ids.js';
 import { citizenDocuments, dossierDocuments } from './modules/dossiers/tables.js';
 import { users } from './modules/users/tables.js';
+import { notificationInbox } from './platform/notify/tables.js';
 
 const system = useTestSystem();
 
@@ -88,6 +89,12 @@ beforeAll(async () => {
     await db.insert(citizenDocuments).values({ id, ownerId, title: 'Giấy tờ của ma trận', kind: 'upload', fileId: await uploadPaper(h), dossierId: null, createdAt: now });
     return id;
   };
+  // The filings above sent each citizen an SMS, copied into their "Thông báo".
+  const inboxMessageOf = async (accountId: string) => {
+    const [m] = await db.select({ id: notificationInbox.id }).from(notificationInbox).where(eq(notificationInbox.accountId, accountId)).limit(1);
+    if (!m) throw new Error('fixture: no message in the inbox');
+    return m.id;
+  };
   const contactChange = async (h: Http, value: string) => ok<{ id: string }>(await h.post('/api/profile/contact-changes', { channel: 'email', value }), 'contact change').id;
 
   const draft = async (h: Http) => {
@@ -130,6 +137,8 @@ beforeAll(async () => {
     storeOther: await storeItem(other, hoa.id),
     contactChangeOwn: await contactChange(clients.citizen, 'an.ma.tran@example.vn'),
     contactChangeOther: await contactChange(other, 'hoa.ma.tran@example.vn'),
+    notificationOwn: await inboxMessageOf(an!.id),
+    notificationOther: await inboxMessageOf(hoa.id),
     requestOwn: ownRequest.id,
     requestOwnIdNumber: ownRequest.idNumber,
     requestOwnPhone: ownRequest.phone,

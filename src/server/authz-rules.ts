@@ -97,6 +97,9 @@ export interface Fixtures {
   storeOther: string;
   contactChangeOwn: string;
   contactChangeOther: string;
+  /** A message in the demo citizen's "Thông báo", and one in the other citizen's. */
+  notificationOwn: string;
+  notificationOther: string;
   requestOwn: string;
   requestOwnIdNumber: string;
   requestOwnPhone: string;
@@ -470,6 +473,21 @@ export const RULES: RouteRule[] = [
       { body: (f) => ({ sourceIds: [f.hanoiUnit2Id], targetId: f.hanoiInactiveUnitId, ...EFFECTIVE }) },
     ),
   },
+  { route: 'GET /api/admin/agencies/scheduled-changes', rule: 'administrators: scheduled changes of units of their scope (listScheduledChanges)', cases: one(ADMINS) },
+  {
+    route: 'POST /api/admin/agencies/:id/scheduled-changes/:changeId/cancel',
+    rule: 'administrators, a unit of their scope (cancelScheduledChange: OUT_OF_SCOPE; no such change, AGENCY_CHANGE_NOT_FOUND)',
+    passCodes: ['AGENCY_CHANGE_NOT_FOUND'],
+    cases: scoped(
+      { params: (f) => ({ id: f.qnUnitId, changeId: '00000000-0000-7000-8000-000000000000' }) },
+      { params: (f) => ({ id: f.hanoiUnitId, changeId: '00000000-0000-7000-8000-000000000000' }) },
+    ),
+  },
+  {
+    route: 'GET /api/admin/agencies/paths',
+    rule: 'administrators: paths of units of their scope, others left out (unitPaths)',
+    cases: one(ADMINS, { query: (f) => ({ ids: `${f.qnUnitId},${f.hanoiUnitId}` }) }),
+  },
 
   // ---- users (modules/admin-users): administrators, officers of their subtree -------------------
   { route: 'GET /api/admin/users', rule: 'administrators: officers of their scope (listUsers)', cases: one(ADMINS) },
@@ -579,9 +597,24 @@ export const RULES: RouteRule[] = [
     cases: one(HIGH_ADMIN, { params: () => ({ id: '00000000-0000-4000-8000-000000000000' }) }),
   },
 
+  // ---- notifications (modules/notifications): the citizen's own "Thông báo" ---------------------
+  { route: 'GET /api/my/notifications', rule: 'citizen session: the caller’s own messages (notifications/service.ts listMine)', cases: one(CITIZEN) },
+  {
+    route: 'POST /api/my/notifications/:id/read',
+    rule: 'citizen session: only a message sent to the caller (markRead; another’s is NOTIFICATION_NOT_FOUND)',
+    cases: [
+      { of: 'own message', params: (f) => ({ id: f.notificationOwn }), expect: APPLICANT_OWN },
+      { of: "another citizen's message", params: (f) => ({ id: f.notificationOther }), expect: APPLICANT_OTHER },
+    ],
+  },
+  { route: 'POST /api/my/notifications/read-all', rule: 'citizen session: the caller’s own messages only (markAllRead)', cases: one(CITIZEN) },
+
   // ---- procedures (modules/procedures): the public catalogue ----------------------------------
   { route: 'GET /api/procedures', rule: 'public: the catalogue in force', cases: one(PUBLIC) },
   { route: 'GET /api/procedures/:code', rule: 'public: one procedure in force', cases: one(PUBLIC, { params: () => ({ code: '1.001193' }) }) },
+  { route: 'GET /api/procedures/most-used', rule: 'public: procedures ranked by dossier counts (no personal data)', cases: one(PUBLIC) },
+  { route: 'GET /api/procedures/groups', rule: 'public: the catalogue by field and life event', cases: one(PUBLIC) },
+  { route: 'GET /api/portal/figures', rule: 'public: aggregate figures of the year (counts and shares only)', cases: one(PUBLIC) },
   {
     route: 'GET /api/procedures/:code/documents/:position/template',
     rule: 'public: the template of a procedure in force',
@@ -651,6 +684,11 @@ export const RULES: RouteRule[] = [
     rule: 'citizen session: files as the caller (submitOnline; an empty form is FORM_INVALID)',
     cases: one(CITIZEN, { params: () => ({ code: '1.001193' }), body: (f) => ({ agencyId: f.wardId, formData: {}, documents: [], submissionKey: 'authz-matrix-submit' }) }),
   },
+  {
+    route: 'GET /api/address-units',
+    rule: 'any session: the 2025 provinces and communes (public reference data) for a postal delivery address (delivery.addressUnits)',
+    cases: one(SIGNED_IN, { query: () => ({ province: '01' }) }),
+  },
   { route: 'POST /api/my/papers', rule: 'citizen session: a paper of the caller (storePaper)', cases: one(CITIZEN, { upload: 'pdf' }) },
   { route: 'GET /api/my/dossiers', rule: 'citizen session: the caller’s dossiers (listMine)', cases: one(CITIZEN) },
   {
@@ -671,7 +709,7 @@ export const RULES: RouteRule[] = [
   {
     route: 'POST /api/my/dossiers/:id/rating',
     rule: 'citizen session, own dossier, after the result (processing.rate: RATING_NOT_YET)',
-    cases: dossierCases('applicant', (f) => ({ id: f.dossierOwn })).map((c) => ({ ...c, body: () => ({ rating: 3 }) })),
+    cases: dossierCases('applicant', (f) => ({ id: f.dossierOwn })).map((c) => ({ ...c, body: () => ({ criteria: { access: 3, time: 3, staff: 3, result: 3 } }) })),
   },
   {
     route: 'GET /api/dossiers/:id/receipt.pdf',
@@ -821,6 +859,39 @@ export const RULES: RouteRule[] = [
     rule: 'public: the dossier code and the last 4 digits of its phone are the capability (tracking.ts)',
     cases: one(PUBLIC, { query: (f) => ({ code: f.dossierOwnCode, phone: '5678' }) }),
   },
+
+  // ---- Phản ánh, kiến nghị (modules/feedback) -------------------------------------------------------
+  // The matrix has no feedback of its own: the officer's rows use an id that exists nowhere, so an
+  // officer holding FEEDBACK_ANSWER (lanhdao.demo) gets past authorization to FEEDBACK_NOT_FOUND and
+  // every other officer stops at PERMISSION_REQUIRED. Who sees which agency's feedback, and the
+  // sender's own, are in feedback.int.test.ts.
+  { route: 'GET /api/feedback', rule: 'public: answered feedback whose sender consented, nothing naming the sender (feedback/service.ts listPublic)', cases: one(PUBLIC) },
+  {
+    route: 'POST /api/my/feedback',
+    rule: 'citizen session; about a dossier only their own (getDossier: DOSSIER_NOT_FOUND); stops at FEEDBACK_TITLE_INVALID',
+    cases: [
+      { of: OWN_DOSSIER, body: (f) => ({ dossierId: f.dossierOwn, title: 'ngắn', content: 'Nội dung thử của ma trận phân quyền.', consentPublic: false, submissionKey: 'matrix-feedback-own' }), expect: APPLICANT_OWN },
+      { of: OTHER_DOSSIER, body: (f) => ({ dossierId: f.dossierOther, title: 'ngắn', content: 'Nội dung thử của ma trận phân quyền.', consentPublic: false, submissionKey: 'matrix-feedback-other' }), expect: APPLICANT_OTHER },
+    ],
+  },
+  { route: 'GET /api/my/feedback', rule: 'citizen session: the caller’s own feedback (listMine)', cases: one(CITIZEN) },
+  {
+    route: 'GET /api/my/feedback/:id',
+    rule: 'citizen session, own feedback only (getMine: FEEDBACK_NOT_FOUND)',
+    cases: one(APPLICANT_OTHER, { of: 'a feedback that is not the caller’s', params: () => ({ id: '00000000-0000-7000-8000-00000000feed' }) }),
+  },
+  { route: 'GET /api/admin/feedback', rule: 'FEEDBACK_ANSWER: the feedback of the agencies the officer’s units serve (listForOfficer)', cases: one(officersOnly({ lanhdao: 'allow' })) },
+  ...(['GET /api/admin/feedback/:id', 'POST /api/admin/feedback/:id/start', 'POST /api/admin/feedback/:id/answer'] as const).map(
+    (route): RouteRule => ({
+      route,
+      rule: 'FEEDBACK_ANSWER, a feedback of the officer’s agencies (loadInScope: FEEDBACK_NOT_FOUND otherwise)',
+      cases: one(officersOnly({ lanhdao: '404' }), {
+        of: 'a feedback id that exists nowhere',
+        params: () => ({ id: '00000000-0000-7000-8000-00000000feed' }),
+        body: route.endsWith('/answer') ? () => ({ answer: 'Trả lời thử của ma trận phân quyền, đủ dài.' }) : undefined,
+      }),
+    }),
+  ),
 
   // ---- dev outbox ----------------------------------------------------------------------------------
   {

@@ -28,8 +28,11 @@ const FilingPage = lazyPage(() => import('./pages/portal/FilingPage'), 'FilingPa
 const MyDossierPage = lazyPage(() => import('./pages/portal/MyDossiersPage'), 'MyDossierPage');
 const MyDossiersPage = lazyPage(() => import('./pages/portal/MyDossiersPage'), 'MyDossiersPage');
 const DataStorePage = lazyPage(() => import('./pages/portal/DataStorePage'), 'DataStorePage');
+const NotificationsPage = lazyPage(() => import('./pages/portal/NotificationsPage'), 'NotificationsPage');
 const TrackingPage = lazyPage(() => import('./pages/portal/TrackingPage'), 'TrackingPage');
 const VerifyPage = lazyPage(() => import('./pages/portal/VerifyPage'), 'VerifyPage');
+const FeedbackPage = lazyPage(() => import('./pages/portal/FeedbackPage'), 'FeedbackPage');
+const SendFeedbackPage = lazyPage(() => import('./pages/portal/FeedbackPage'), 'SendFeedbackPage');
 const OfficerLoginPage = lazyPage(() => import('./pages/admin/OfficerLoginPage'), 'OfficerLoginPage');
 const AdminLayout = lazyPage(() => import('./pages/admin/AdminLayout'), 'AdminLayout');
 const DashboardPage = lazyPage(() => import('./pages/admin/SimplePages'), 'DashboardPage');
@@ -46,6 +49,7 @@ const DeskReceptionPage = lazyPage(() => import('./pages/admin/DeskReceptionPage
 const ReceptionQueuePage = lazyPage(() => import('./pages/admin/ReceptionQueuePage'), 'ReceptionQueuePage');
 const DossierDetailPage = lazyPage(() => import('./pages/admin/DossierDetailPage'), 'DossierDetailPage');
 const WorkListPage = lazyPage(() => import('./pages/admin/WorkListPage'), 'WorkListPage');
+const FeedbackListPage = lazyPage(() => import('./pages/admin/FeedbackListPage'), 'FeedbackListPage');
 
 const ROUTES = (
   <>
@@ -64,9 +68,12 @@ const ROUTES = (
         <Route path="ho-so-cua-toi" element={<MyDossiersPage />} />
         <Route path="ho-so-cua-toi/:id" element={<MyDossierPage />} />
         <Route path="kho-du-lieu" element={<DataStorePage />} />
+        <Route path="thong-bao" element={<NotificationsPage />} />
         <Route path="tra-cuu-ho-so" element={<TrackingPage />} />
         <Route path="xac-thuc" element={<VerifyPage />} />
         <Route path="xac-thuc/:token" element={<VerifyPage />} />
+        <Route path="phan-anh-kien-nghi" element={<FeedbackPage />} />
+        <Route path="phan-anh-kien-nghi/gui" element={<SendFeedbackPage />} />
       </Route>
     </Route>
     <Route element={<AntdRoot />}>
@@ -86,6 +93,7 @@ const ROUTES = (
         <Route path="tiep-nhan-truc-tiep" element={<DeskReceptionPage />} />
         <Route path="ho-so-cho-tiep-nhan" element={<ReceptionQueuePage />} />
         <Route path="ho-so-can-xu-ly" element={<WorkListPage />} />
+        <Route path="phan-anh-kien-nghi" element={<FeedbackListPage />} />
         <Route path="ho-so/:id" element={<DossierDetailPage />} />
         <Route path="*" element={<PlaceholderPage />} />
       </Route>

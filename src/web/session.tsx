@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { getMe, logout as logoutEndpoint } from '../common/api/auth';
 import { ApiError, onSessionEnded, type Me } from './api';
 import { callApi } from './data/client';
+import { forgetLocalDrafts } from './features/filing/use-local-draft';
 
 interface SessionState {
   me: Me | null;
@@ -44,6 +45,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     await callApi(logoutEndpoint, {});
     // Nothing the person read stays in memory for whoever uses this browser next (Decree 13).
     client.clear();
+    // Nor the filing form a lapsed session kept in this tab (issue 15).
+    forgetLocalDrafts();
     setMe(null);
   }, [client]);
   useEffect(() => {

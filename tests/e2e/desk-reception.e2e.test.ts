@@ -212,6 +212,7 @@ describe('Hồ sơ chờ tiếp nhận', () => {
       },
       documents: papers.map((fileId, i) => ({ position: i + 1, fileId })),
       submissionKey: `e2e-desk-${Date.now()}`,
+      delivery: { method: 'electronic' },
     });
     expect(submitted.statusCode, submitted.body).toBe(201);
     const { id, code } = submitted.json<{ id: string; code: string }>();

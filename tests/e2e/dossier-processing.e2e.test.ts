@@ -181,7 +181,7 @@ describe('Xử lý hồ sơ', () => {
     expect(pdf.headers()['content-type']).toContain('application/pdf');
     const text = pdfText(await pdf.body());
     expect(text).toContain(code);
-    expect(text).toContain('TRÍCH LỤC KHAI SINH');
+    expect(text).toContain('GIẤY KHAI SINH');
     expect(text).toContain('Hoàng Minh Đức');
     await back.context.close();
   });

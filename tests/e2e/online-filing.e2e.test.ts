@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeFindings, smallTouchTargets } from '../support/a11y.js';
 import { startE2E, type E2E } from '../support/browser.js';
 import { expectLocator, makePdf } from '../support/desk-flows.js';
 import { loggedIn } from '../support/http.js';
@@ -80,7 +81,7 @@ describe('Nộp hồ sơ trực tuyến', { shuffle: false }, () => {
     await context.close();
   });
 
-  it('the demo citizen files a birth registration, typing only the child, and gets a code, a receipt and an SMS', async () => {
+  it('the demo citizen files a birth registration, typing only the child, chooses to receive the result by post, and gets a code, a receipt and an SMS', { timeout: 120_000 }, async () => {
     const { page, context } = await e2e.newPage();
 
     // Signed in with VNeID (the simulator's demo identity).
@@ -129,6 +130,7 @@ describe('Nộp hồ sơ trực tuyến', { shuffle: false }, () => {
     await expectLocator(page.getByText('Chọn cơ quan tiếp nhận hồ sơ.')).toBeVisible();
     await expectLocator(page.getByRole('group', { name: 'Người được khai sinh' }).getByText('Nhập họ, chữ đệm, tên.')).toBeVisible();
     expect(await page.getByText('Chưa đính kèm bản điện tử của giấy tờ bắt buộc này.').count()).toBe(2);
+    await expectLocator(page.getByText('Chọn hình thức nhận kết quả.')).toBeVisible();
 
     // The receiving agency, searched without accents.
     // Before anything is typed, the commune of the citizen's address (Hoàn Kiếm) comes first; every
@@ -181,6 +183,31 @@ describe('Nộp hồ sơ trực tuyến', { shuffle: false }, () => {
     await expectLocator(chungSinhDoc.getByRole('link', { name: 'giay-chung-sinh.pdf' })).toBeVisible();
     await expectLocator(toKhaiDoc.getByRole('link', { name: 'to-khai-khai-sinh.pdf' })).toBeVisible();
 
+    // Hình thức nhận kết quả: by post, to the address proposed from his own (population record),
+    // the recipient and phone his; the commune must be one of the chosen province.
+    const delivery = page.locator('form[id="filing-delivery"]');
+    await delivery.getByText('Nhận qua dịch vụ bưu chính công ích', { exact: true }).click();
+    await expectValue(delivery.getByLabel('Họ và tên người nhận'), 'Nguyễn Văn An');
+    await expectValue(delivery.getByLabel('Địa chỉ chi tiết (số nhà, đường/phố, thôn/tổ dân phố)'), 'Số 12 phố Hàng Bài');
+    await expectLocator(delivery.locator('.ant-select').filter({ hasText: 'Thành phố Hà Nội' })).toBeVisible();
+    await expectLocator(delivery.locator('.ant-select').filter({ hasText: 'Phường Hoàn Kiếm' })).toBeVisible();
+    // Another commune of Hà Nội, searched by name.
+    await delivery.getByLabel('Xã/phường/đặc khu').click();
+    await delivery.getByLabel('Xã/phường/đặc khu').fill('Ba Đình');
+    await page.locator('.ant-select-item-option[title="Phường Ba Đình"]').click();
+    await delivery.getByLabel('Số điện thoại người nhận').fill('');
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await expectLocator(delivery.getByText('Nhập số điện thoại người nhận.')).toBeVisible();
+    await delivery.getByLabel('Số điện thoại người nhận').fill('0912345678');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await delivery.scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The papers' "Gỡ tệp" buttons (PapersEditor) are 33 px, not this card's: left to their owner.
+    expect((await smallTouchTargets(page)).filter((t) => !t.startsWith('button "Gỡ tệp'))).toEqual([]);
+    expect(await axeFindings(page)).toEqual([]);
+    await page.screenshot({ path: 'tests/e2e/screenshots/nop-ho-so-02b-nhan-ket-qua-390.png' });
+    await page.setViewportSize({ width: 1366, height: 900 });
+
     // Submitted: the code, the status, the receipt.
     const submittedAfter = e2e.clock.now();
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
@@ -203,6 +230,13 @@ describe('Nộp hồ sơ trực tuyến', { shuffle: false }, () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const { text } = await new PDFParse({ data: new Uint8Array(pdf) }).getText();
     expect(text).toContain(code);
+    expect(text.replace(/\s+/g, ' ')).toContain('Số 12 phố Hàng Bài, Phường Ba Đình, Thành phố Hà Nội');
+
+    // The choice, shown back with the address.
+    const shown = page.getByTestId('delivery-summary');
+    await expectLocator(shown.getByText('Nhận qua dịch vụ bưu chính công ích')).toBeVisible();
+    await expectLocator(shown.getByText('Gửi tới: Số 12 phố Hàng Bài, Phường Ba Đình, Thành phố Hà Nội')).toBeVisible();
+    await expectLocator(shown.getByText('Người nhận: Nguyễn Văn An – 0912345678')).toBeVisible();
 
     // The form as submitted, read-only, and the papers.
     const submittedChild = page.getByRole('group', { name: 'Người được khai sinh' });

@@ -24,8 +24,8 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-const PUBLIC_PAGES = ['/', '/thu-tuc', `/thu-tuc/${KHAI_SINH}`, '/tra-cuu-ho-so', '/ho-tro', '/dang-nhap', '/dang-ky', '/quen-mat-khau', '/xac-thuc'];
-const CITIZEN_PAGES = () => ['/tai-khoan', '/doi-mat-khau', '/ho-so-cua-toi', `/ho-so-cua-toi/${dossier.id}`, '/kho-du-lieu', `/nop-ho-so/${KHAI_SINH}`];
+const PUBLIC_PAGES = ['/', '/thu-tuc', `/thu-tuc/${KHAI_SINH}`, '/tra-cuu-ho-so', '/ho-tro', '/dang-nhap', '/dang-ky', '/quen-mat-khau', '/xac-thuc', '/phan-anh-kien-nghi'];
+const CITIZEN_PAGES = () => ['/tai-khoan', '/doi-mat-khau', '/ho-so-cua-toi', `/ho-so-cua-toi/${dossier.id}`, '/kho-du-lieu', '/thong-bao', `/nop-ho-so/${KHAI_SINH}`, '/phan-anh-kien-nghi/gui'];
 
 async function signedIn(context: BrowserContext, page: Page) {
   await page.goto('/dang-nhap');
@@ -61,13 +61,14 @@ async function problemsAt(viewport: { width: number; height: number }, label: st
 }
 
 describe('every portal page', () => {
+  // Sixteen pages each, with an axe run on every one: more than the default minute on a busy machine.
   it('on a phone, 390 × 844: no sideways scroll, 44 px controls, one h1 naming the tab, axe clean', async () => {
     expect(await problemsAt({ width: 390, height: 844 }, '390')).toEqual({});
-  });
+  }, 180_000);
 
   it('on a laptop, 1366 × 768: one h1 naming the tab, axe clean', async () => {
     expect(await problemsAt({ width: 1366, height: 768 }, '1366')).toEqual({});
-  });
+  }, 180_000);
 });
 
 describe('the portal with a keyboard on a phone', () => {

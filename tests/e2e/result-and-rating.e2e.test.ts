@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeFindings, smallTouchTargets } from '../support/a11y.js';
 import { pdfText } from '../support/pdf.js';
 import { startE2E, type E2E } from '../support/browser.js';
 import { expectLocator } from '../support/desk-flows.js';
@@ -87,7 +88,7 @@ async function chooseFile(page: Page, buttonName: string, file: string) {
 }
 
 describe('Kết quả điện tử, xác thực, đánh giá và tra cứu', () => {
-  it('the citizen downloads the signed result, verifies it, sees a tampered copy rejected, rates once; a visitor tracks it', async () => {
+  it('the citizen downloads the signed result, verifies it, sees a tampered copy rejected, rates once by criteria; a visitor tracks it', { timeout: 120_000 }, async () => {
     const citizen = await citizenClient(e2e.sys.app);
     const d = await submitted(citizen);
     const extendedTo = await processedAndReturned(d.id);
@@ -156,18 +157,38 @@ describe('Kết quả điện tử, xác thực, đánh giá và tra cứu', () 
     // Back on the dossier: the rating, once.
     await page.goBack();
     await page.waitForURL(`${e2e.baseUrl}/ho-so-cua-toi/${d.id}`);
+    // By criteria, as the national portal asks: each one a level; the overall is the lowest.
+    const rating = page.locator('form[id="dossier-rating"]');
     await expectLocator(page.getByText('Đánh giá mức độ hài lòng')).toBeVisible();
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
-    await expectLocator(page.getByText('Chọn mức độ hài lòng.')).toBeVisible();
-    await page.getByText('Rất hài lòng', { exact: true }).click();
-    expect(await page.getByRole('radio', { name: 'Rất hài lòng', exact: true }).isChecked()).toBe(true);
+    await expectLocator(page.getByText('Chọn mức độ hài lòng về "thời gian giải quyết".')).toBeVisible();
+    expect(await page.getByText(/^Chọn mức độ hài lòng về/).count()).toBe(4);
+    const criterion = (label: string) => rating.locator('.ant-form-item').filter({ has: page.getByText(label, { exact: true }) });
+    for (const label of ['Tiếp cận thông tin, thủ tục hành chính', 'Thái độ, hướng dẫn của cán bộ', 'Kết quả giải quyết và chi phí']) {
+      await criterion(label).getByText('Rất hài lòng', { exact: true }).click();
+    }
+    // The waiting (an extension) only Hài lòng: the overall says so.
+    await criterion('Thời gian giải quyết').getByText('Hài lòng', { exact: true }).click();
+    expect(await criterion('Thời gian giải quyết').getByRole('radio', { name: 'Hài lòng', exact: true }).isChecked()).toBe(true);
+    await expectLocator(page.getByTestId('rating-overall')).toBeVisible();
+    expect(await page.getByTestId('rating-overall').innerText()).toBe('Mức chung: Hài lòng (theo tiêu chí được đánh giá thấp nhất)');
     await page.getByLabel('Ý kiến góp ý (không bắt buộc)').fill('Nhận kết quả nhanh, không phải đi lại.');
     await e2e.screenshot(page, 'ket-qua-03-danh-gia');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await rating.scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await smallTouchTargets(page)).toEqual([]);
+    expect(await axeFindings(page)).toEqual([]);
+    await page.screenshot({ path: 'tests/e2e/screenshots/ket-qua-03b-danh-gia-390.png' });
+    await page.setViewportSize({ width: 1366, height: 900 });
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await expectLocator(page.getByText(/Bạn đã đánh giá:/)).toBeVisible();
     await page.reload();
     await expectLocator(page.getByText(/Bạn đã đánh giá:/)).toBeVisible();
-    await expectLocator(page.getByText('Rất hài lòng')).toBeVisible();
+    const given = page.locator('.ant-card').filter({ hasText: 'Bạn đã đánh giá' });
+    await expectLocator(given.getByText('Hài lòng', { exact: true }).first()).toBeVisible();
+    await expectLocator(given.getByRole('row', { name: /Thời gian giải quyết\s*Hài lòng/ })).toBeVisible();
+    await expectLocator(given.getByRole('row', { name: /Thái độ, hướng dẫn của cán bộ\s*Rất hài lòng/ })).toBeVisible();
     await expectLocator(page.getByText('Ý kiến: Nhận kết quả nhanh, không phải đi lại.')).toBeVisible();
     expect(await page.getByRole('button', { name: 'Gửi đánh giá' }).count()).toBe(0);
     expect(await page.getByRole('radio', { name: 'Hài lòng', exact: true }).count()).toBe(0);

@@ -49,6 +49,9 @@ export async function prefilledValues(h: Http, code = KHAI_SINH): Promise<Record
   return res.json<Reply<typeof startFiling>>().prefill.values;
 }
 
+/** Hình thức nhận kết quả of the filings below (required online, issue 15): the electronic copy. */
+export const ELECTRONIC = { method: 'electronic' } as const;
+
 /** Submits "Đăng ký khai sinh"; `over` replaces parts of the body (formData is merged). */
 export async function submitKhaiSinh(h: Http, agency: string, over: Record<string, unknown> = {}) {
   const formData = { ...(await prefilledValues(h)), ...CHILD, ...((over.formData as object) ?? {}) };
@@ -60,6 +63,7 @@ export async function submitKhaiSinh(h: Http, agency: string, over: Record<strin
     agencyId: agency,
     documents,
     submissionKey: `key-${Math.random().toString(36).slice(2)}`,
+    delivery: ELECTRONIC,
     ...over,
     formData,
   });

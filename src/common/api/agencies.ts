@@ -33,6 +33,38 @@ export const HistoryChange = Type.Union([
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 const Id = Type.String({ format: 'uuid' });
 
+/** The kinds a unit without a parent may have (the tops of the tree: ministries, provinces, banks…). */
+export const TOP_LEVEL_KINDS = ['ministry', 'province', 'bank', 'payment_intermediary', 'other'] as const;
+
+export const ScheduledAction = Type.Union([Type.Literal('update'), Type.Literal('deactivate')]);
+export const ScheduledStatus = Type.Union([Type.Literal('pending'), Type.Literal('applied'), Type.Literal('cancelled'), Type.Literal('failed')]);
+
+/**
+ * A change saved with a Ngày hiệu lực after today (issue 15): what will change on that date. An
+ * update names only the fields it changes (`parent` present for a move; null: to the top level).
+ */
+const plannedFields = {
+  id: Type.String(),
+  action: ScheduledAction,
+  effectiveDate: Type.String(),
+  name: Type.Optional(Type.String()),
+  code: Type.Optional(Type.String()),
+  kind: Type.Optional(AgencyKind),
+  parent: Type.Optional(Nullable(UnitRef)),
+};
+export const PlannedChange = Type.Object(plannedFields);
+
+/** A scheduled change with what became of it (the unit's "Thay đổi dự kiến", newest first). */
+export const ScheduledChange = Type.Object({
+  ...plannedFields,
+  status: ScheduledStatus,
+  createdByName: Nullable(Type.String()),
+  createdAt: Type.String(),
+  decidedAt: Nullable(Type.String()),
+  /** Why it could not be applied on its date. */
+  failure: Nullable(Type.String()),
+});
+
 const nodeFields = {
   ...UnitRef.properties,
   kind: AgencyKind,
@@ -45,6 +77,8 @@ const nodeFields = {
   /** Children shown with the current "include inactive" choice; 0 makes the node a leaf. */
   childCount: Type.Integer(),
   activeChildCount: Type.Integer(),
+  /** The change planned for a later date, if any (one at a time). */
+  planned: Nullable(PlannedChange),
 };
 export const AgencyNode = Type.Object(nodeFields);
 
@@ -98,6 +132,8 @@ export const AgencyDetail = Type.Object({
   canRestructure: Type.Boolean(),
   /** Newest first. */
   history: Type.Array(HistoryRow),
+  /** Changes scheduled for a later date and what became of them, newest first (the last 20). */
+  scheduledChanges: Type.Array(ScheduledChange),
 });
 
 const IdParams = Type.Object({ id: Id });
@@ -177,6 +213,11 @@ export const updateAgency = endpoint({
       kind: Type.Optional(AgencyKind),
       parentId: Type.Optional(Nullable(Id)),
       effectiveDate: IsoDate,
+      /**
+       * Required (true) to move a unit below a unit of another province (another top of the tree):
+       * without it the answer is AGENCY_CROSS_PROVINCE_CONFIRM_REQUIRED with both paths in details.
+       */
+      confirmCrossProvince: Type.Optional(Type.Boolean()),
     }),
     response: { 200: AgencyDetail },
   },
@@ -208,5 +249,43 @@ export const mergeAgencies = endpoint({
       moveOfficers: Type.Boolean({ default: false }),
     }),
     response: { 200: AgencyDetail },
+  },
+});
+
+export const cancelScheduledChange = endpoint({
+  method: 'POST',
+  url: `${BASE}/:id/scheduled-changes/:changeId/cancel`,
+  summary: 'Hủy một thay đổi dự kiến (chưa đến ngày hiệu lực) của đơn vị',
+  schema: { params: Type.Object({ id: Id, changeId: Id }), response: { 200: AgencyDetail } },
+});
+
+export const listScheduledChanges = endpoint({
+  method: 'GET',
+  url: `${BASE}/scheduled-changes`,
+  summary: 'Các thay đổi dự kiến của đơn vị trong phạm vi quản lý (mặc định: chưa đến ngày hiệu lực), ngày hiệu lực gần nhất trước',
+  schema: {
+    querystring: Type.Object({
+      status: Type.Optional(ScheduledStatus),
+      page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
+      pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+    }),
+    response: {
+      200: Type.Object({
+        items: Type.Array(Type.Object({ ...ScheduledChange.properties, unit: UnitRef, path: Type.Array(UnitRef) })),
+        total: Type.Integer(),
+        page: Type.Integer(),
+        pageSize: Type.Integer(),
+      }),
+    },
+  },
+});
+
+export const listUnitPaths = endpoint({
+  method: 'GET',
+  url: `${BASE}/paths`,
+  summary: 'Đường dẫn trong cây (tỉnh › xã › …) của các đơn vị, để bộ chọn đơn vị phân biệt các đơn vị trùng tên',
+  schema: {
+    querystring: Type.Object({ ids: Type.String({ maxLength: 37 * 100, description: 'Mã (uuid) các đơn vị, cách nhau bởi dấu phẩy; tối đa 100' }) }),
+    response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), path: Type.Array(UnitRef) })) }) },
   },
 });

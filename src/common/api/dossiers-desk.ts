@@ -14,6 +14,7 @@ import {
   IdParams,
   Prefill,
   StoredPaper,
+  startFiling,
   SubmitBody,
 } from './dossiers.js';
 
@@ -64,6 +65,8 @@ export const deskStartFiling = endpoint({
         prefill: Prefill,
         citizen: Type.Object({ id: Type.String(), fullName: Type.String(), idNumber: Nullable(Type.String()), phone: Nullable(Type.String()) }),
         agencies: Type.Array(UnitRef),
+        /** The postal address proposed for "Nhận qua dịch vụ bưu chính" (issue 15). */
+        deliveryPrefill: startFiling.schema.response[200].properties.deliveryPrefill,
       }),
     },
   },
@@ -216,7 +219,12 @@ export const unitStatistics = endpoint({
           veryGood: Type.Integer(),
           good: Type.Integer(),
           bad: Type.Integer(),
+          /** Share of ratings whose overall level (the lowest of their criteria, src/common/rating.ts) is Hài lòng or Rất hài lòng. */
           satisfiedShare: Nullable(Type.Number()),
+          /** Per criterion (issue 15): how many rated it, and the share Hài lòng or Rất hài lòng; older single ratings have none. */
+          criteria: Type.Array(
+            Type.Object({ key: Type.String(), label: Type.String(), rated: Type.Integer(), satisfiedShare: Nullable(Type.Number()) }),
+          ),
         }),
         dossiers: Type.Object({
           total: Type.Integer(),

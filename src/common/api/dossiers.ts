@@ -31,10 +31,63 @@ export const DraftBody = Type.Object({
   formData: FormDataInput,
   documents: Type.Array(PaperRef, { maxItems: 40 }),
 });
+/**
+ * Hình thức nhận kết quả as sent (src/common/delivery.ts). Loose on purpose: the service checks it
+ * and answers DELIVERY_METHOD_REQUIRED / DELIVERY_METHOD_INVALID / DELIVERY_ADDRESS_REQUIRED /
+ * DELIVERY_ADDRESS_UNIT_INVALID / DELIVERY_PHONE_INVALID.
+ */
+export const DeliveryInput = Type.Object(
+  {
+    method: Type.Optional(Type.String({ maxLength: 20, description: 'in_person (Nhận trực tiếp tại Bộ phận Một cửa) · post (qua dịch vụ bưu chính công ích) · electronic (bản điện tử)' })),
+    /** By post only. */
+    post: Type.Optional(
+      Type.Object(
+        {
+          recipientName: Type.Optional(Type.String({ maxLength: 100 })),
+          phone: Type.Optional(Type.String({ maxLength: 20 })),
+          address: Type.Optional(Type.String({ maxLength: 300, description: 'Số nhà, đường/phố, thôn/xóm' })),
+          communeCode: Type.Optional(Type.String({ maxLength: 10, description: 'Mã xã/phường (đơn vị hành chính 2025)' })),
+          provinceCode: Type.Optional(Type.String({ maxLength: 10, description: 'Mã tỉnh/thành phố (đơn vị hành chính 2025)' })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
 export const SubmitBody = Type.Object({
   ...DraftBody.properties,
   agencyId: Type.String({ format: 'uuid' }),
   submissionKey: Type.String({ minLength: 8, maxLength: 80, description: 'Idempotency key: a repeat returns the first dossier' }),
+  /** Required for online filing; at the desk it defaults to in_person (the citizen is there). */
+  delivery: Type.Optional(DeliveryInput),
+});
+
+/** A postal delivery address, with the unit names as they were at submission. */
+export const DeliveryAddressSchema = Type.Object({
+  recipientName: Type.String(),
+  phone: Type.String(),
+  address: Type.String(),
+  communeCode: Type.String(),
+  communeName: Type.String(),
+  provinceCode: Type.String(),
+  provinceName: Type.String(),
+});
+/** The choice stored on the dossier; null for dossiers filed before it was asked. */
+export const DeliveryView = Type.Object({
+  method: Type.Union([Type.Literal('in_person'), Type.Literal('post'), Type.Literal('electronic')]),
+  label: Type.String(),
+  post: Nullable(Type.Object({ ...DeliveryAddressSchema.properties, line: Type.String({ description: 'Địa chỉ đầy đủ để gửi' }) })),
+});
+
+/** A satisfaction rating (src/common/rating.ts): the overall level, and each criterion's (null for a rating given before criteria). */
+export const RatingView = Type.Object({
+  rating: Type.Integer({ description: 'Mức chung: mức thấp nhất của các tiêu chí (3 Rất hài lòng, 2 Hài lòng, 1 Không hài lòng)' }),
+  label: Type.String(),
+  satisfied: Type.Boolean(),
+  criteria: Nullable(Type.Array(Type.Object({ key: Type.String(), label: Type.String(), level: Type.Integer(), levelLabel: Type.String() }))),
+  comment: Nullable(Type.String()),
+  at: Type.String(),
 });
 
 /** The dossier after submission, reception or a decision of the desk. */
@@ -166,7 +219,9 @@ export const DossierDetail = Type.Object({
   hasResult: Type.Boolean(),
   /** Shown to the applicant once the result is returned; always to the officers. */
   verifyToken: Nullable(Type.String()),
-  rating: Nullable(Type.Object({ rating: Type.Integer(), label: Type.String(), comment: Nullable(Type.String()), at: Type.String() })),
+  rating: Nullable(RatingView),
+  /** Hình thức nhận kết quả (issue 15). */
+  delivery: Nullable(DeliveryView),
   /** What the viewer may do now (the officer by their role in the workflow; the applicant: withdraw, pay). */
   actions: Type.Array(DossierActionName),
   formData: FormValuesSchema,
@@ -293,18 +348,39 @@ export const startFiling = endpoint({
             formData: FormValuesSchema,
             documents: Type.Array(DescribedPaper),
             updatedAt: Type.String(),
+            /** Sent back as `baseVersion` of the next save and `draftVersion` of the submission. */
+            version: Type.Integer(),
           }),
         ),
+        /** The postal address proposed for "Nhận qua dịch vụ bưu chính": the citizen's, when known. */
+        deliveryPrefill: Type.Object({
+          recipientName: Type.String(),
+          phone: Nullable(Type.String()),
+          address: Nullable(Type.String()),
+          communeCode: Nullable(Type.String()),
+          provinceCode: Nullable(Type.String()),
+        }),
       }),
     },
   },
 });
 
+/**
+ * Issue 15, two tabs on one draft: the version of the draft the tab last read or saved (null: it
+ * knows of none). Another version on the server → 409 DRAFT_VERSION_CONFLICT with
+ * `details.currentVersion`; sending that version overwrites knowingly. Left out: no check (API
+ * clients of before); the portal always sends it.
+ */
+const DraftVersion = Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 2147483647 })));
+export const SaveDraftBody = Type.Object({ ...DraftBody.properties, baseVersion: DraftVersion });
+/** Online submission: the draft version the tab holds, checked as a save's (a stale tab is refused). */
+export const OnlineSubmitBody = Type.Object({ ...SubmitBody.properties, draftVersion: DraftVersion });
+
 export const saveDraft = endpoint({
   method: 'PUT',
   url: '/api/filing/:code/draft',
-  summary: 'Tự động lưu bản nháp',
-  schema: { params: CodeParams, body: DraftBody, response: { 200: Type.Object({ savedAt: Type.String() }) } },
+  summary: 'Tự động lưu bản nháp (409 DRAFT_VERSION_CONFLICT khi bản nháp đã được lưu từ cửa sổ khác)',
+  schema: { params: CodeParams, body: SaveDraftBody, response: { 200: Type.Object({ savedAt: Type.String(), version: Type.Integer() }) } },
 });
 
 export const discardDraft = endpoint({
@@ -318,7 +394,17 @@ export const submitOnline = endpoint({
   method: 'POST',
   url: '/api/filing/:code/submit',
   summary: 'Nộp hồ sơ trực tuyến: cấp mã hồ sơ, giấy tiếp nhận, SMS/e-mail',
-  schema: { params: CodeParams, body: SubmitBody, response: { 201: DossierResult } },
+  schema: { params: CodeParams, body: OnlineSubmitBody, response: { 201: DossierResult } },
+});
+
+export const listAddressUnits = endpoint({
+  method: 'GET',
+  url: '/api/address-units',
+  summary: 'Đơn vị hành chính (từ 01/07/2025) cho địa chỉ nhận kết quả: các tỉnh/thành phố, hoặc các xã/phường của một tỉnh',
+  schema: {
+    querystring: Type.Object({ province: Type.Optional(Type.String({ maxLength: 10 })) }),
+    response: { 200: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })) },
+  },
 });
 
 /** Multipart, field "file" (the route declares consumes). */
@@ -407,11 +493,24 @@ export const withdrawDossier = endpoint({
 export const rateDossier = endpoint({
   method: 'POST',
   url: '/api/my/dossiers/:id/rating',
-  summary: 'Đánh giá mức độ hài lòng (3 Rất hài lòng, 2 Hài lòng, 1 Không hài lòng), một lần sau khi nhận kết quả',
+  summary:
+    'Đánh giá mức độ hài lòng theo từng tiêu chí (access, time, staff, result: 3 Rất hài lòng, 2 Hài lòng, 1 Không hài lòng) và ý kiến, một lần sau khi nhận kết quả',
   schema: {
     params: IdParams,
-    body: Type.Object({ rating: Type.Integer({ minimum: 1, maximum: 3 }), comment: Type.Optional(Type.String({ maxLength: 1000 })) }),
-    response: { 201: Type.Object({ rating: Type.Integer(), label: Type.String(), comment: Nullable(Type.String()) }) },
+    body: Type.Object({
+      /** Loose on purpose: the service answers RATING_CRITERION_MISSING / RATING_INVALID. */
+      criteria: Type.Object(
+        {
+          access: Type.Optional(Type.Integer()),
+          time: Type.Optional(Type.Integer()),
+          staff: Type.Optional(Type.Integer()),
+          result: Type.Optional(Type.Integer()),
+        },
+        { additionalProperties: false },
+      ),
+      comment: Type.Optional(Type.String({ maxLength: 1000 })),
+    }),
+    response: { 201: RatingView },
   },
 });
 

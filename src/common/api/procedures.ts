@@ -15,6 +15,32 @@ export const EffectiveState = Type.Union([Type.Literal('upcoming'), Type.Literal
 /** A fee or charge as answers show it. */
 export const Fee = Type.Object({ label: Type.String(), amountVnd: Type.Number(), unit: Type.Optional(Type.String()) });
 
+/**
+ * Nhóm sự kiện (life events), as the national portal groups procedures for citizens; the labels are
+ * in src/common/procedure-catalogue.ts (LIFE_EVENTS), each procedure lists the events it serves.
+ */
+export const LifeEvent = Type.Union([
+  Type.Literal('khai-sinh'),
+  Type.Literal('ket-hon'),
+  Type.Literal('khai-tu'),
+  Type.Literal('cu-tru'),
+  Type.Literal('dat-dai'),
+  Type.Literal('hoc-tap-viec-lam'),
+  Type.Literal('giay-to-chung-thuc'),
+]);
+
+/** Cách thức thực hiện: trực tiếp, trực tuyến, qua dịch vụ bưu chính. */
+export const ChannelKind = Type.Union([Type.Literal('direct'), Type.Literal('online'), Type.Literal('post')]);
+
+/** One way of filing (Cách thức thực hiện) with its own time and fees. */
+export const ProcedureChannel = Type.Object({
+  kind: ChannelKind,
+  processingDays: Type.Integer({ description: 'Working days; 0 = within the day of receipt' }),
+  timeNote: Nullable(Type.String()),
+  fees: Type.Array(Fee),
+  note: Nullable(Type.String()),
+});
+
 // ---- the public catalogue (routes.ts) --------------------------------------------------------
 
 const summaryFields = {
@@ -38,7 +64,19 @@ export const ProcedureSummary = Type.Object(summaryFields);
 /** A procedure in force with its thành phần hồ sơ. */
 export const ProcedureDetail = Type.Object({
   ...summaryFields,
+  /** Căn cứ pháp lý: one legal document a line. */
   legalBasis: Nullable(Type.String()),
+  /** Trình tự thực hiện: the steps in order. */
+  steps: Type.Array(Type.String()),
+  /** Cách thức thực hiện, each with its time and fees. */
+  channels: Type.Array(ProcedureChannel),
+  /** Đối tượng thực hiện. */
+  applicants: Nullable(Type.String()),
+  /** Điều kiện thực hiện (null: none beyond the documents). */
+  conditions: Nullable(Type.String()),
+  /** Kết quả thực hiện. */
+  result: Nullable(Type.String()),
+  lifeEvents: Type.Array(LifeEvent),
   documents: Type.Array(
     Type.Object({
       position: Type.Integer(),
@@ -47,6 +85,8 @@ export const ProcedureDetail = Type.Object({
       required: Type.Boolean(),
       templateName: Nullable(Type.String()),
       hasTemplate: Type.Boolean({ description: 'A template file can be downloaded from …/documents/:position/template' }),
+      /** What the download is: an uploaded file (its type) or the e-form printed blank ('pdf'). */
+      templateType: Nullable(Type.String()),
       note: Nullable(Type.String()),
     }),
   ),
@@ -59,11 +99,79 @@ export const listProcedures = endpoint({
   schema: {
     querystring: Type.Object({
       q: Type.Optional(Type.String({ maxLength: 200 })),
-      field: Type.Optional(Type.String({ maxLength: 100 })),
+      field: Type.Optional(Type.String({ maxLength: 200, description: 'Lĩnh vực, exactly as the catalogue names it' })),
+      lifeEvent: Type.Optional(LifeEvent),
       ...PageQuery,
     }),
     response: {
       200: Type.Object({ items: Type.Array(ProcedureSummary), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }),
+    },
+  },
+});
+
+/** "Thủ tục được sử dụng nhiều nhất": procedures in force ranked by dossiers filed lately. */
+export const listMostUsedProcedures = endpoint({
+  method: 'GET',
+  url: '/api/procedures/most-used',
+  summary: 'Thủ tục được sử dụng nhiều nhất: xếp theo số hồ sơ nộp trong 90 ngày gần nhất (chỉ số đếm)',
+  schema: {
+    querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 20, default: 6 }) }),
+    response: {
+      200: Type.Object({
+        days: Type.Integer({ description: 'The window counted, in days up to today' }),
+        items: Type.Array(
+          Type.Object({
+            code: Type.String(),
+            name: Type.String(),
+            field: Type.String(),
+            fullyOnline: Type.Boolean(),
+            onlineFiling: Type.Boolean(),
+            dossiers: Type.Integer({ description: 'Dossiers filed for it in the window' }),
+          }),
+        ),
+      }),
+    },
+  },
+});
+
+/** The catalogue's groups for the home page: by lĩnh vực and by nhóm sự kiện, with counts in force. */
+export const listProcedureGroups = endpoint({
+  method: 'GET',
+  url: '/api/procedures/groups',
+  summary: 'Thủ tục theo lĩnh vực và theo nhóm sự kiện (số thủ tục đang có hiệu lực)',
+  schema: {
+    response: {
+      200: Type.Object({
+        fields: Type.Array(Type.Object({ field: Type.String(), count: Type.Integer() })),
+        lifeEvents: Type.Array(Type.Object({ key: LifeEvent, count: Type.Integer() })),
+      }),
+    },
+  },
+});
+
+/** Số liệu công khai: aggregate figures of the dossiers handled this year, no personal data. */
+export const getPublicFigures = endpoint({
+  method: 'GET',
+  url: '/api/portal/figures',
+  summary: 'Tình hình giải quyết hồ sơ năm nay: số đã tiếp nhận, đã giải quyết, tỷ lệ đúng hạn, trực tuyến, hài lòng (số tổng hợp, lưu đệm vài phút)',
+  schema: {
+    response: {
+      200: Type.Object({
+        year: Type.Integer(),
+        /** From 1 January of the year (Vietnam time) to the moment counted. */
+        from: Type.String({ description: 'YYYY-MM-DD' }),
+        countedAt: Type.String({ description: 'ISO instant the figures were counted' }),
+        received: Type.Integer({ description: 'Hồ sơ đã tiếp nhận' }),
+        receivedOnline: Type.Integer({ description: 'Of which filed online' }),
+        resolved: Type.Integer({ description: 'Hồ sơ đã giải quyết' }),
+        resolvedOnTime: Type.Integer(),
+        onTimeShare: Nullable(Type.Number({ description: 'resolvedOnTime / resolved, 0..1' })),
+        onlineShare: Nullable(Type.Number({ description: 'receivedOnline / received, 0..1' })),
+        ratings: Type.Integer({ description: 'Đánh giá received' }),
+        satisfiedShare: Nullable(Type.Number({ description: 'Hài lòng or rất hài lòng / ratings, 0..1' })),
+        proceduresInForce: Type.Integer(),
+        proceduresOnline: Type.Integer({ description: 'In force with an e-form (fileable on the portal)' }),
+      }),
     },
   },
 });
@@ -110,6 +218,15 @@ export const ProcedureDocumentInput = Type.Object({
   required: Type.Boolean(),
   templateName: OptText(300),
   note: OptText(1000),
+  printableForm: Type.Optional(Type.Boolean({ description: 'This is the tờ khai: without an uploaded file, its template is the e-form printed blank (PDF)' })),
+});
+
+const ChannelInput = Type.Object({
+  kind: ChannelKind,
+  processingDays: Type.Integer({ minimum: 0, maximum: 365 }),
+  timeNote: OptText(1000),
+  fees: Type.Array(FeeInput, { maxItems: 20 }),
+  note: OptText(1000),
 });
 
 export const ProcedureInput = Type.Object({
@@ -127,6 +244,13 @@ export const ProcedureInput = Type.Object({
   effectiveTo: Type.Optional(Nullable(IsoDate)),
   decisionRef: OptText(200),
   decisionDate: Type.Optional(Nullable(IsoDate)),
+  // The national database's sections; left out, an update keeps what is stored.
+  steps: Type.Optional(Type.Array(Text(3000), { maxItems: 30, description: 'Trình tự thực hiện, one step an item' })),
+  channels: Type.Optional(Type.Array(ChannelInput, { maxItems: 3, description: 'Cách thức thực hiện; each kind at most once' })),
+  applicants: OptText(1000),
+  conditions: OptText(5000),
+  result: OptText(1000),
+  lifeEvents: Type.Optional(Type.Array(LifeEvent, { maxItems: 7, uniqueItems: true })),
   documents: Type.Array(ProcedureDocumentInput, { maxItems: 50 }),
 });
 
@@ -165,6 +289,12 @@ export const AdminProcedureDetail = Type.Object({
   fees: Type.Array(Fee),
   fullyOnline: Type.Boolean(),
   legalBasis: Nullable(Type.String()),
+  steps: Type.Array(Type.String()),
+  channels: Type.Array(ProcedureChannel),
+  applicants: Nullable(Type.String()),
+  conditions: Nullable(Type.String()),
+  result: Nullable(Type.String()),
+  lifeEvents: Type.Array(LifeEvent),
   /** The e-form definition (src/common/eform.ts): arbitrary JSON checked when set. */
   form: Type.Unknown({ description: 'The e-form (EForm) or null' }),
   formFieldCount: Type.Integer(),
@@ -177,6 +307,7 @@ export const AdminProcedureDetail = Type.Object({
       required: Type.Boolean(),
       templateName: Nullable(Type.String()),
       note: Nullable(Type.String()),
+      printableForm: Type.Boolean(),
       template: Nullable(ProcedureTemplate),
     }),
   ),

@@ -129,7 +129,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('faults under concurrent filing (P
       const agency = await agencyId(db, CAM_THANH);
       const day = vnDate(sys.clock.now());
       const keys = Array.from({ length: WRITES }, (_, i) => `fault-cut-${i}-${randomBytes(4).toString('hex')}`);
-      const submit = (key: string) => h.post(`/api/filing/${KHAI_SINH}/submit`, { agencyId: agency, formData, documents, submissionKey: key });
+      const submit = (key: string) => h.post(`/api/filing/${KHAI_SINH}/submit`, { agencyId: agency, formData, documents, submissionKey: key, delivery: { method: 'electronic' } });
 
       const killer = new pg.Client({ connectionString: sys.deps.config.databaseUrl });
       await killer.connect();
@@ -245,7 +245,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('faults under concurrent filing (P
           let killOnAck: ChildServer | null = null;
           const send = async (key: string): Promise<Outcome> => {
             try {
-              const res = await c.post(`/api/filing/${KHAI_SINH}/submit`, { agencyId: agency, formData, documents, submissionKey: key });
+              const res = await c.post(`/api/filing/${KHAI_SINH}/submit`, { agencyId: agency, formData, documents, submissionKey: key, delivery: { method: 'electronic' } });
               const text = await res.text();
               if (res.status !== 201) return { key, status: res.status, text };
               const body = JSON.parse(text) as { id: string; code: string };

@@ -40,7 +40,7 @@ export const DEMO_USERS: {
   // Issue 7: the processing roles of UBND phường Cẩm Thành (specialist in its Phòng Văn hóa - Xã
   // hội, the vice-chairman who signs, and the officer of the electronic certified copies).
   { username: 'xuly.demo', kind: 'officer', fullName: 'Ngô Thị Thu', phone: '0358005566', units: ['dept'], permissions: ['DOSSIER_PROCESS'] },
-  { username: 'lanhdao.demo', kind: 'officer', fullName: 'Hoàng Minh Đức', phone: '0358007788', units: ['ward'], permissions: ['DOSSIER_APPROVE'] },
+  { username: 'lanhdao.demo', kind: 'officer', fullName: 'Hoàng Minh Đức', phone: '0358007788', units: ['ward'], permissions: ['DOSSIER_APPROVE', 'FEEDBACK_ANSWER'] },
   {
     username: 'chungthuc.demo',
     kind: 'officer',

@@ -148,6 +148,26 @@ export const ERRORS = {
   AGENCY_CODE_TAKEN: { status: 409, message: 'Mã định danh này đã được dùng cho đơn vị khác.' },
   AGENCY_MOVE_INVALID: { status: 400, message: 'Không thể chuyển đơn vị vào chính nó hoặc vào một đơn vị cấp dưới của nó.' },
   AGENCY_HAS_ACTIVE_CHILDREN: { status: 409, message: 'Đơn vị còn đơn vị trực thuộc đang hoạt động; hãy chuyển hoặc ngừng hoạt động các đơn vị đó trước.' },
+  // Issue 15 (agencies/tree.ts): effective dates, scheduled changes, moves to another province.
+  AGENCY_EFFECTIVE_DATE_PAST: {
+    status: 400,
+    message: 'Ngày hiệu lực đã qua. Hãy chọn ngày hôm nay (thay đổi có hiệu lực ngay) hoặc một ngày sau hôm nay (thay đổi được lên lịch).',
+  },
+  AGENCY_EFFECTIVE_DATE_FUTURE: {
+    status: 400,
+    message: 'Thay đổi này chỉ thực hiện được với ngày hiệu lực là hôm nay; hãy thực hiện vào đúng ngày hiệu lực.',
+  },
+  AGENCY_CHANGE_PENDING: { status: 409, message: 'Đơn vị đã có một thay đổi dự kiến chưa đến ngày hiệu lực; hãy hủy thay đổi đó trước khi lên lịch thay đổi khác.' },
+  AGENCY_CHANGE_NOT_FOUND: { status: 404, message: 'Không tìm thấy thay đổi dự kiến của đơn vị.' },
+  AGENCY_CHANGE_NOT_PENDING: { status: 409, message: 'Thay đổi dự kiến này đã được áp dụng hoặc đã hủy.' },
+  AGENCY_CROSS_PROVINCE_CONFIRM_REQUIRED: {
+    status: 409,
+    message: 'Đơn vị cấp trên mới thuộc tỉnh/đơn vị gốc khác; hãy xác nhận việc chuyển đơn vị sang tỉnh khác.',
+  },
+  AGENCY_TOP_LEVEL_KIND: {
+    status: 400,
+    message: 'Đơn vị cấp cao nhất phải là Bộ, ngành, UBND tỉnh/thành phố, Ngân hàng, Trung gian thanh toán hoặc Cơ quan khác.',
+  },
   PERMISSION_GRANT_REFUSED: { status: 403, message: 'Không thể cấp hoặc thu hồi quyền này.' },
   USERNAME_INVALID: {
     status: 400,
@@ -186,6 +206,7 @@ export const ERRORS = {
   PROCEDURE_EXPIRED: { status: 409, message: 'Thủ tục đã hết hiệu lực; hãy sửa ngày hết hiệu lực trước khi công bố.' },
   PROCEDURE_DOCUMENT_NOT_FOUND: { status: 404, message: 'Không tìm thấy thành phần hồ sơ này của thủ tục.' },
   PROCEDURE_TEMPLATE_NOT_FOUND: { status: 404, message: 'Thành phần hồ sơ này chưa có mẫu đơn, tờ khai để tải về.' },
+  PROCEDURE_CHANNEL_REPEATED: { status: 400, message: 'Mỗi cách thức thực hiện (trực tiếp, trực tuyến, bưu chính) chỉ được khai một lần.' },
   FORM_DEFINITION_INVALID: { status: 400, message: 'Biểu mẫu điện tử không hợp lệ; xem danh sách lỗi kèm theo.' },
   // Dossiers (issue 6)
   PROCEDURE_NOT_ONLINE: { status: 409, message: 'Thủ tục này chưa có biểu mẫu điện tử nên chưa nộp trực tuyến được; vui lòng nộp trực tiếp tại Bộ phận Một cửa.' },
@@ -199,6 +220,11 @@ export const ERRORS = {
   DOSSIER_DOCUMENT_MISSING: { status: 400, message: 'Còn thiếu bản điện tử của giấy tờ bắt buộc trong thành phần hồ sơ.' },
   DOSSIER_NOT_FOUND: { status: 404, message: 'Không tìm thấy hồ sơ.' },
   SUBMISSION_KEY_REUSED: { status: 409, message: 'Biểu mẫu này đã được dùng để nộp một hồ sơ khác. Hãy tải lại trang rồi nộp lại hồ sơ.' },
+  // A save or submission of an online draft from a tab that holds an older version (issue 15).
+  DRAFT_VERSION_CONFLICT: {
+    status: 409,
+    message: 'Bản nháp đã được thay đổi ở một cửa sổ khác. Hãy tải lại bản mới nhất, hoặc giữ nội dung của bạn để ghi đè.',
+  },
   DOSSIER_STATUS_CONFLICT: { status: 409, message: 'Trạng thái hồ sơ đã thay đổi, không thực hiện được thao tác này. Hãy tải lại trang.' },
   DOSSIER_OUT_OF_SCOPE: { status: 403, message: 'Bạn chỉ tiếp nhận được hồ sơ của đơn vị mình.' },
   CITIZEN_NOT_FOUND: { status: 404, message: 'Không tìm thấy tài khoản công dân.' },
@@ -213,6 +239,12 @@ export const ERRORS = {
   EXTENSION_DATE_INVALID: { status: 400, message: 'Ngày hẹn trả kết quả mới không hợp lệ.' },
   FEE_UNPAID: { status: 409, message: 'Công dân chưa thực hiện nghĩa vụ tài chính; chưa trả kết quả được.' },
   RATING_INVALID: { status: 400, message: 'Mức đánh giá phải là Rất hài lòng, Hài lòng hoặc Không hài lòng.' },
+  RATING_CRITERION_MISSING: { status: 400, message: 'Hãy chọn mức độ hài lòng cho từng tiêu chí.' },
+  DELIVERY_METHOD_REQUIRED: { status: 400, message: 'Hãy chọn hình thức nhận kết quả.' },
+  DELIVERY_METHOD_INVALID: { status: 400, message: 'Hình thức nhận kết quả phải là nhận trực tiếp, qua dịch vụ bưu chính công ích hoặc bản điện tử.' },
+  DELIVERY_ADDRESS_REQUIRED: { status: 400, message: 'Nhận qua bưu chính cần đủ địa chỉ nhận: địa chỉ chi tiết, xã/phường, tỉnh/thành phố, họ tên và số điện thoại người nhận.' },
+  DELIVERY_ADDRESS_UNIT_INVALID: { status: 400, message: 'Xã/phường không thuộc tỉnh/thành phố đã chọn (đơn vị hành chính từ 01/07/2025).' },
+  DELIVERY_PHONE_INVALID: { status: 400, message: 'Số điện thoại người nhận không hợp lệ (10 số, bắt đầu bằng 03, 05, 07, 08 hoặc 09).' },
   RATING_NOT_YET: { status: 409, message: 'Chỉ đánh giá được sau khi hồ sơ đã trả kết quả.' },
   RATING_EXISTS: { status: 409, message: 'Hồ sơ này đã được đánh giá; mỗi hồ sơ chỉ đánh giá một lần.' },
   TRACKING_NOT_FOUND: { status: 404, message: 'Không tìm thấy hồ sơ với mã hồ sơ và số điện thoại đã nhập.' },
@@ -227,8 +259,20 @@ export const ERRORS = {
   APOLOGY_NOT_FOUND: { status: 404, message: 'Hồ sơ này chưa có phiếu xin lỗi và hẹn lại ngày trả kết quả.' },
   VERIFY_NOT_FOUND: { status: 404, message: 'Không tìm thấy văn bản điện tử với mã xác thực này.' },
   PAPER_TYPE_NOT_ALLOWED: { status: 415, message: 'Giấy tờ phải là bản quét hoặc ảnh chụp dạng PDF, JPG hoặc PNG (kiểm tra theo nội dung thật của tệp).' },
+  // Phản ánh, kiến nghị (feedback module, issue 15)
+  FEEDBACK_NOT_FOUND: { status: 404, message: 'Không tìm thấy phản ánh, kiến nghị.' },
+  FEEDBACK_SUBJECT_REQUIRED: {
+    status: 400,
+    message: 'Hãy chọn thủ tục hành chính (kèm cơ quan nhận phản ánh) hoặc một hồ sơ của bạn mà phản ánh, kiến nghị đề cập đến; chỉ chọn một trong hai.',
+  },
+  FEEDBACK_TITLE_INVALID: { status: 400, message: 'Tiêu đề phải có từ 10 đến 200 ký tự.' },
+  FEEDBACK_CONTENT_INVALID: { status: 400, message: 'Nội dung phản ánh, kiến nghị phải có từ 20 đến 4.000 ký tự.' },
+  FEEDBACK_ANSWER_INVALID: { status: 400, message: 'Nội dung trả lời phải có từ 20 đến 4.000 ký tự; người gửi sẽ nhận được nội dung này.' },
+  FEEDBACK_ALREADY_ANSWERED: { status: 409, message: 'Phản ánh, kiến nghị này đã được trả lời; câu trả lời không thay đổi được.' },
+  FEEDBACK_DAILY_LIMIT: { status: 429, message: 'Bạn đã gửi 10 phản ánh, kiến nghị trong 24 giờ qua. Vui lòng gửi tiếp sau.' },
   // Outbox (SMS/e-mail) administration
   OUTBOX_JOB_NOT_FOUND: { status: 404, message: 'Không tìm thấy tin nhắn/thư này.' },
+  NOTIFICATION_NOT_FOUND: { status: 404, message: 'Không tìm thấy thông báo này.' },
   OUTBOX_JOB_NOT_FAILED: { status: 409, message: 'Chỉ gửi lại được tin nhắn/thư đã ngừng gửi; tin nhắn/thư này vẫn đang được hệ thống tự gửi lại hoặc đã gửi xong.' },
   // Requests the framework refuses before any module sees them (issue 13): each keeps its status.
   BAD_REQUEST: { status: 400, message: 'Yêu cầu không hợp lệ.' },

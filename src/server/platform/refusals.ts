@@ -15,6 +15,8 @@ const SCOPE_NOT_FOUND: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'CITIZEN_NOT_FOUND',
   'REQUEST_NOT_FOUND',
   'AGENCY_NOT_FOUND',
+  'NOTIFICATION_NOT_FOUND',
+  'FEEDBACK_NOT_FOUND',
 ]);
 
 export function isRefusal(err: AppError): boolean {

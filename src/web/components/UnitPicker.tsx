@@ -1,11 +1,14 @@
 // The one unit picker of the back office: a searchable select of units (by Mã định danh or name,
 // accents optional), used by every filter and form that asks for a unit. What it offers depends on
-// `source`; the units already chosen keep their labels whatever is searched next.
+// `source`; the units already chosen keep their labels whatever is searched next. Every unit is
+// shown with its path in the tree (tỉnh › xã) and its Mã định danh, so that two units of the same
+// name — "UBND phường Nghĩa Lộ" of Lào Cai and of Quảng Ngãi — can be told apart (issue 15): the
+// agency search answers with paths; for the other sources they are asked of listUnitPaths.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select, Spin } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { listAgencyOptions } from '../../common/api/admin-users';
-import { searchAgencies } from '../../common/api/agencies';
+import { listUnitPaths, searchAgencies } from '../../common/api/agencies';
 import { listScopeUnits } from '../../common/api/reports';
 import { callApi } from '../data/client';
 
@@ -14,6 +17,13 @@ export interface UnitOption {
   code: string;
   name: string;
   status?: string;
+  /** The units above it, from the top of the tree (tỉnh, xã, …). */
+  path?: { id: string; name: string }[];
+}
+
+/** "UBND tỉnh Lào Cai › UBND phường Nghĩa Lộ": the unit's place in the tree, itself last. */
+export function unitPathText(o: Pick<UnitOption, 'name' | 'path'>): string {
+  return [...(o.path ?? []).map((p) => p.name), o.name].join(' › ');
 }
 
 /**
@@ -72,22 +82,40 @@ export function UnitPicker<M extends 'multiple' | undefined = undefined>(props: 
     placeholderData: keepPreviousData,
   });
 
+  // The paths of the units the source answered without one (one request per answer).
+  const missing = useMemo(() => (data ?? []).filter((o) => !o.path).slice(0, 100).map((o) => o.id), [data]);
+  const { data: paths } = useQuery({
+    queryKey: [listUnitPaths.url, 'unit-picker', missing.join(',')],
+    queryFn: ({ signal }) => callApi(listUnitPaths, { query: { ids: missing.join(',') } }, signal),
+    enabled: missing.length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+
   const [known, setKnown] = useState<Map<string, UnitOption>>(() => new Map((props.initial ?? []).map((o) => [o.id, o])));
   useEffect(() => {
-    if (data?.length) setKnown((prev) => new Map([...prev, ...data.map((o) => [o.id, o] as const)]));
-  }, [data]);
+    if (!data?.length) return;
+    const pathOf = new Map((paths?.items ?? []).map((p) => [p.id, p.path]));
+    setKnown((prev) => new Map([...prev, ...data.map((o) => [o.id, { ...prev.get(o.id), ...o, path: o.path ?? pathOf.get(o.id) ?? prev.get(o.id)?.path }] as const)]));
+  }, [data, paths]);
 
   const options = useMemo(() => {
     const chosen = ([] as string[])
       .concat(props.value ?? [])
       .map((id) => known.get(id))
       .filter((o): o is UnitOption => !!o);
-    const found = (data ?? []).filter((o) => !exclude?.includes(o.id));
+    const found = (data ?? []).filter((o) => !exclude?.includes(o.id)).map((o) => known.get(o.id) ?? o);
     const all = new Map([...chosen, ...found].map((o) => [o.id, o]));
-    return [...all.values()].map((o) => ({
-      value: o.id,
-      label: `${o.code} – ${o.name}${o.status === 'inactive' ? ' (ngừng hoạt động)' : ''}`,
-    }));
+    return [...all.values()].map((o) => {
+      const inactive = o.status === 'inactive' ? ' (ngừng hoạt động)' : '';
+      return {
+        value: o.id,
+        // What the field shows once chosen (and its tooltip): the path, then the code.
+        label: `${unitPathText(o)} · ${o.code}${inactive}`,
+        unit: o,
+        inactive,
+      };
+    });
   }, [data, known, props.value, exclude]);
 
   return (
@@ -101,6 +129,22 @@ export function UnitPicker<M extends 'multiple' | undefined = undefined>(props: 
       virtual={false}
       placeholder={props.placeholder ?? PLACEHOLDER[source]}
       options={options}
+      // In the list: the unit's name, and under it its Mã định danh and where it sits in the tree.
+      optionRender={(o) => {
+        const { unit, inactive } = o.data as (typeof options)[number];
+        return (
+          <div style={{ whiteSpace: 'normal', lineHeight: 1.35, padding: '2px 0' }}>
+            <div>
+              {unit.name}
+              {inactive}
+            </div>
+            <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.65)' }}>
+              <span style={{ fontFamily: 'monospace' }}>{unit.code}</span>
+              {unit.path && unit.path.length > 0 && <> · {unit.path.map((p) => p.name).join(' › ')}</>}
+            </div>
+          </div>
+        );
+      }}
       notFoundContent={isFetching ? <Spin size="small" /> : source === 'active' && !q.trim() ? 'Nhập để tìm đơn vị' : 'Không có đơn vị phù hợp'}
       style={{ width: '100%' }}
     />

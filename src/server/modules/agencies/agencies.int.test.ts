@@ -3,15 +3,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addOfficerAccount, addUnit, uniqueAgencyCode } from '../../../../tests/support/fixtures.js';
 import { Http, loggedIn } from '../../../../tests/support/http.js';
 import { useTestSystem } from '../../../../tests/support/system.js';
-import type { getAgency, listAgencyChildren, searchAgencies } from '../../../common/api/agencies.js';
+import type { getAgency, listAgencyChildren, listScheduledChanges, listUnitPaths, searchAgencies } from '../../../common/api/agencies.js';
 import type { Reply } from '../../../common/api/contract.js';
 import { searchKey } from '../../../common/text.js';
 import { isAgencyCode } from '../../../common/vn-ids.js';
+import type { ManualClock } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
 import { auditLog } from '../../platform/tables.js';
 import { userUnits, users } from '../users/tables.js';
 import { seedReferenceAgencies } from './reference.js';
-import { agencies, agencyHistory } from './tables.js';
+import { agencies, agencyHistory, agencyScheduledChanges } from './tables.js';
+import { vnToday } from './tree.js';
 
 const system = useTestSystem();
 const BASE = '/api/admin/agencies';
@@ -19,9 +21,13 @@ const BASE = '/api/admin/agencies';
 type Detail = Reply<typeof getAgency>;
 type SearchResult = Reply<typeof searchAgencies>;
 type Children = Reply<typeof listAgencyChildren>;
+type Scheduled = Reply<typeof listScheduledChanges>;
+type Paths = Reply<typeof listUnitPaths>;
 
 let admin: Http;
 let level1: Http;
+/** Today in Vietnam time: a change dated today applies at once (a date before today is refused). */
+let TODAY: string;
 const ids: Record<string, string> = {};
 
 async function byCode(code: string) {
@@ -41,6 +47,7 @@ async function unitsOf(user: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
+  TODAY = vnToday(system().clock.now());
   admin = await loggedIn(system().app, 'officer', 'admin.demo');
   level1 = await loggedIn(system().app, 'officer', 'quantri.qngai.demo');
   for (const [key, code] of Object.entries({
@@ -105,12 +112,12 @@ describe('reference agencies from the 2025 administrative units', () => {
   it('does not create a unit again after an administrator changed its kind', async () => {
     const db = system().deps.db;
     const cao = await byCode('000.00.03.Z04');
-    const res = await admin.patch(`${BASE}/${cao.id}`, { kind: 'other', effectiveDate: '2026-01-01' });
+    const res = await admin.patch(`${BASE}/${cao.id}`, { kind: 'other', effectiveDate: TODAY });
     expect(res.json()).toMatchObject({ kind: 'other' });
     expect(await seedReferenceAgencies(db, system().clock)).toBe(0);
     const same = await db.select().from(agencies).where(eq(agencies.adminUnitCode, cao.adminUnitCode!));
     expect(same.map((a) => a.id)).toEqual([cao.id]);
-    await admin.patch(`${BASE}/${cao.id}`, { kind: 'commune', effectiveDate: '2026-01-02' });
+    await admin.patch(`${BASE}/${cao.id}`, { kind: 'commune', effectiveDate: TODAY });
   });
 
   it('recreates a missing commune without taking a code already in use', async () => {
@@ -253,7 +260,7 @@ describe('changing the tree', () => {
       name: 'Phòng Kinh tế, Hạ tầng và Đô thị phường Nghĩa Lộ',
       code: newCode,
       kind: 'other',
-      effectiveDate: '2026-03-01',
+      effectiveDate: TODAY,
     });
     expect(res.statusCode).toBe(200);
     const d = res.json<Detail>();
@@ -261,7 +268,7 @@ describe('changing the tree', () => {
     expect(d.history.map((h) => h.change)).toEqual(expect.arrayContaining(['renamed', 'recoded', 'kind_changed', 'created']));
     expect(d.history.at(-1)!.change).toBe('created');
     expect(d.history.find((h) => h.change === 'renamed')).toMatchObject({
-      effectiveDate: '2026-03-01',
+      effectiveDate: TODAY,
       before: { name: 'Phòng Kinh tế phường Nghĩa Lộ' },
       after: { name: 'Phòng Kinh tế, Hạ tầng và Đô thị phường Nghĩa Lộ' },
     });
@@ -272,36 +279,36 @@ describe('changing the tree', () => {
     // The new name is found by search.
     expect((await level1.get(`${BASE}/search?q=ha%20tang%20do%20thi`)).json<SearchResult>().items.map((i) => i.id)).toEqual([unit.id]);
 
-    expect((await level1.patch(`${BASE}/${unit.id}`, { code: '000.15.15.H48', effectiveDate: '2026-03-01' })).json()).toMatchObject({ code: 'AGENCY_CODE_TAKEN' });
-    expect((await level1.patch(`${BASE}/${unit.id}`, { code: '0001915H48', effectiveDate: '2026-03-01' })).json()).toMatchObject({ code: 'AGENCY_CODE_INVALID' });
-    expect((await level1.patch(`${BASE}/${unit.id}`, { name: '', effectiveDate: '2026-03-01' })).json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((await level1.patch(`${BASE}/${unit.id}`, { code: '000.15.15.H48', effectiveDate: TODAY })).json()).toMatchObject({ code: 'AGENCY_CODE_TAKEN' });
+    expect((await level1.patch(`${BASE}/${unit.id}`, { code: '0001915H48', effectiveDate: TODAY })).json()).toMatchObject({ code: 'AGENCY_CODE_INVALID' });
+    expect((await level1.patch(`${BASE}/${unit.id}`, { name: '', effectiveDate: TODAY })).json()).toMatchObject({ code: 'VALIDATION_FAILED' });
     // A refused change leaves everything as it was.
     expect((await level1.get(`${BASE}/${unit.id}`)).json<Detail>().history).toHaveLength(4);
   });
 
   it('moves a unit to another parent in scope, refusing cycles', async () => {
     const unit = await createUnit({ name: 'Tổ công tác chuyển đơn vị', parentId: ids.ward });
-    const moved = await level1.patch(`${BASE}/${unit.id}`, { parentId: ids.ward2, effectiveDate: '2026-04-01' });
+    const moved = await level1.patch(`${BASE}/${unit.id}`, { parentId: ids.ward2, effectiveDate: TODAY });
     expect(moved.statusCode).toBe(200);
     expect(moved.json<Detail>()).toMatchObject({ parent: { id: ids.ward2 }, path: [{ id: ids.qngai }, { id: ids.ward2 }] });
     expect(moved.json<Detail>().history[0]).toMatchObject({
       change: 'moved',
-      effectiveDate: '2026-04-01',
+      effectiveDate: TODAY,
       before: { parentName: 'UBND phường Cẩm Thành' },
       after: { parentName: 'UBND phường Nghĩa Lộ' },
     });
 
     // Into itself, or below itself.
     for (const parentId of [ids.ward, ids.desk]) {
-      const res = await level1.patch(`${BASE}/${ids.ward}`, { parentId, effectiveDate: '2026-04-01' });
+      const res = await level1.patch(`${BASE}/${ids.ward}`, { parentId, effectiveDate: TODAY });
       expect(res.statusCode).toBe(400);
       expect(res.json()).toMatchObject({ code: 'AGENCY_MOVE_INVALID' });
     }
-    expect((await admin.patch(`${BASE}/${ids.qngai}`, { parentId: ids.desk2, effectiveDate: '2026-04-01' })).json()).toMatchObject({ code: 'AGENCY_MOVE_INVALID' });
+    expect((await admin.patch(`${BASE}/${ids.qngai}`, { parentId: ids.desk2, effectiveDate: TODAY })).json()).toMatchObject({ code: 'AGENCY_MOVE_INVALID' });
   });
 
   it('keeps a level-1 administrator inside their province, even through the API directly', async () => {
-    const eff = { effectiveDate: '2026-04-01' };
+    const eff = { effectiveDate: TODAY };
     const attempts = [
       // Create under, rename, recode, move and merge units of Hà Nội.
       level1.post(BASE, { code: '000.20.01.H26', name: 'Bộ phận Một cửa phường Ba Đình', kind: 'one_stop_desk', parentId: ids.baDinh, validFrom: '2026-04-01' }),
@@ -334,15 +341,15 @@ describe('changing the tree', () => {
 
   it('deactivates a unit only without active units below it, and reactivates it', async () => {
     const unit = await createUnit({ name: 'Tổ công tác tạm dừng hoạt động' });
-    const blocked = await level1.post(`${BASE}/${ids.ward2}/deactivate`, { effectiveDate: '2026-05-01' });
+    const blocked = await level1.post(`${BASE}/${ids.ward2}/deactivate`, { effectiveDate: TODAY });
     expect(blocked.statusCode).toBe(409);
     expect(blocked.json()).toMatchObject({ code: 'AGENCY_HAS_ACTIVE_CHILDREN' });
     expect((await level1.post(`${BASE}/${unit.id}/deactivate`, { effectiveDate: '2025-12-31' })).json()).toMatchObject({ code: 'VALIDATION_FAILED' });
 
-    const res = await level1.post(`${BASE}/${unit.id}/deactivate`, { effectiveDate: '2026-05-01' });
+    const res = await level1.post(`${BASE}/${unit.id}/deactivate`, { effectiveDate: TODAY });
     expect(res.statusCode).toBe(200);
-    expect(res.json<Detail>()).toMatchObject({ status: 'inactive', validTo: '2026-05-01' });
-    expect(res.json<Detail>().history[0]).toMatchObject({ change: 'deactivated', effectiveDate: '2026-05-01' });
+    expect(res.json<Detail>()).toMatchObject({ status: 'inactive', validTo: TODAY });
+    expect(res.json<Detail>().history[0]).toMatchObject({ change: 'deactivated', effectiveDate: TODAY });
 
     // Hidden from the tree and the search unless asked for.
     const children = (await level1.get(`${BASE}/children?parentId=${ids.ward2}`)).json<Children>().items;
@@ -359,9 +366,9 @@ describe('changing the tree', () => {
       (await level1.post(BASE, { code: uniqueAgencyCode(), name: 'Tổ công tác', kind: 'other', parentId: unit.id, validFrom: '2026-05-02' })).json(),
     ).toMatchObject({ code: 'AGENCY_INACTIVE' });
 
-    const back = await level1.post(`${BASE}/${unit.id}/reactivate`, { effectiveDate: '2026-06-01' });
+    const back = await level1.post(`${BASE}/${unit.id}/reactivate`, { effectiveDate: TODAY });
     expect(back.json<Detail>()).toMatchObject({ status: 'active', validTo: null });
-    expect(back.json<Detail>().history[0]).toMatchObject({ change: 'reactivated', effectiveDate: '2026-06-01' });
+    expect(back.json<Detail>().history[0]).toMatchObject({ change: 'reactivated', effectiveDate: TODAY });
   });
 
   it('merges units into another, keeping the old ones, their history, and moving their officers', async () => {
@@ -371,7 +378,7 @@ describe('changing the tree', () => {
     const officer = (await addOfficerAccount(system().deps.db, system().clock.now(), { unitIds: [source.id], permissions: ['CITIZEN_ACCOUNT_CREATE'] })).id;
     expect(await unitsOf(officer)).toEqual([source.id]);
     // Merge refusals first.
-    const eff = { effectiveDate: '2026-07-01' };
+    const eff = { effectiveDate: TODAY };
     expect((await level1.post(`${BASE}/merge`, { sourceIds: [source.id], targetId: source.id, ...eff })).json()).toMatchObject({ code: 'AGENCY_MOVE_INVALID' });
     expect((await level1.post(`${BASE}/merge`, { sourceIds: [ids.ward], targetId: ids.desk, ...eff })).json()).toMatchObject({ code: 'AGENCY_MOVE_INVALID' });
     const withChildren = await level1.post(`${BASE}/merge`, { sourceIds: [ids.ward2], targetId: ids.ward, ...eff });
@@ -382,10 +389,10 @@ describe('changing the tree', () => {
     expect(res.statusCode).toBe(200);
     const merged = res.json<Detail>();
     expect(merged).toMatchObject({ id: target.id, status: 'active', mergedFrom: [{ id: source.id, name: 'Bộ phận Một cửa điểm Nghĩa Lộ 1' }], officerCount: 1 });
-    expect(merged.history[0]).toMatchObject({ change: 'merged', effectiveDate: '2026-07-01', after: { mergedFrom: [{ id: source.id }], officersMoved: 1 } });
+    expect(merged.history[0]).toMatchObject({ change: 'merged', effectiveDate: TODAY, after: { mergedFrom: [{ id: source.id }], officersMoved: 1 } });
 
     const old = (await level1.get(`${BASE}/${source.id}`)).json<Detail>();
-    expect(old).toMatchObject({ status: 'inactive', validTo: '2026-07-01', successor: { id: target.id, name: 'Bộ phận Một cửa điểm Nghĩa Lộ 2' }, officerCount: 0 });
+    expect(old).toMatchObject({ status: 'inactive', validTo: TODAY, successor: { id: target.id, name: 'Bộ phận Một cửa điểm Nghĩa Lộ 2' }, officerCount: 0 });
     expect(old.history[0]).toMatchObject({ change: 'merged', after: { successorId: target.id, officersMoved: 1 } });
     // The officer now works in the target unit; their move is in the audit log.
     expect(await unitsOf(officer)).toEqual([target.id]);
@@ -420,7 +427,7 @@ describe('changing the tree', () => {
       ),
     );
     const officer = (await addOfficerAccount(db, now, { unitIds: [a!] })).id;
-    const res = await admin.post(`${BASE}/merge`, { sourceIds: [a!, b!], targetId: c!, effectiveDate: '2026-07-01' });
+    const res = await admin.post(`${BASE}/merge`, { sourceIds: [a!, b!], targetId: c!, effectiveDate: TODAY });
     expect(res.statusCode).toBe(200);
     expect(
       res
@@ -431,18 +438,260 @@ describe('changing the tree', () => {
     expect(await unitsOf(officer)).toContain(a!);
     expect((await admin.get(`${BASE}/${a!}`)).json<Detail>()).toMatchObject({ status: 'inactive', successor: { id: c! }, officerCount: 1 });
     // Reactivating a merged unit clears its successor.
-    const back = (await admin.post(`${BASE}/${b!}/reactivate`, { effectiveDate: '2026-08-01' })).json<Detail>();
+    const back = (await admin.post(`${BASE}/${b!}/reactivate`, { effectiveDate: TODAY })).json<Detail>();
     expect(back).toMatchObject({ status: 'active', successor: null });
   });
 
   it('refuses to reactivate a unit whose parent is inactive', async () => {
     const parent = await admin.post(BASE, { code: '000.30.15.H48', name: 'Tổ công tác A', kind: 'other', parentId: ids.qngai, validFrom: '2026-01-01' });
     const child = await admin.post(BASE, { code: '000.31.15.H48', name: 'Tổ công tác A1', kind: 'other', parentId: parent.json<Detail>().id, validFrom: '2026-01-01' });
-    const eff = { effectiveDate: '2026-02-01' };
+    const eff = { effectiveDate: TODAY };
     expect((await admin.post(`${BASE}/${child.json<Detail>().id}/deactivate`, eff)).statusCode).toBe(200);
     expect((await admin.post(`${BASE}/${parent.json<Detail>().id}/deactivate`, eff)).statusCode).toBe(200);
     const res = await admin.post(`${BASE}/${child.json<Detail>().id}/reactivate`, eff);
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'AGENCY_INACTIVE' });
+  });
+});
+
+describe('effective dates: a change dated later is scheduled and applied on its date (issue 15)', () => {
+  const APPLY = 'agencies.scheduled-changes.apply';
+  /** 1 January of next year, e.g. 2027-01-01. */
+  const nextNewYear = () => `${Number(TODAY.slice(0, 4)) + 1}-01-01`;
+  const vn = (iso: string) => iso.split('-').reverse().join('/');
+  /** Moves the test clock to a moment of a day in Vietnam time and runs the schedule as its timer would. */
+  async function runScheduleAt(isoDate: string, time = '00:05') {
+    (system().clock as ManualClock).set(`${isoDate}T${time}:00+07:00`);
+    await system().scheduler.run(APPLY);
+    // Back to today, so that the sessions signed in today are still alive for what follows.
+    system().resetClock();
+  }
+  async function newUnit(name: string, over: Record<string, unknown> = {}): Promise<Detail> {
+    const res = await level1.post(BASE, { code: uniqueAgencyCode(), name, kind: 'other', parentId: ids.ward2, validFrom: '2026-01-01', ...over });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<Detail>();
+  }
+  const scheduledRow = async (id: string) => (await system().deps.db.select().from(agencyScheduledChanges).where(eq(agencyScheduledChanges.id, id)))[0]!;
+
+  it('runs the schedule every 15 minutes in the running system', () => {
+    expect(system().scheduler.schedules).toContainEqual({ name: APPLY, everyMs: 15 * 60_000 });
+  });
+
+  it('stores a rename dated 01/01 next year as planned, without applying it, and applies it on that date', async () => {
+    const date = nextNewYear();
+    const unit = await newUnit('Phòng Văn hóa - Thông tin phường Nghĩa Lộ');
+    const res = await level1.patch(`${BASE}/${unit.id}`, { name: 'Phòng Văn hóa, Khoa học và Thông tin phường Nghĩa Lộ', effectiveDate: date });
+    expect(res.statusCode, res.body).toBe(200);
+    const d = res.json<Detail>();
+    // Not applied: the unit keeps its name, its history has no rename; the change is planned.
+    expect(d.name).toBe('Phòng Văn hóa - Thông tin phường Nghĩa Lộ');
+    expect(d.history.map((h) => h.change)).toEqual(['created']);
+    expect(d.planned).toMatchObject({ action: 'update', effectiveDate: date, name: 'Phòng Văn hóa, Khoa học và Thông tin phường Nghĩa Lộ' });
+    expect(d.scheduledChanges).toEqual([expect.objectContaining({ id: d.planned!.id, status: 'pending', createdByName: 'Võ Thị Quản Lý', failure: null })]);
+    // The tree and the search show it as planned; the old name is still the one searched.
+    const children = (await level1.get(`${BASE}/children?parentId=${ids.ward2}`)).json<Children>().items;
+    expect(children.find((c) => c.id === unit.id)!.planned).toMatchObject({ name: 'Phòng Văn hóa, Khoa học và Thông tin phường Nghĩa Lộ', effectiveDate: date });
+    expect((await level1.get(`${BASE}/search?q=khoa%20hoc%20va%20thong%20tin`)).json<SearchResult>().total).toBe(0);
+    // Listed among the scheduled changes of the administrator's scope, with the unit's path.
+    const list = (await level1.get(`${BASE}/scheduled-changes?pageSize=100`)).json<Scheduled>();
+    expect(list.items.find((i) => i.id === d.planned!.id)).toMatchObject({ unit: { id: unit.id }, path: [{ id: ids.qngai }, { id: ids.ward2 }], status: 'pending' });
+    const [audit] = await system().deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'agency.change_schedule'), eq(auditLog.entityId, unit.id)));
+    expect(audit).toMatchObject({ actorName: 'quantri.qngai.demo', after: { scheduledChangeId: d.planned!.id, effectiveDate: date } });
+    // One planned change at a time.
+    const second = await level1.patch(`${BASE}/${unit.id}`, { code: uniqueAgencyCode(), effectiveDate: date });
+    expect(second.statusCode).toBe(409);
+    expect(second.json()).toMatchObject({ code: 'AGENCY_CHANGE_PENDING' });
+    expect(second.json().message).toContain(vn(date));
+
+    // The evening before (Vietnam time) the schedule leaves it alone…
+    const dayBefore = `${Number(date.slice(0, 4)) - 1}-12-31`;
+    await runScheduleAt(dayBefore, '23:55');
+    expect((await byCode(unit.code)).name).toBe('Phòng Văn hóa - Thông tin phường Nghĩa Lộ');
+    // …and just after midnight it applies it, as of its date, by the administrator who planned it.
+    await runScheduleAt(date);
+    const after = (await level1.get(`${BASE}/${unit.id}`)).json<Detail>();
+    expect(after).toMatchObject({ name: 'Phòng Văn hóa, Khoa học và Thông tin phường Nghĩa Lộ', planned: null });
+    expect(after.history[0]).toMatchObject({ change: 'renamed', effectiveDate: date, actorName: 'Võ Thị Quản Lý', after: { name: 'Phòng Văn hóa, Khoa học và Thông tin phường Nghĩa Lộ' } });
+    expect(after.scheduledChanges[0]).toMatchObject({ status: 'applied' });
+    const [renamed] = await system().deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'agency.rename'), eq(auditLog.entityId, unit.id)));
+    expect(renamed).toMatchObject({ actorId: await userId('quantri.qngai.demo'), after: { scheduledChangeId: d.planned!.id, effectiveDate: date } });
+    // Running again changes nothing.
+    await runScheduleAt(date);
+    expect((await level1.get(`${BASE}/${unit.id}`)).json<Detail>().history).toHaveLength(2);
+  });
+
+  it('schedules a move and a deactivation too, units below stopping the same day first', async () => {
+    const date = nextNewYear();
+    const parent = await newUnit('Tổ công tác sẽ giải thể');
+    const child = await newUnit('Tổ con sẽ giải thể', { parentId: parent.id });
+    const mover = await newUnit('Tổ công tác sẽ chuyển');
+    const receiver = await newUnit('Tổ công tác sẽ nhận đơn vị chuyển đến');
+    // The parent cannot stop while its child is active and not itself planned to stop by then.
+    expect((await level1.post(`${BASE}/${parent.id}/deactivate`, { effectiveDate: date })).json()).toMatchObject({ code: 'AGENCY_HAS_ACTIVE_CHILDREN' });
+    expect((await level1.post(`${BASE}/${child.id}/deactivate`, { effectiveDate: date })).statusCode).toBe(200);
+    const planned = await level1.post(`${BASE}/${parent.id}/deactivate`, { effectiveDate: date });
+    expect(planned.statusCode, planned.body).toBe(200);
+    expect(planned.json<Detail>()).toMatchObject({ status: 'active', validTo: null, planned: { action: 'deactivate', effectiveDate: date } });
+    const move = await level1.patch(`${BASE}/${mover.id}`, { parentId: receiver.id, effectiveDate: date });
+    expect(move.json<Detail>()).toMatchObject({ parent: { id: ids.ward2 }, planned: { action: 'update', parent: { id: receiver.id, name: 'Tổ công tác sẽ nhận đơn vị chuyển đến' } } });
+
+    await runScheduleAt(date);
+    expect((await level1.get(`${BASE}/${child.id}`)).json<Detail>()).toMatchObject({ status: 'inactive', validTo: date });
+    expect((await level1.get(`${BASE}/${parent.id}`)).json<Detail>()).toMatchObject({ status: 'inactive', validTo: date, planned: null });
+    const moved = (await level1.get(`${BASE}/${mover.id}`)).json<Detail>();
+    expect(moved).toMatchObject({ parent: { id: receiver.id }, planned: null });
+    expect(moved.history[0]).toMatchObject({ change: 'moved', effectiveDate: date });
+  });
+
+  it('lets an administrator of the unit cancel a planned change, which then never applies', async () => {
+    const date = nextNewYear();
+    const unit = await newUnit('Tổ công tác giữ nguyên tên');
+    const planned = (await level1.patch(`${BASE}/${unit.id}`, { name: 'Tên sẽ không dùng', effectiveDate: date })).json<Detail>().planned!;
+    const url = `${BASE}/${unit.id}/scheduled-changes/${planned.id}/cancel`;
+    // Not another province's administrator, nor an officer without the role.
+    const officer = await loggedIn(system().app, 'officer', 'chuyenvien.demo');
+    expect((await officer.post(url, {})).json()).toMatchObject({ code: 'ADMIN_REQUIRED' });
+    expect((await level1.post(`${BASE}/${ids.baDinh}/scheduled-changes/${planned.id}/cancel`, {})).json()).toMatchObject({ code: 'OUT_OF_SCOPE' });
+    expect((await level1.post(`${BASE}/${unit.id}/scheduled-changes/${newId()}/cancel`, {})).json()).toMatchObject({ code: 'AGENCY_CHANGE_NOT_FOUND' });
+
+    const res = await level1.post(url, {});
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<Detail>()).toMatchObject({ planned: null, scheduledChanges: [{ id: planned.id, status: 'cancelled' }] });
+    expect((await level1.post(url, {})).json()).toMatchObject({ code: 'AGENCY_CHANGE_NOT_PENDING' });
+    const [audit] = await system().deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'agency.change_cancel'), eq(auditLog.entityId, unit.id)));
+    expect(audit).toMatchObject({ actorName: 'quantri.qngai.demo', after: { scheduledChangeId: planned.id, status: 'cancelled' } });
+    expect((await level1.get(`${BASE}/scheduled-changes?pageSize=100`)).json<Scheduled>().items.map((i) => i.id)).not.toContain(planned.id);
+
+    await runScheduleAt(date);
+    expect((await byCode(unit.code)).name).toBe('Tổ công tác giữ nguyên tên');
+    // A new change can be planned once the first is cancelled.
+    expect((await level1.patch(`${BASE}/${unit.id}`, { name: 'Tên mới sau khi hủy', effectiveDate: `${date.slice(0, 4)}-02-01` })).json<Detail>().planned).not.toBeNull();
+  });
+
+  it('marks a planned change failed, with the reason, when the unit no longer allows it on its date', async () => {
+    const date = nextNewYear();
+    const unit = await newUnit('Tổ công tác đổi mã');
+    const wanted = uniqueAgencyCode();
+    const planned = (await level1.patch(`${BASE}/${unit.id}`, { code: wanted, effectiveDate: date })).json<Detail>().planned!;
+    // Meanwhile another unit takes that code.
+    await newUnit('Tổ công tác lấy mã trước', { code: wanted });
+    await runScheduleAt(date);
+    const row = await scheduledRow(planned.id);
+    expect(row).toMatchObject({ status: 'failed', failure: 'Mã định danh này đã được dùng cho đơn vị khác.' });
+    expect((await byCode(unit.code)).id).toBe(unit.id);
+    const detail = (await level1.get(`${BASE}/${unit.id}`)).json<Detail>();
+    expect(detail).toMatchObject({ planned: null, scheduledChanges: [{ status: 'failed', failure: 'Mã định danh này đã được dùng cho đơn vị khác.' }] });
+    const [audit] = await system().deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'agency.change_apply_failed'), eq(auditLog.entityId, unit.id)));
+    expect(audit).toMatchObject({ after: { scheduledChangeId: planned.id, code: 'AGENCY_CODE_TAKEN' } });
+  });
+
+  it('refuses a date before today with a clear message; today applies at once; merges and reactivations only today', async () => {
+    const unit = await newUnit('Tổ công tác ngày hiệu lực');
+    const yesterday = new Date(Date.parse(`${TODAY}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const past = await level1.patch(`${BASE}/${unit.id}`, { name: 'Tên lùi ngày', effectiveDate: yesterday });
+    expect(past.statusCode).toBe(400);
+    expect(past.json()).toMatchObject({ code: 'AGENCY_EFFECTIVE_DATE_PAST' });
+    expect(past.json().message).toBe(
+      `Ngày hiệu lực ${vn(yesterday)} đã qua. Hãy chọn ngày hôm nay (${vn(TODAY)}) để thay đổi có hiệu lực ngay, hoặc một ngày sau hôm nay để lên lịch thay đổi.`,
+    );
+    expect((await level1.post(`${BASE}/${unit.id}/deactivate`, { effectiveDate: yesterday })).json()).toMatchObject({ code: 'AGENCY_EFFECTIVE_DATE_PAST' });
+    expect((await level1.get(`${BASE}/${unit.id}`)).json<Detail>()).toMatchObject({ name: 'Tổ công tác ngày hiệu lực', status: 'active', planned: null });
+
+    const now = await level1.patch(`${BASE}/${unit.id}`, { name: 'Tên có hiệu lực hôm nay', effectiveDate: TODAY });
+    expect(now.json<Detail>()).toMatchObject({ name: 'Tên có hiệu lực hôm nay', planned: null, history: [{ change: 'renamed', effectiveDate: TODAY }, { change: 'created' }] });
+
+    const other = await newUnit('Tổ công tác nhận sáp nhập');
+    const merge = await level1.post(`${BASE}/merge`, { sourceIds: [unit.id], targetId: other.id, effectiveDate: nextNewYear() });
+    expect(merge.statusCode).toBe(400);
+    expect(merge.json()).toMatchObject({ code: 'AGENCY_EFFECTIVE_DATE_FUTURE' });
+    expect((await byCode(unit.code)).status).toBe('active');
+    expect((await level1.post(`${BASE}/${unit.id}/deactivate`, { effectiveDate: TODAY })).json<Detail>().status).toBe('inactive');
+    expect((await level1.post(`${BASE}/${unit.id}/reactivate`, { effectiveDate: nextNewYear() })).json()).toMatchObject({ code: 'AGENCY_EFFECTIVE_DATE_FUTURE' });
+  });
+});
+
+describe('units with the same name in two provinces (issue 15)', () => {
+  async function laoCaiNghiaLo() {
+    const [a] = await system().deps.db.select().from(agencies).where(and(eq(agencies.adminUnitCode, '04288'), eq(agencies.kind, 'commune')));
+    return a!;
+  }
+
+  it('gives every unit picker the path of each unit, so the two "UBND phường Nghĩa Lộ" differ', async () => {
+    const lc = await laoCaiNghiaLo();
+    expect(lc.name).toBe('UBND phường Nghĩa Lộ');
+    const res = await admin.get(`${BASE}/paths?ids=${ids.ward2},${lc.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json<Paths>().items;
+    expect(items.find((i) => i.id === ids.ward2)!.path.map((p) => p.name)).toEqual(['UBND tỉnh Quảng Ngãi']);
+    expect(items.find((i) => i.id === lc.id)!.path.map((p) => p.name)).toEqual(['UBND tỉnh Lào Cai']);
+    // A level-1 administrator gets the paths of their own units only.
+    expect((await level1.get(`${BASE}/paths?ids=${ids.ward2},${lc.id}`)).json<Paths>().items.map((i) => i.id)).toEqual([ids.ward2]);
+    expect((await admin.get(`${BASE}/paths?ids=abc`)).json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    const officer = await loggedIn(system().app, 'officer', 'chuyenvien.demo');
+    expect((await officer.get(`${BASE}/paths?ids=${ids.ward2}`)).json()).toMatchObject({ code: 'ADMIN_REQUIRED' });
+  });
+
+  it('moves a unit to another province only with an explicit confirmation, naming both paths', async () => {
+    const lc = await laoCaiNghiaLo();
+    const unit = (
+      await admin.post(BASE, { code: uniqueAgencyCode(), name: 'Tổ công tác chuyển tỉnh', kind: 'other', parentId: ids.ward2, validFrom: '2026-01-01' })
+    ).json<Detail>();
+    const refused = await admin.patch(`${BASE}/${unit.id}`, { parentId: lc.id, effectiveDate: TODAY });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({
+      code: 'AGENCY_CROSS_PROVINCE_CONFIRM_REQUIRED',
+      details: {
+        fromPath: 'UBND tỉnh Quảng Ngãi › UBND phường Nghĩa Lộ › Tổ công tác chuyển tỉnh',
+        toPath: 'UBND tỉnh Lào Cai › UBND phường Nghĩa Lộ › Tổ công tác chuyển tỉnh',
+      },
+    });
+    expect(refused.json().message).toContain('Chuyển đơn vị sang tỉnh khác?');
+    expect((await byCode(unit.code)).parentId).toBe(ids.ward2);
+    expect((await admin.patch(`${BASE}/${unit.id}`, { parentId: lc.id, effectiveDate: TODAY, confirmCrossProvince: false })).statusCode).toBe(409);
+
+    const moved = await admin.patch(`${BASE}/${unit.id}`, { parentId: lc.id, effectiveDate: TODAY, confirmCrossProvince: true });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json<Detail>()).toMatchObject({ parent: { id: lc.id }, provinceCode: lc.provinceCode });
+    // Within one province no confirmation is asked (the moves above, by the level-1 administrator).
+  });
+});
+
+describe('top-level units: ministries, banks, payment intermediaries (issue 15)', () => {
+  const tops = [
+    { kind: 'ministry', name: 'Bộ Công Thương' },
+    { kind: 'bank', name: 'Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam' },
+    { kind: 'payment_intermediary', name: 'Công ty Cổ phần Thanh toán Quốc gia Việt Nam' },
+  ] as const;
+
+  it('are created by a national administrator and appear at the top of the tree', async () => {
+    for (const [i, t] of tops.entries()) {
+      const code = `000.00.0${i + 1}.G9${i}`;
+      const res = await admin.post(BASE, { code, name: t.name, kind: t.kind, parentId: null, validFrom: TODAY });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json<Detail>()).toMatchObject({ kind: t.kind, parent: null, path: [], history: [{ change: 'created', actorName: 'Nguyễn Quản Trị' }] });
+    }
+    const roots = (await admin.get(`${BASE}/children`)).json<Children>().items;
+    for (const t of tops) expect(roots.find((r) => r.name === t.name)).toMatchObject({ kind: t.kind, parentId: null });
+    // A commune or a desk has a parent.
+    expect((await admin.post(BASE, { code: '000.00.09.G99', name: 'UBND xã không có tỉnh', kind: 'commune', parentId: null, validFrom: TODAY })).json()).toMatchObject({
+      code: 'AGENCY_TOP_LEVEL_KIND',
+    });
+  });
+
+  it('are refused to a level-1 administrator and to officers who are not administrators, each refusal audited', async () => {
+    const officer = await loggedIn(system().app, 'officer', 'chuyenvien.demo');
+    for (const [i, t] of tops.entries()) {
+      const body = { code: `000.00.1${i}.G8${i}`, name: t.name, kind: t.kind, parentId: null, validFrom: TODAY };
+      const byLevel1 = await level1.post(BASE, body);
+      expect(byLevel1.statusCode).toBe(403);
+      expect(byLevel1.json()).toMatchObject({ code: 'OUT_OF_SCOPE' });
+      expect((await officer.post(BASE, body)).json()).toMatchObject({ code: 'ADMIN_REQUIRED' });
+      expect(await system().deps.db.select().from(agencies).where(eq(agencies.code, body.code))).toEqual([]);
+    }
+    const denied = await system()
+      .deps.db.select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'access.denied'), eq(auditLog.actorId, await userId('quantri.qngai.demo'))));
+    expect(denied.filter((d) => (d.after as { route?: string; code?: string }).route === BASE && (d.after as { code?: string }).code === 'OUT_OF_SCOPE').length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -38,6 +38,21 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(c.reactivateAgency.url, routeOptions(c.reactivateAgency, tags), async (req) => svc.reactivateAgency(ctx(req), req.params.id, req.body.effectiveDate));
 
   app.post(c.mergeAgencies.url, routeOptions(c.mergeAgencies, tags), async (req) => svc.mergeAgencies(ctx(req), req.body));
+
+  app.get(c.listScheduledChanges.url, routeOptions(c.listScheduledChanges, tags), async (req) => svc.listScheduledChanges(ctx(req), req.query));
+
+  app.post(c.cancelScheduledChange.url, routeOptions(c.cancelScheduledChange, tags), async (req) =>
+    svc.cancelScheduledChange(ctx(req), req.params.id, req.params.changeId),
+  );
+
+  app.get(c.listUnitPaths.url, routeOptions(c.listUnitPaths, tags), async (req) => svc.unitPaths(ctx(req), req.query.ids));
 };
 
-export const agenciesModule: AppModule = { name: 'agencies', routes };
+/** How often the schedule looks for changes whose effective date has come (shortly after midnight). */
+const APPLY_EVERY_MS = 15 * 60_000;
+
+export const agenciesModule: AppModule = {
+  name: 'agencies',
+  routes,
+  schedules: [{ name: 'agencies.scheduled-changes.apply', everyMs: APPLY_EVERY_MS, run: async (deps, now) => void (await svc.applyDueChanges(deps, now)) }],
+};

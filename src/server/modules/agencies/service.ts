@@ -8,7 +8,7 @@ import { adminLevel } from '../../../common/grant-rules.js';
 import { rowsOf, type DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { agencies } from './tables.js';
+import { adminUnits, agencies } from './tables.js';
 
 export type AgencyRow = typeof agencies.$inferSelect;
 
@@ -113,4 +113,32 @@ export async function deskAgencyIds(db: DbOrTx, unitIds: readonly string[]): Pro
 export async function getAgency(db: DbOrTx, id: string): Promise<AgencyRow | null> {
   const [row] = await db.select().from(agencies).where(eq(agencies.id, id)).limit(1);
   return row ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Administrative units (2025) for addresses (issue 15: the postal delivery address of a dossier)
+
+export interface AdminUnitRef {
+  code: string;
+  name: string;
+  level: string;
+  provinceCode: string | null;
+}
+
+/** The provinces (no `provinceCode`) or the communes of one province, by name. */
+export async function listAdminUnits(db: DbOrTx, provinceCode?: string): Promise<{ code: string; name: string }[]> {
+  return db
+    .select({ code: adminUnits.code, name: adminUnits.name })
+    .from(adminUnits)
+    .where(provinceCode ? and(eq(adminUnits.level, 'commune'), eq(adminUnits.provinceCode, provinceCode)) : eq(adminUnits.level, 'province'))
+    .orderBy(asc(adminUnits.name));
+}
+
+/** The administrative units of these codes. */
+export async function adminUnitsByCodes(db: DbOrTx, codes: readonly string[]): Promise<AdminUnitRef[]> {
+  if (!codes.length) return [];
+  return db
+    .select({ code: adminUnits.code, name: adminUnits.name, level: adminUnits.level, provinceCode: adminUnits.provinceCode })
+    .from(adminUnits)
+    .where(inArray(adminUnits.code, [...codes]));
 }

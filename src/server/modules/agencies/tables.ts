@@ -89,3 +89,38 @@ export const agencyHistory = pgTable(
     check('agency_history_change_ck', sql`${t.change} in ('created', 'renamed', 'recoded', 'moved', 'kind_changed', 'deactivated', 'reactivated', 'merged')`),
   ],
 );
+
+/**
+ * A change of a unit that takes effect on a later date (issue 15): stored when an administrator
+ * saves a rename, new code, kind, move or deactivation whose Ngày hiệu lực is after today (Vietnam
+ * time), listed and shown in the tree as planned until then, cancellable, and applied on its date
+ * by the schedule "agencies.scheduled-changes.apply" (tree.ts applyDueChanges). One pending change
+ * per unit at a time. `changes` holds what will change: { name?, code?, kind?, parentId?,
+ * parentCode?, parentName? } for an update, {} for a deactivation.
+ */
+export const agencyScheduledChanges = pgTable(
+  'agency_scheduled_changes',
+  {
+    id: uuid('id').primaryKey(),
+    agencyId: uuid('agency_id').notNull(),
+    action: text('action').notNull(),
+    changes: jsonb('changes').notNull(),
+    effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
+    status: text('status').notNull().default('pending'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** Who cancelled it (null when the system applied it or it failed). */
+    decidedBy: uuid('decided_by'),
+    /** When it was applied, cancelled or failed. */
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** Why it could not be applied on its date (Vietnamese, from the rule that refused it). */
+    failure: text('failure'),
+  },
+  (t) => [
+    index('agency_scheduled_changes_due_idx').on(t.status, t.effectiveDate),
+    index('agency_scheduled_changes_agency_idx').on(t.agencyId, t.createdAt),
+    uniqueIndex('agency_scheduled_changes_one_pending_uq').on(t.agencyId).where(sql`${t.status} = 'pending'`),
+    check('agency_scheduled_changes_action_ck', sql`${t.action} in ('update', 'deactivate')`),
+    check('agency_scheduled_changes_status_ck', sql`${t.status} in ('pending', 'applied', 'cancelled', 'failed')`),
+  ],
+);

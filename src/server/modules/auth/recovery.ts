@@ -105,6 +105,8 @@ async function sendResetCode(ctx: Ctx, resetId: string, jobKey: string): Promise
       smsKey,
       phone,
       SMS_TEXTS.passwordResetOtp({ code: otp.code }),
+      // A citizen's "Thông báo" keeps a note of it, never the code (platform/notify/inbox.ts).
+      user.kind === 'officer' ? undefined : { accountId: user.id },
     );
     await writeAudit(tx, ctx, { action: 'auth.otp_sent', entityType: 'user', entityId: user.id, after: { purpose: OTP_PURPOSE, resetId } });
   });
@@ -236,6 +238,7 @@ export async function completeReset(ctx: Ctx, id: string, input: { otp: string; 
         `password-reset-done:${id}`,
         user.phone,
         SMS_TEXTS.passwordResetDone(),
+        user.kind === 'officer' ? undefined : { accountId: user.id },
       );
     }
     await writeAudit(tx, ctx, { action: 'auth.password_reset', entityType: 'user', entityId: userId, actorId: userId, actorName: row.login });

@@ -287,6 +287,8 @@ async function sendStepUpCode(a: Attempt, user: UserRow, challengeId: string): P
       `otp:${otp.challengeId}`,
       phone,
       SMS_TEXTS.loginStepUpOtp({ code: otp.code }),
+      // A citizen's "Thông báo" keeps a note of it, never the code (platform/notify/inbox.ts).
+      user.kind === 'officer' ? undefined : { accountId: user.id },
     );
     await writeAudit(tx, ctx, { action: 'auth.otp_sent', entityType: 'user', entityId: user.id, actorName: a.login, after: { purpose: STEP_UP_PURPOSE } });
   });

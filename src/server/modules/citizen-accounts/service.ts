@@ -482,6 +482,8 @@ export async function completeRequest(ctx: Ctx, id: string, code: string) {
       `account-password:${id}`,
       req.phone,
       SMS_TEXTS.deskAccountCreated({ login: req.idNumber, password }),
+      // "Thông báo" keeps a note of it, never the password (platform/notify/inbox.ts).
+      { accountId: account.id },
     );
     if (req.email) {
       await sendEmail(
@@ -491,6 +493,7 @@ export async function completeRequest(ctx: Ctx, id: string, code: string) {
         req.email,
         'Tài khoản Cổng Dịch vụ công đã được tạo',
         `Kính gửi ${req.fullName},\n\nTài khoản Cổng Dịch vụ công của bạn đã được tạo tại ${(await listUnits(tx, [req.agencyId]))[0]?.name ?? 'Bộ phận Một cửa'}.\nTên đăng nhập: số CMND/CCCD ${req.idNumber}.\nMật khẩu đã được gửi bằng tin nhắn SMS tới số điện thoại ${req.phone}; bạn sẽ phải đổi mật khẩu ở lần đăng nhập đầu tiên.\n\nNếu bạn không yêu cầu tạo tài khoản, hãy liên hệ tổng đài 1022.`,
+        { accountId: account.id },
       );
     }
     await writeAudit(tx, ctx, {

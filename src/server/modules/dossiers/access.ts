@@ -208,8 +208,10 @@ export async function notifyApplicant(tx: DbOrTx, ctx: Ctx, d: DossierRow, kind:
   const key = `dossier:${d.id}:${kind}:${d.updatedAt.getTime()}`;
   const phone = d.contactPhone ?? applicant?.phone ?? null;
   const email = d.contactEmail ?? applicant?.email ?? null;
-  if (phone) await sendSms(tx, ctx, `${key}:sms`, phone, text.sms);
-  if (email) await sendEmail(tx, ctx, `${key}:email`, email, text.subject, noticeEmailBody(d, kind, trackingUrl(ctx, d)));
+  // A copy of each goes into the applicant's "Thông báo" (platform/notify/inbox.ts).
+  const inbox = { accountId: d.applicantId, dossierId: d.id };
+  if (phone) await sendSms(tx, ctx, `${key}:sms`, phone, text.sms, inbox);
+  if (email) await sendEmail(tx, ctx, `${key}:email`, email, text.subject, noticeEmailBody(d, kind, trackingUrl(ctx, d)), inbox);
 }
 
 /** The dossier's page in "Hồ sơ của tôi" (for its applicant, signed in). */

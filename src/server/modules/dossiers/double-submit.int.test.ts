@@ -113,7 +113,7 @@ async function onlineFiling(h: Http) {
     { position: 1, fileId: await uploadPaper(h) },
     { position: 2, fileId: await uploadPaper(h, uploadMyPaper.url, 'chung-sinh.png', PNG_1PX) },
   ];
-  return (key: string, agency = camThanh) => h.post(`/api/filing/${KHAI_SINH}/submit`, { agencyId: agency, formData, documents, submissionKey: key });
+  return (key: string, agency = camThanh) => h.post(`/api/filing/${KHAI_SINH}/submit`, { agencyId: agency, formData, documents, submissionKey: key, delivery: { method: 'electronic' } });
 }
 
 /** motcua.demo's "Tiếp nhận" body for the demo citizen, every paper scanned. */
@@ -294,7 +294,9 @@ describe('other writes keyed by a unique index, sent several times at once', () 
     const d = res.json<Submitted>();
     // The result handed over (the workflow up to status 10 has its own tests).
     await db().update(dossiers).set({ status: DOSSIER_STATUS.RESULT_RETURNED }).where(eq(dossiers.id, d.id));
-    const answers = await Promise.all([3, 2].map((rating) => h.post(`/api/my/dossiers/${d.id}/rating`, { rating })));
+    const answers = await Promise.all(
+      [3, 2].map((level) => h.post(`/api/my/dossiers/${d.id}/rating`, { criteria: { access: level, time: level, staff: level, result: level } })),
+    );
     expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
     expect(answers.find((a) => a.statusCode === 409)!.json()).toMatchObject({ code: 'RATING_EXISTS' });
     const stored = await db().select().from(dossierRatings).where(inArray(dossierRatings.dossierId, [d.id]));

@@ -7,13 +7,14 @@ import type { DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { newId } from '../../platform/ids.js';
 import { sessions } from '../../platform/tables.js';
 import { getAgency, listReceivingAgencies } from '../agencies/service.js';
 import { getForFiling } from '../procedures/service.js';
 import { getUser } from '../users/service.js';
 import { addEvent, agencyBrief, citizen, loadDossier, notifyApplicant, type PaperRef } from './access.js';
 import { nextDossierCode } from './codes.js';
+import { checkDelivery, deliveryPrefill } from './delivery.js';
+import { assertDraftVersion, removeDraftAtVersion, writeDraftVersioned } from './draft-version.js';
 import { assertCitizenMayUse, filesByIds } from './files.js';
 import { cleanValues } from './form-validation.js';
 import {
@@ -61,8 +62,10 @@ export async function startFiling(ctx: Ctx, code: string) {
           formData: draft.formData as FormValues,
           documents: draftFiles,
           updatedAt: draft.updatedAt.toISOString(),
+          version: draft.version,
         }
       : null,
+    deliveryPrefill: await deliveryPrefill(ctx.deps.db, user, prefill.values.applicantResidence),
   };
 }
 
@@ -82,7 +85,7 @@ export async function receivingAgencies(ctx: Ctx, code: string, q: string) {
 }
 
 /** Autosave: keeps whatever the citizen has typed so far; nothing is checked but ownership. */
-export async function saveDraft(ctx: Ctx, code: string, input: DraftInput) {
+export async function saveDraft(ctx: Ctx, code: string, input: DraftInput & { baseVersion?: number | null }) {
   const actor = citizen(ctx);
   const proc = await getForFiling(ctx.deps.db, ctx.deps.clock, code);
   const form = requireForm(proc);
@@ -91,14 +94,10 @@ export async function saveDraft(ctx: Ctx, code: string, input: DraftInput) {
   const formData = cleanValues(form, input.formData);
   const now = ctx.deps.clock.now();
   const documents = input.documents.map((d) => ({ position: d.position, fileId: d.fileId, source: d.source === 'store' ? 'store' : 'upload' }));
-  await ctx.deps.db
-    .insert(dossierDrafts)
-    .values({ id: newId(), applicantId: actor.userId, procedureId: proc.id, agencyId: input.agencyId ?? null, formData, documents, createdAt: now, updatedAt: now })
-    .onConflictDoUpdate({
-      target: [dossierDrafts.applicantId, dossierDrafts.procedureId],
-      set: { agencyId: input.agencyId ?? null, formData, documents, updatedAt: now },
-    });
-  return { savedAt: now.toISOString() };
+  // Issue 15: refused (DRAFT_VERSION_CONFLICT) when another tab saved since this one's version.
+  const key = { applicantId: actor.userId, procedureId: proc.id, procedureCode: proc.code };
+  const version = await writeDraftVersioned(ctx, key, { agencyId: input.agencyId ?? null, formData, documents }, input.baseVersion, now);
+  return { savedAt: now.toISOString(), version };
 }
 
 export async function discardDraft(ctx: Ctx, code: string) {
@@ -108,7 +107,7 @@ export async function discardDraft(ctx: Ctx, code: string) {
 }
 
 /** The citizen submits online: the dossier gets its code and status 1 Mới đăng ký. */
-export async function submitOnline(ctx: Ctx, code: string, input: SubmitInput, sessionTokenHash: string | null) {
+export async function submitOnline(ctx: Ctx, code: string, input: SubmitInput & { draftVersion?: number | null }, sessionTokenHash: string | null) {
   const actor = citizen(ctx);
   const db = ctx.deps.db;
   const same = { procedureCode: code, agencyId: input.agencyId, applicantId: actor.userId };
@@ -121,10 +120,15 @@ export async function submitOnline(ctx: Ctx, code: string, input: SubmitInput, s
   if (!user) throw new AppError('NOT_AUTHENTICATED');
   const prefill = await prefillFor(ctx, user, form);
   const checked = await checkDossier(ctx, proc, form, prefill, input);
+  // Hình thức nhận kết quả: the citizen must choose (issue 15).
+  const delivery = await checkDelivery(db, input.delivery);
   await assertCitizenMayUse(db, actor.userId, checked.papers.map((p) => p.fileId));
   const storeFiles = await storeFileIds(db, actor.userId, checked.papers);
   const now = ctx.deps.clock.now();
   const loginAt = sessionTokenHash ? await sessionStart(db, sessionTokenHash) : null;
+  // Issue 15: a tab holding an older draft than the server's does not submit it.
+  const draftKey = { applicantId: actor.userId, procedureId: proc.id, procedureCode: proc.code };
+  await assertDraftVersion(ctx, draftKey, input.draftVersion);
 
   const row = await onceByKey(db, actor.userId, input.submissionKey, () => db.transaction(async (tx) => {
     const dossierCode = await nextDossierCode(tx, agency, now);
@@ -142,8 +146,9 @@ export async function submitOnline(ctx: Ctx, code: string, input: SubmitInput, s
       appointmentDate: appointmentFrom(proc, now),
       loginAt,
       submissionKey: input.submissionKey,
+      delivery,
     });
-    await tx.delete(dossierDrafts).where(and(eq(dossierDrafts.applicantId, actor.userId), eq(dossierDrafts.procedureId, proc.id)));
+    await removeDraftAtVersion(tx, draftKey, input.draftVersion);
     await notifyApplicant(tx, ctx, d, 'submitted', user);
     return d;
   }));

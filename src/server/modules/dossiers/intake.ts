@@ -16,6 +16,7 @@ import { getAgency, type AgencyRow } from '../agencies/service.js';
 import type { ProcedureForFiling } from '../procedures/service.js';
 import type { UserRow } from '../users/service.js';
 import type { DossierRow, PaperRef } from './access.js';
+import type { DeliveryChoice, DeliveryInputRaw } from './delivery.js';
 import { cleanValues, formProblems } from './form-validation.js';
 import { applyLocked, prefillForm, spouseInHousehold, type Prefill, type PrefillSources } from './prefill.js';
 import { dossierDocuments, dossierEvents, dossiers } from './tables.js';
@@ -160,6 +161,7 @@ export async function checkDossier(ctx: Ctx, proc: ProcedureForFiling, form: EFo
 export interface SubmitInput extends DraftInput {
   agencyId: string;
   submissionKey: string;
+  delivery?: DeliveryInputRaw;
 }
 
 export async function receivingAgency(db: DbOrTx, proc: ProcedureForFiling, agencyId: string): Promise<AgencyRow> {
@@ -238,6 +240,8 @@ interface NewDossier {
   appointmentDate: string;
   loginAt: Date | null;
   submissionKey: string;
+  /** Hình thức nhận kết quả (delivery.ts checkDelivery). */
+  delivery: DeliveryChoice;
 }
 
 export async function insertDossier(tx: DbOrTx, ctx: Ctx, n: NewDossier): Promise<DossierRow> {
@@ -282,6 +286,8 @@ export async function insertDossier(tx: DbOrTx, ctx: Ctx, n: NewDossier): Promis
     feePaidAt: null,
     resultFileId: null,
     verifyToken: null,
+    deliveryMethod: n.delivery.method,
+    deliveryAddress: n.delivery.address,
   };
   await tx.insert(dossiers).values(row);
   await replacePapers(tx, row.id, n.checked.papers, names, n.paperSource, actor.userId, n.now);
@@ -301,7 +307,7 @@ export async function insertDossier(tx: DbOrTx, ctx: Ctx, n: NewDossier): Promis
     entityType: 'dossier',
     entityId: row.id,
     agencyId: row.agencyId,
-    after: { code: row.code, procedureCode: row.procedureCode, status: row.status, channel: row.channel, applicantId: row.applicantId, papers: n.checked.papers.length },
+    after: { code: row.code, procedureCode: row.procedureCode, status: row.status, channel: row.channel, applicantId: row.applicantId, papers: n.checked.papers.length, delivery: row.deliveryMethod },
   });
   return row;
 }

@@ -122,7 +122,7 @@ describe('an online dossier from reception to its signed result', () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     const pdf = res.rawPayload;
     const text = pdfText(pdf);
-    expect(text).toContain('TRÍCH LỤC KHAI SINH');
+    expect(text).toContain('GIẤY KHAI SINH');
     expect(text).toContain('Nguyễn Minh Khang');
     expect(text).toContain(`/xac-thuc/${detail.verifyToken}`);
     expect(text).toContain('Hoàng Minh Đức');
@@ -147,8 +147,9 @@ describe('an online dossier from reception to its signed result', () => {
     expect(store.find((s) => s.kind === 'result')?.title).toContain(d.code);
 
     // Satisfaction, once.
-    expect((await h.post(`/api/my/dossiers/${d.id}/rating`, { rating: 3, comment: 'Nhanh, không phải đi lại.' })).statusCode).toBe(201);
-    expect((await h.post(`/api/my/dossiers/${d.id}/rating`, { rating: 1 })).json<Problem>().code).toBe('RATING_EXISTS');
+    const all = (level: number) => ({ access: level, time: level, staff: level, result: level });
+    expect((await h.post(`/api/my/dossiers/${d.id}/rating`, { criteria: all(3), comment: 'Nhanh, không phải đi lại.' })).statusCode).toBe(201);
+    expect((await h.post(`/api/my/dossiers/${d.id}/rating`, { criteria: all(1) })).json<Problem>().code).toBe('RATING_EXISTS');
     const stats = (await officers.desk.get(unitStatistics.url)).json<{ ratings: { veryGood: number; satisfiedShare: number }; dossiers: { onTime: number } }>();
     expect(stats.ratings.veryGood).toBeGreaterThanOrEqual(1);
     expect(stats.dossiers.onTime).toBeGreaterThanOrEqual(1);
@@ -188,7 +189,7 @@ describe('deadlines, fees, withdrawal and stop', () => {
     expect(res.headers['content-type']).toContain('application/pdf');
     const text = (await pdfText(res.rawPayload, 'raw')).replace(/\s+/g, ' ');
     expect(text).toContain('BẢN XEM TRƯỚC – CHƯA KÝ, CHƯA CÓ GIÁ TRỊ PHÁP LÝ');
-    expect(text).toContain('TRÍCH LỤC KHAI SINH');
+    expect(text).toContain('GIẤY KHAI SINH');
     expect(text).toContain('Nguyễn Minh Khang');
     expect(text).toContain('(Chưa ký)');
     expect(verifyPdf(res.rawPayload, []).signed).toBe(false);
@@ -301,6 +302,7 @@ describe('chứng thực bản sao điện tử', () => {
       formData,
       documents: [{ position: 1, fileId: await uploadPaper(h, uploadMyPaper.url, 'bang-tot-nghiep.pdf') }],
       submissionKey: 'chung-thuc-0001',
+      delivery: { method: 'in_person' },
     });
     expect(res.statusCode, res.body).toBe(201);
     const d = res.json<Submitted>();

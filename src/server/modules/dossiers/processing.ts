@@ -299,13 +299,15 @@ async function notify(tx: DbOrTx, ctx: Ctx, d: DossierRow, action: DossierAction
   };
   const sms = texts[action]?.() ?? SMS_TEXTS.statusChanged({ code, statusLabel: label });
   const key = `dossier:${d.id}:${action}:${d.updatedAt.getTime()}`;
-  if (d.contactPhone && opts.sms !== false) await sendSms(tx, ctx, `${key}:sms`, d.contactPhone, sms);
+  // A copy of each goes into the applicant's "Thông báo" (platform/notify/inbox.ts).
+  const inbox = { accountId: d.applicantId, dossierId: d.id };
+  if (d.contactPhone && opts.sms !== false) await sendSms(tx, ctx, `${key}:sms`, d.contactPhone, sms, inbox);
   if (d.contactEmail) {
     const body = [`Kính gửi Ông/Bà ${d.applicantName},`, '', `Hồ sơ ${d.code} – ${d.procedureName}: ${ACTION_LABELS[action]}.`, `Trạng thái: ${label}.`];
     if (opts.stepLabel) body.push(`Bước đang xử lý: ${opts.stepLabel}.`);
     if (d.statusReason) body.push(`Nội dung: ${d.statusReason}`);
     if (due) body.push(`Ngày hẹn trả kết quả: ${formatIsoDate(due)}.`);
     body.push('', 'Cổng Dịch vụ công');
-    await sendEmail(tx, ctx, `${key}:email`, d.contactEmail, `Hồ sơ ${d.code}: ${label}`, body.join('\n'));
+    await sendEmail(tx, ctx, `${key}:email`, d.contactEmail, `Hồ sơ ${d.code}: ${label}`, body.join('\n'), inbox);
   }
 }

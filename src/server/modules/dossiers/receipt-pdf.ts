@@ -38,6 +38,8 @@ export interface ReceiptData {
   statusLabel: string;
   /** Where anyone with the code and the phone's last digits can look the dossier up ("Tra cứu hồ sơ"). */
   trackingUrl: string;
+  /** "Đăng ký nhận kết quả tại" from the citizen's choice (issue 15); absent or null: from the channel, as before. */
+  returnPlace?: string | null;
 }
 
 const MARGIN = 56;
@@ -175,11 +177,12 @@ export function renderReceipt(d: ReceiptData, printedAt: Date): Promise<Buffer> 
 
   const processingTime = d.processingDays > 0 ? `${d.processingDays} ngày làm việc` : 'trong ngày';
   const returnPlace =
-    d.channel === CHANNEL.POST && d.applicantAddress
+    d.returnPlace ??
+    (d.channel === CHANNEL.POST && d.applicantAddress
       ? `Qua dịch vụ bưu chính công ích, đến địa chỉ ${d.applicantAddress}`
       : d.channel === CHANNEL.ONLINE
         ? `Bộ phận tiếp nhận và trả kết quả ${d.agencyName}; kết quả điện tử được gửi về tài khoản trên Cổng Dịch vụ công`
-        : `Bộ phận tiếp nhận và trả kết quả ${d.agencyName}`;
+        : `Bộ phận tiếp nhận và trả kết quả ${d.agencyName}`);
 
   if (kind === 'submission') {
     line('2. Thời gian giải quyết hồ sơ theo quy định là', `${processingTime}, tính từ khi hồ sơ được tiếp nhận`);

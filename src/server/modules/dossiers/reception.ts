@@ -13,6 +13,7 @@ import { getForFiling } from '../procedures/service.js';
 import { findCitizenByIdNumber, getUser, type UserRow } from '../users/service.js';
 import { addEvent, agencyBrief, agencyNames, codeOrApplicantId, deskRoleOf, loadDossier, notifyApplicant, officer, officerAgencies, type DossierRow, type Notice } from './access.js';
 import { nextDossierCode } from './codes.js';
+import { checkDelivery, deliveryPrefill } from './delivery.js';
 import { assertOfficerUploaded, storePaper, type StoredPaper } from './files.js';
 import {
   appointmentFrom,
@@ -113,6 +114,7 @@ export async function deskStart(ctx: Ctx, code: string, citizenId: string) {
     prefill,
     citizen: { id: user.id, fullName: user.fullName, idNumber: user.idNumber, phone: user.phone },
     agencies: agencies.map((a) => ({ id: a.id, code: a.code, name: a.name })),
+    deliveryPrefill: await deliveryPrefill(ctx.deps.db, user, prefill.values.applicantResidence),
   };
 }
 
@@ -137,6 +139,8 @@ export async function deskReceive(ctx: Ctx, code: string, input: DeskInput) {
   const user = await deskCitizen(ctx, input.citizenId);
   const prefill = await prefillFor(ctx, user, form, { atDesk: true });
   const checked = await checkDossier(ctx, proc, form, prefill, input);
+  // Hình thức nhận kết quả (issue 15): as the citizen tells the desk; in person when not recorded.
+  const delivery = await checkDelivery(db, input.delivery, 'in_person');
   await assertOfficerUploaded(db, actor.userId, checked.papers.map((p) => p.fileId));
   const now = ctx.deps.clock.now();
   const row = await onceByKey(db, actor.userId, input.submissionKey, () => db.transaction(async (tx) => {
@@ -155,6 +159,7 @@ export async function deskReceive(ctx: Ctx, code: string, input: DeskInput) {
       appointmentDate: appointmentFrom(proc, now),
       loginAt: null,
       submissionKey: input.submissionKey,
+      delivery,
     });
     await notifyApplicant(tx, ctx, d, postal ? 'submitted' : 'received', user);
     return d;

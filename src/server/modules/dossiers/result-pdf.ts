@@ -1,7 +1,10 @@
 // Two documents of the processing stage of a dossier:
-// - the electronic result (e.g. "Trích lục khai sinh (bản điện tử)"): an administrative document with
-//   the national motto header, the decisive facts taken from the dossier's form, the signer block
-//   (signed digitally, invisibly, afterwards) and a QR code to verify it;
+// - the electronic result, laid out after the official template of its procedure
+//   (result-templates.ts: e.g. "Giấy khai sinh (bản chính)" of Thông tư 04/2020/TT-BTP): the
+//   national motto header, the issuing agency with Số and Quyển số, the title, the dossier's fields
+//   in labelled sections, the closing lines ("Nơi đăng ký …", "Ngày, tháng, năm đăng ký"), the
+//   signer block (signed digitally, invisibly, afterwards) and a QR code to verify it, the last
+//   two always on the page of the last content;
 // - "Phiếu xin lỗi và hẹn lại ngày trả kết quả" (Mẫu số 04 of the forms annexed to Thông tư
 //   01/2018/TT-VPCP, guiding Nghị định 61/2018/NĐ-CP on the one-stop mechanism; Mẫu 01 is the Giấy
 //   tiếp nhận, 02 the request to supplement, 03 the refusal, 05 the dossier control sheet), when the
@@ -9,24 +12,21 @@
 import { clause, midSentence } from '../../../common/text.js';
 import { formatIsoDate, formatVnDateTime } from '../../platform/clock.js';
 import { pdfDocument, SHAPING, vnLongDate } from '../../platform/files/pdf.js';
+import type { ResultCell, ResultLayout, ResultRow } from './result-templates.js';
 
-export interface ResultData {
+/**
+ * The signed result: what its template lays out (result-templates.ts: title, Số / Quyển số,
+ * labelled sections, the closing lines, the signer's caption) and who issues and signs it.
+ */
+export interface ResultData extends ResultLayout {
   /** Mã hồ sơ. */
   code: string;
   procedureCode: string;
   procedureName: string;
   /** Cơ quan ban hành, e.g. "UBND phường Cẩm Thành". */
   agencyName: string;
-  /** Cơ quan chủ quản for the header, e.g. "UBND tỉnh Quảng Ngãi". */
+  /** Cơ quan chủ quản, e.g. "UBND tỉnh Quảng Ngãi". */
   provinceName: string | null;
-  applicantName: string;
-  applicantIdNumber: string | null;
-  /** The decisive content: label/value lines taken from the dossier's form (e.g. "Họ, chữ đệm, tên người được khai sinh": "Nguyễn Minh Khang"). */
-  facts: { label: string; value: string }[];
-  /** e.g. "TRÍCH LỤC KHAI SINH (BẢN ĐIỆN TỬ)" or "KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH". */
-  title: string;
-  /** Số văn bản, e.g. "125/TLKS-UBND". */
-  documentNumber: string;
   issuedAt: Date;
   /** Lines separated by "\n" or " / ", e.g. "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH". */
   signerTitle: string;
@@ -37,7 +37,7 @@ export interface ResultData {
   qrPng: Buffer;
   /**
    * The leader's look before signing: the same document, marked on every page as a preview that
-   * is not signed and has no legal value, "(Chưa ký)" instead of "(Đã ký số)".
+   * is not signed and has no legal value, "(Chưa ký)" instead of "(Đã ký số)", and no number yet.
    */
   preview?: boolean;
 }
@@ -120,7 +120,7 @@ function newDocument(info: PDFKit.DocumentInfo) {
  */
 function header(
   doc: PDFKit.PDFDocument,
-  o: { provinceName: string | null; boldLines: string[]; underRule: string | null; dateLine: string },
+  o: { provinceName: string | null; boldLines: string[]; underRule: string | string[] | null; dateLine: string | null },
 ): void {
   const left = MARGIN;
   const width = doc.page.width - 2 * MARGIN;
@@ -137,19 +137,20 @@ function header(
   const ruleY = doc.y + 5;
   doc.moveTo(left + leftCol / 2 - 30, ruleY).lineTo(left + leftCol / 2 + 30, ruleY).lineWidth(0.6).stroke();
   let leftBottom = ruleY;
-  if (o.underRule) {
-    doc.font('regular').fontSize(10).text(o.underRule, left, ruleY + 6, { ...SHAPING, width: leftCol, align: 'center' });
+  const under = o.underRule === null ? [] : Array.isArray(o.underRule) ? o.underRule : [o.underRule];
+  under.forEach((l, i) => {
+    doc.font('regular').fontSize(10).text(l, left, i === 0 ? ruleY + 6 : doc.y, { ...SHAPING, width: leftCol, align: 'center' });
     leftBottom = doc.y;
-  }
+  });
 
   doc.font('bold').fontSize(10).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', left + leftCol, top, { ...SHAPING, width: rightCol, align: 'center' });
   doc.font('bold').fontSize(10.5).text('Độc lập - Tự do - Hạnh phúc', left + leftCol, doc.y, { ...SHAPING, width: rightCol, align: 'center' });
   const mottoRuleY = doc.y + 5;
   const mottoMid = left + leftCol + rightCol / 2;
   doc.moveTo(mottoMid - 72, mottoRuleY).lineTo(mottoMid + 72, mottoRuleY).lineWidth(0.6).stroke();
-  doc.font('italic').fontSize(10).text(o.dateLine, left + leftCol, mottoRuleY + 6, { ...SHAPING, width: rightCol, align: 'center' });
+  if (o.dateLine) doc.font('italic').fontSize(10).text(o.dateLine, left + leftCol, mottoRuleY + 6, { ...SHAPING, width: rightCol, align: 'center' });
   doc.x = left;
-  doc.y = Math.max(leftBottom, doc.y) + 20;
+  doc.y = Math.max(leftBottom, doc.y, mottoRuleY) + 18;
 }
 
 /**
@@ -203,16 +204,16 @@ function pageFooters(doc: PDFKit.PDFDocument, code: string): void {
 }
 
 export function renderResult(d: ResultData): Promise<Buffer> {
-  const { doc, done } = newDocument({ Title: d.title, Author: d.agencyName, Subject: `Mã hồ sơ ${d.code}` });
+  const { doc, done } = newDocument({ Title: d.subtitle ? `${d.title} ${d.subtitle}` : d.title, Author: d.agencyName, Subject: `Mã hồ sơ ${d.code}` });
   const left = MARGIN;
   const width = doc.page.width - 2 * MARGIN;
   const bottomLimit = () => doc.page.height - doc.page.margins.bottom;
 
   header(doc, {
-    provinceName: d.provinceName,
+    provinceName: d.parentInHeader ? d.provinceName : null,
     boldLines: [upper(d.agencyName)],
-    underRule: `Số: ${d.documentNumber}`,
-    dateLine: placeAndDate(d.agencyName, d.provinceName, d.issuedAt),
+    underRule: d.numberLines.length ? d.numberLines : null,
+    dateLine: d.dated ? placeAndDate(d.agencyName, d.provinceName, d.issuedAt) : null,
   });
 
   if (d.preview) {
@@ -220,63 +221,89 @@ export function renderResult(d: ResultData): Promise<Buffer> {
     doc.fillColor('black');
     doc.moveDown(0.3);
   }
-  doc.font('bold').fontSize(14).text(upper(d.title), left, doc.y, { ...SHAPING, width, align: 'center' });
-  doc.moveDown(0.2);
+  doc.font('bold').fontSize(15).text(upper(d.title), left, doc.y, { ...SHAPING, width, align: 'center' });
+  if (d.subtitle) doc.font('italic').fontSize(11).text(d.subtitle, left, doc.y, { ...SHAPING, width, align: 'center' });
+  doc.moveDown(0.15);
   centredRuns(
     doc,
     [
-      { font: 'regular', text: 'Mã hồ sơ: ' },
+      { font: 'italic', text: 'Mã hồ sơ: ' },
       { font: 'bold', text: d.code },
     ],
-    11,
+    9.5,
   );
-  doc.moveDown(0.6);
+  doc.moveDown(0.5);
 
-  /** "Label: value" (wrapping as needed), the value in bold. */
-  const line = (label: string, value: string | null) => {
-    doc
-      .font('regular')
-      .fontSize(11)
-      .text(`${label}: `, left, doc.y, { ...SHAPING, width, continued: true })
-      .font('bold')
-      .text(value && value.trim() !== '' ? value : BLANK, { ...SHAPING, width });
-    doc.moveDown(0.1);
+  // The lines of the template: "Label: value", the value in bold; several on a line when they fit
+  // side by side, else one under the other. Long values wrap inside their column, never cut.
+  // 10.5 pt, or a little smaller when that keeps the whole document on one page (see below).
+  let size = 10.5;
+  const gap = 14;
+  const textOf = (cell: ResultCell) => (cell.label ? `${cell.label}: ` : '');
+  const valueOf = (cell: ResultCell) => (cell.value.trim() !== '' ? cell.value : BLANK);
+  const naturalWidth = (cell: ResultCell) =>
+    doc.font('regular').fontSize(size).widthOfString(textOf(cell), SHAPING) + doc.font('bold').fontSize(size).widthOfString(valueOf(cell), SHAPING);
+  // Measured in bold throughout: never lower than the height drawn.
+  const cellHeight = (cell: ResultCell, w: number) => doc.font('bold').fontSize(size).heightOfString(textOf(cell) + valueOf(cell), { ...SHAPING, width: w });
+  /** The columns of a line (x offset and width of each cell), or null when its cells go one under the other. */
+  const columns = (row: ResultRow): { x: number; w: number }[] | null => {
+    if (row.length === 1) return [{ x: 0, w: width }];
+    const natural = row.map(naturalWidth);
+    const total = natural.reduce((a, b) => a + b, 0) + gap * (row.length - 1);
+    if (total > width) return null;
+    const extra = (width - total) / row.length;
+    let x = 0;
+    return natural.map((n) => {
+      const col = { x, w: n + extra };
+      x += n + extra + gap;
+      return col;
+    });
   };
-  line('Người yêu cầu', d.applicantName);
-  if (d.applicantIdNumber) line('Số định danh cá nhân', d.applicantIdNumber);
-  line('Thủ tục hành chính', `${d.procedureName} (mã thủ tục ${d.procedureCode})`);
-  doc.moveDown(0.3);
-
-  // The facts: a two-column table, labels shaded on the left, values in bold on the right.
-  const labelWidth = Math.round(width * 0.42);
-  const valueWidth = width - labelWidth;
-  const pad = 3.5;
-  const factSize = 9.5;
-  const factRow = (label: string, value: string) => {
-    const v = value.trim() !== '' ? value : BLANK;
-    doc.fontSize(factSize);
-    const height =
-      Math.max(
-        doc.font('regular').heightOfString(label, { ...SHAPING, width: labelWidth - 2 * pad }),
-        doc.font('bold').heightOfString(v, { ...SHAPING, width: valueWidth - 2 * pad }),
-      ) +
-      2 * pad;
-    if (doc.y + height > bottomLimit()) doc.addPage();
+  const rowHeight = (row: ResultRow) => {
+    const cols = columns(row);
+    if (!cols) return row.reduce((h, cell) => h + cellHeight(cell, width) + 1.5, 0);
+    return Math.max(...row.map((cell, i) => cellHeight(cell, cols[i]!.w))) + 1.5;
+  };
+  const drawCell = (cell: ResultCell, x: number, y: number, w: number) => {
+    if (cell.label) {
+      doc.font('regular').fontSize(size).text(textOf(cell), x, y, { ...SHAPING, width: w, continued: true }).font('bold').text(valueOf(cell), { ...SHAPING, width: w });
+    } else {
+      doc.font('regular').fontSize(size).text(valueOf(cell), x, y, { ...SHAPING, width: w });
+    }
+  };
+  const drawRow = (row: ResultRow) => {
+    const cols = columns(row);
     const y = doc.y;
-    doc.rect(left, y, labelWidth, height).fillAndStroke('#f1f3f5', 'black');
-    doc.fillColor('black');
-    doc.rect(left + labelWidth, y, valueWidth, height).lineWidth(0.5).stroke();
-    doc.font('regular').fontSize(factSize).text(label, left + pad, y + pad, { ...SHAPING, width: labelWidth - 2 * pad });
-    doc.font('bold').fontSize(factSize).text(v, left + labelWidth + pad, y + pad, { ...SHAPING, width: valueWidth - 2 * pad });
+    if (!cols) {
+      for (const cell of row) {
+        drawCell(cell, left, doc.y, width);
+        doc.y += 1.5;
+      }
+    } else {
+      let bottom = y;
+      row.forEach((cell, i) => {
+        drawCell(cell, left + cols[i]!.x, y, cols[i]!.w);
+        bottom = Math.max(bottom, doc.y);
+      });
+      doc.y = bottom + 1.5;
+    }
     doc.x = left;
-    doc.y = y + height;
   };
-  doc.lineWidth(0.5);
-  for (const f of d.facts) factRow(f.label, f.value);
-  doc.moveDown(0.9);
+  const sectionTitleHeight = () => doc.font('bold').fontSize(size).heightOfString('X', SHAPING) + 6;
+  const drawSectionTitle = (title: string) => {
+    doc.y += 3;
+    const y = doc.y;
+    doc.font('bold').fontSize(size).fillColor('#1f3a5f').text(upper(title), left, y, { ...SHAPING, width });
+    doc.fillColor('black');
+    const ruleY = doc.y + 0.5;
+    doc.moveTo(left, ruleY).lineTo(left + width, ruleY).lineWidth(0.4).strokeColor('#9aa5b1').stroke().strokeColor('black');
+    doc.y = ruleY + 2.5;
+  };
 
-  // Bottom band, kept together on one page: the QR code and its note on the left, the signer on the
-  // right with an empty area for the (invisible) digital signature.
+  // Bottom band: the QR code and its note on the left, the signer on the right with an empty area
+  // for the (invisible) digital signature. Measured first: the closing lines ("Nơi đăng ký …",
+  // the certification statement) and the band stay together, so the signature never stands alone
+  // on a page.
   const half = width / 2;
   const titleLines = d.signerTitle
     .split(/\s*\n\s*|\s+\/\s+/u)
@@ -294,12 +321,43 @@ export function renderResult(d: ResultData): Promise<Buffer> {
     doc.font('italic').fontSize(noteSize).heightOfString(notePre, { ...SHAPING, width: noteWidth }) +
     doc.font('regular').fontSize(urlSize).heightOfString(d.verifyUrl, { ...SHAPING, width: noteWidth }) +
     doc.font('italic').fontSize(noteSize).heightOfString(notePost, { ...SHAPING, width: noteWidth });
-  doc.font('bold').fontSize(11);
+  doc.font('bold').fontSize(10.5);
+  const captionHeight = d.signerCaption ? doc.heightOfString(d.signerCaption, { ...SHAPING, width: half }) : 0;
   const titleHeight = titleLines.reduce((h, l) => h + doc.heightOfString(l, { ...SHAPING, width: half }), 0);
-  const signGap = 50;
-  const signHeight = titleHeight + signGap + 14 + 16;
+  const signGap = 40;
+  const signHeight = captionHeight + titleHeight + signGap + 14 + 16;
   const bandHeight = Math.max(QR_SIZE + 6 + noteHeight, signHeight);
-  if (doc.y + bandHeight > bottomLimit()) doc.addPage();
+  const closingHeight = () => d.closing.reduce((h, row) => h + rowHeight(row), 0) + (d.closing.length ? 6 : 0);
+  const contentHeight = () =>
+    d.sections.reduce((h, sec) => h + (sec.title ? sectionTitleHeight() + 3 : 0) + sec.rows.reduce((x, row) => x + rowHeight(row), 0), 0) + closingHeight() + 12 + bandHeight;
+  // A long dossier (long names, long addresses) that would spill over by a few lines at 10.5 pt
+  // is set a little smaller to stay on one page; one that really needs two pages keeps 10.5 pt.
+  for (const candidate of [10.5, 10, 9.5]) {
+    size = candidate;
+    if (doc.y + contentHeight() <= bottomLimit()) break;
+  }
+  if (doc.y + contentHeight() > bottomLimit()) size = 10.5;
+
+  const lastSection = d.sections.length - 1;
+  d.sections.forEach((section, si) => {
+    // A section's title stays with its first line.
+    const first = section.rows[0];
+    const need = (section.title ? sectionTitleHeight() : 0) + (first ? rowHeight(first) : 0);
+    if (doc.y + need > bottomLimit()) doc.addPage();
+    if (section.title) drawSectionTitle(section.title);
+    section.rows.forEach((row, ri) => {
+      // The last line of content goes with the closing lines and the signature band.
+      const last = si === lastSection && ri === section.rows.length - 1;
+      const keep = last ? closingHeight() + 12 + bandHeight : 0;
+      if (doc.y + rowHeight(row) + keep > bottomLimit()) doc.addPage();
+      drawRow(row);
+    });
+  });
+
+  if (doc.y + closingHeight() + 12 + bandHeight > bottomLimit()) doc.addPage();
+  if (d.closing.length) doc.y += 6;
+  for (const row of d.closing) drawRow(row);
+  doc.y += 12;
   const bandY = doc.y;
 
   doc.image(d.qrPng, left, bandY, { width: QR_SIZE, height: QR_SIZE });
@@ -309,8 +367,12 @@ export function renderResult(d: ResultData): Promise<Buffer> {
   doc.font('italic').fontSize(noteSize).text(notePost, left, doc.y, { ...SHAPING, width: noteWidth });
 
   const signX = left + half;
-  doc.font('bold').fontSize(11);
   let y = bandY;
+  if (d.signerCaption) {
+    doc.font('bold').fontSize(10.5).text(d.signerCaption, signX, y, { ...SHAPING, width: half, align: 'center' });
+    y = doc.y;
+  }
+  doc.font('bold').fontSize(10.5);
   for (const l of titleLines) {
     doc.text(l, signX, y, { ...SHAPING, width: half, align: 'center' });
     y = doc.y;

@@ -2,12 +2,16 @@
 // verification page, signed (PAdES) by the step that signs, sealed by the step that seals, and
 // put in the citizen's Kho dữ liệu when it is returned. Verification re-checks the signatures of
 // the stored file, or of a file someone uploads (docs/decisions/0010-signed-results.md).
+// Issue 15: the document follows the official template of its procedure (result-templates.ts) and
+// is entered in its register when signed (registers.ts): Số, Quyển số and, at birth registration,
+// the child's personal identification number are printed on it.
 import { createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { formFields, type EForm, type FormValues } from '../../../common/eform.js';
+import type { FormValues } from '../../../common/eform.js';
 import { fileVerdict } from '../../../common/signature-verdict.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Ctx } from '../../platform/context.js';
+import { writeAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { putUpload } from '../../platform/files/stored.js';
 import { newId } from '../../platform/ids.js';
@@ -16,35 +20,15 @@ import { looksLikePdf, qrPng, signPdf, verifyPdf } from '../../platform/signing/
 import { storedFiles } from '../../platform/tables.js';
 import { getAgency } from '../agencies/service.js';
 import { getForFiling } from '../procedures/service.js';
-import type { ResultHooks } from './processing.js';
+import type { PreparedResult, ResultHooks } from './processing.js';
+import { allocateEntry, entryOfDossier, ISSUES_PIN, pinPrefix, pinProvinceCode, predictEntry, simulatePin, type EntryRequest, type RegisterEntry } from './registers.js';
 import { agencySignature, renderApology, renderResult, type ResultData } from './result-pdf.js';
+import { resultLayout, type ResultLayout, type TemplateInput } from './result-templates.js';
 import { citizenDocuments, dossiers } from './tables.js';
 
 type DossierRow = typeof dossiers.$inferSelect;
 
 export const RESULT_PURPOSE = 'dossier-result';
-
-/** What the result document is called, by procedure (the demo catalogue); a generic title otherwise. */
-const TITLES: Record<string, string> = {
-  '1.001193': 'TRÍCH LỤC KHAI SINH (BẢN ĐIỆN TỬ)',
-  '1.000894': 'TRÍCH LỤC KẾT HÔN (BẢN ĐIỆN TỬ)',
-  '1.000656': 'TRÍCH LỤC KHAI TỬ (BẢN ĐIỆN TỬ)',
-  '2.000635': 'BẢN SAO TRÍCH LỤC HỘ TỊCH (BẢN ĐIỆN TỬ)',
-  '2.000908': 'BẢN SAO ĐIỆN TỬ ĐƯỢC CHỨNG THỰC TỪ BẢN CHÍNH',
-};
-
-/** The form's filled fields, in form order, as the result's label/value lines (contact details left out). */
-function factsOf(form: EForm | null, values: FormValues): { label: string; value: string }[] {
-  if (!form) return Object.entries(values).map(([label, value]) => ({ label, value }));
-  return formFields(form)
-    .filter((f) => !f.name.startsWith('contact') && values[f.name])
-    .map((f) => {
-      const v = values[f.name]!;
-      const value = f.widget === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v.split('-').reverse().join('/') : v;
-      return { label: f.label, value };
-    })
-    .slice(0, 20);
-}
 
 export function verifyUrl(ctx: Ctx, token: string): string {
   return `${ctx.deps.config.publicUrl.replace(/\/$/, '')}/xac-thuc/${token}`;
@@ -63,46 +47,98 @@ async function storeResult(tx: DbOrTx, ctx: Ctx, d: DossierRow, pdf: Buffer): Pr
   return row.id;
 }
 
-/**
- * What the result document of `d` says when the acting officer signs it now (its verification
- * address `url`): the same for the signed result and for the leader's preview.
- */
-export async function resultData(ctx: Ctx, d: DossierRow, url: string): Promise<ResultData> {
+/** What the result of a dossier says apart from its register entry: read once, rendered again without the database. */
+interface ResultBasis {
+  input: Omit<TemplateInput, 'entry'>;
+  data: Omit<ResultData, keyof ResultLayout>;
+  /** The registering province (agencies.province_code), for the personal identification number. */
+  provinceCode: string | null;
+}
+
+async function resultBasis(ctx: Ctx, d: DossierRow, url: string): Promise<ResultBasis> {
   const db = ctx.deps.db;
   const agency = await getAgency(db, d.agencyId);
   const agencyName = agency?.name ?? '';
-  const province = agency?.parentId ? await getAgency(db, agency.parentId) : null;
+  const parent = agency?.parentId ? await getAgency(db, agency.parentId) : null;
+  const province = parent?.kind === 'province' ? parent : null;
   const proc = await getForFiling(db, ctx.deps.clock, d.procedureCode).catch(() => null);
-  const certified = d.procedureCode === '2.000908';
+  const issuedAt = ctx.deps.clock.now();
   return {
-    code: d.code,
-    procedureCode: d.procedureCode,
-    procedureName: d.procedureName,
-    agencyName,
-    provinceName: province?.kind === 'province' ? province.name : null,
-    applicantName: d.applicantName,
-    applicantIdNumber: d.applicantIdNumber,
-    facts: factsOf(proc?.form ?? null, d.formData as FormValues),
-    title: TITLES[d.procedureCode] ?? 'KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH',
-    documentNumber: `${d.code.slice(-4)}/${certified ? 'CT' : 'KQ'}-UBND`,
-    issuedAt: ctx.deps.clock.now(),
-    signerTitle: certified ? 'NGƯỜI THỰC HIỆN CHỨNG THỰC' : agencySignature(agencyName).join(' / '),
-    signerName: ctx.actor!.fullName,
-    verifyUrl: url,
-    qrPng: await qrPng(url),
+    input: {
+      procedureCode: d.procedureCode,
+      procedureName: d.procedureName,
+      agencyName,
+      provinceName: province?.name ?? null,
+      form: proc?.form ?? null,
+      values: d.formData as FormValues,
+      issuedAt,
+    },
+    data: {
+      code: d.code,
+      procedureCode: d.procedureCode,
+      procedureName: d.procedureName,
+      agencyName,
+      provinceName: province?.name ?? null,
+      issuedAt,
+      signerTitle: d.procedureCode === '2.000908' ? '' : agencySignature(agencyName).join(' / '),
+      signerName: ctx.actor!.fullName,
+      verifyUrl: url,
+      qrPng: await qrPng(url),
+    },
+    provinceCode: agency?.provinceCode ?? province?.provinceCode ?? null,
   };
 }
 
+function withEntry(b: ResultBasis, entry: RegisterEntry | null): ResultData {
+  return { ...b.data, ...resultLayout({ ...b.input, entry }) };
+}
+
+/**
+ * What the result document of `d` says when the acting officer signs it now (its verification
+ * address `url`), entered in its register as `entry`; without one (the leader's preview) it shows
+ * no number yet.
+ */
+export async function resultData(ctx: Ctx, d: DossierRow, url: string, entry: RegisterEntry | null = null): Promise<ResultData> {
+  return withEntry(await resultBasis(ctx, d, url), entry);
+}
+
+/** The personal identification number the result gives (birth registration): simulated, see registers.ts. */
+async function pinFor(ctx: Ctx, d: DossierRow, b: ResultBasis): Promise<string | null> {
+  if (!ISSUES_PIN.has(d.procedureCode)) return null;
+  const v = d.formData as FormValues;
+  const ppp = pinProvinceCode(b.provinceCode);
+  return simulatePin(ctx.deps.db, ctx.deps.population, ppp && v.childBirthDate && v.childSex ? pinPrefix(ppp, v.childBirthDate, v.childSex) : null);
+}
+
+async function signResult(ctx: Ctx, d: DossierRow, data: ResultData): Promise<Buffer> {
+  const { signer } = await ctx.deps.signing();
+  return signPdf(await renderResult(data), signer, {
+    reason: `Ký kết quả giải quyết hồ sơ ${d.code}`,
+    location: data.agencyName,
+    name: ctx.actor!.fullName,
+  });
+}
+
+/** A signed result made outside the transaction, with the register entry it was made with. */
+interface Pending {
+  basis: ResultBasis;
+  request: EntryRequest;
+  predicted: RegisterEntry;
+}
+const pending = new WeakMap<PreparedResult, Pending>();
+
+const sameEntry = (a: RegisterEntry, b: RegisterEntry) => a.book === b.book && a.year === b.year && a.number === b.number && a.volume === b.volume && a.pin === b.pin;
+
 export const resultHooks: ResultHooks = {
   // Called outside the action's transaction (processing.ts act): it reads through the pool, and the
-  // dossier's row is not locked while the PDF is rendered and signed.
+  // dossier's row is not locked while the PDF is rendered and signed. The register number it prints
+  // is the one the book will most likely give; `store` takes it for real.
   async prepare(ctx, d, signs) {
     const db = ctx.deps.db;
-    const { signer } = await ctx.deps.signing();
     const actor = ctx.actor!;
-    const agency = await getAgency(db, d.agencyId);
-    const agencyName = agency?.name ?? '';
     if (signs === 'seal' && d.resultFileId) {
+      const { signer } = await ctx.deps.signing();
+      const agencyName = (await getAgency(db, d.agencyId))?.name ?? '';
       // The agency seal: a second signature over the signed document, as an incremental update.
       const [file] = await db.select().from(storedFiles).where(eq(storedFiles.id, d.resultFileId));
       const sealed = await signPdf(await ctx.deps.blobs.get(file!.storageKey), signer, {
@@ -113,17 +149,39 @@ export const resultHooks: ResultHooks = {
       return { pdf: sealed, set: {} };
     }
     const token = d.verifyToken ?? randomBytes(16).toString('base64url');
-    const pdf = await renderResult(await resultData(ctx, d, verifyUrl(ctx, token)));
-    const signed = await signPdf(pdf, signer, {
-      reason: `Ký kết quả giải quyết hồ sơ ${d.code}`,
-      location: agencyName,
-      name: actor.fullName,
-    });
-    return { pdf: signed, set: { verifyToken: token } };
+    const basis = await resultBasis(ctx, d, verifyUrl(ctx, token));
+    const existing = await entryOfDossier(db, d.id);
+    const request: EntryRequest = {
+      agencyId: d.agencyId,
+      dossierId: d.id,
+      procedureCode: d.procedureCode,
+      now: basis.data.issuedAt,
+      pin: existing ? existing.pin : await pinFor(ctx, d, basis),
+    };
+    const predicted = await predictEntry(db, request);
+    const prepared: PreparedResult = { pdf: await signResult(ctx, d, withEntry(basis, predicted)), set: { verifyToken: token } };
+    pending.set(prepared, { basis, request, predicted });
+    return prepared;
   },
 
+  // Inside the action's transaction: the register number is taken here (no gaps, no duplicates).
+  // If another signing took the predicted number meanwhile, the result is rendered and signed again
+  // with the number given, from what `prepare` read (no query outside the transaction).
   async store(tx, ctx, d, prepared) {
-    return { resultFileId: await storeResult(tx, ctx, d, prepared.pdf), ...prepared.set };
+    const p = pending.get(prepared);
+    let pdf = prepared.pdf;
+    if (p) {
+      const entry = await allocateEntry(tx, p.request);
+      if (!sameEntry(entry, p.predicted)) pdf = await signResult(ctx, d, withEntry(p.basis, entry));
+      await writeAudit(tx, ctx, {
+        action: 'dossier.result_registered',
+        entityType: 'dossier',
+        entityId: d.id,
+        agencyId: d.agencyId,
+        after: { book: entry.book, year: entry.year, number: entry.number, volume: entry.volume, pinIssued: entry.pin !== null, pinSource: entry.pinSource },
+      });
+    }
+    return { resultFileId: await storeResult(tx, ctx, d, pdf), ...prepared.set };
   },
 
   async deliver(tx, _ctx, d) {

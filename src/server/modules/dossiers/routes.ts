@@ -8,6 +8,7 @@ import { ctxOf, requireActor } from '../../platform/auth/guard.js';
 import { AppError } from '../../platform/errors.js';
 import { storePaper } from './files.js';
 import * as processing from './processing.js';
+import { addressUnits } from './delivery.js';
 import { rate } from './rating.js';
 import { unitStatistics } from './statistics.js';
 import { workList } from './work-list.js';
@@ -56,6 +57,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(c.startFiling.url, routeOptions(c.startFiling, tags), async (req) => svc.startFiling(asCitizen(req), req.params.code));
+
+  // Hình thức nhận kết quả by post: the 2025 provinces and their communes (issue 15).
+  app.get(c.listAddressUnits.url, routeOptions(c.listAddressUnits, tags), async (req) => addressUnits(asAnyone(req), req.query.province));
 
   app.put(c.saveDraft.url, routeOptions(c.saveDraft, tags), async (req) => svc.saveDraft(asCitizen(req), req.params.code, req.body));
 
@@ -153,7 +157,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post(c.rateDossier.url, routeOptions(c.rateDossier, tags), async (req, reply) =>
-    reply.status(201).send(await rate(asCitizen(req), req.params.id, req.body.rating, req.body.comment)),
+    reply.status(201).send(await rate(asCitizen(req), req.params.id, req.body.criteria, req.body.comment)),
   );
 
   app.get(c.resultPdf.url, routeOptions(c.resultPdf, tags), async (req, reply) => {

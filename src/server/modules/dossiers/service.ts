@@ -19,3 +19,5 @@ export {
 } from './reception.js';
 export { addToStore, downloadPaper, listStore, removeFromStore } from './store.js';
 export { apologyForViewer, getDossier, listMine, receiptPdf, resultForViewer, resultPreviewFor } from './viewing.js';
+// Counts for the public portal (procedures module, wired by app.ts): no personal data.
+export { dossierCountsByProcedure, publicFigures } from './usage.js';

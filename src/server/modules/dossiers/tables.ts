@@ -78,6 +78,11 @@ export const dossiers = pgTable(
     /** The signed e-result (stored_files) and the token of its public verification page. */
     resultFileId: uuid('result_file_id'),
     verifyToken: text('verify_token'),
+    // ---- Hình thức nhận kết quả (issue 15, src/common/delivery.ts) ----
+    /** in_person · post · electronic; null for dossiers filed before the choice was asked (0022). */
+    deliveryMethod: text('delivery_method'),
+    /** By post: { recipientName, phone, address, communeCode, communeName, provinceCode, provinceName }. */
+    deliveryAddress: jsonb('delivery_address'),
   },
   (t) => [
     uniqueIndex('dossiers_code_uq').on(t.code),
@@ -90,6 +95,7 @@ export const dossiers = pgTable(
     index('dossiers_queue_idx').on(t.agencyId, t.status, t.submittedAt),
     check('dossiers_status_ck', sql`${t.status} between 1 and 10`),
     check('dossiers_channel_ck', sql`${t.channel} between 1 and 3`),
+    check('dossiers_delivery_ck', sql`${t.deliveryMethod} is null or ${t.deliveryMethod} in ('in_person', 'electronic') or (${t.deliveryMethod} = 'post' and ${t.deliveryAddress} is not null)`),
   ],
 );
 
@@ -144,6 +150,8 @@ export const dossierDrafts = pgTable(
     formData: jsonb('form_data').notNull(),
     /** [{ position, fileId, source }] */
     documents: jsonb('documents').notNull(),
+    /** Raised by every save: a save or submission from a tab holding an older version is refused (issue 15). */
+    version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
@@ -175,10 +183,68 @@ export const dossierRatings = pgTable(
     dossierId: uuid('dossier_id').primaryKey(),
     agencyId: uuid('agency_id').notNull(),
     applicantId: uuid('applicant_id').notNull(),
-    /** 3 Rất hài lòng · 2 Hài lòng · 1 Không hài lòng. */
+    /** The overall level (src/common/rating.ts: the lowest of the criteria): 3 Rất hài lòng · 2 Hài lòng · 1 Không hài lòng. */
     rating: smallint('rating').notNull(),
+    /** The level of each criterion (issue 15); all null for a rating given before criteria existed (0022). */
+    accessLevel: smallint('access_level'),
+    timeLevel: smallint('time_level'),
+    staffLevel: smallint('staff_level'),
+    resultLevel: smallint('result_level'),
     comment: text('comment'),
     at: ts('at').notNull(),
   },
-  (t) => [index('dossier_ratings_agency_idx').on(t.agencyId, t.at), check('dossier_ratings_rating_ck', sql`${t.rating} between 1 and 3`)],
+  (t) => [
+    index('dossier_ratings_agency_idx').on(t.agencyId, t.at),
+    check('dossier_ratings_rating_ck', sql`${t.rating} between 1 and 3`),
+    // Either no criteria (an old single rating) or all of them, each 1..3, the overall their lowest.
+    check(
+      'dossier_ratings_criteria_ck',
+      sql`(${t.accessLevel} is null and ${t.timeLevel} is null and ${t.staffLevel} is null and ${t.resultLevel} is null) or (${t.accessLevel} between 1 and 3 and ${t.timeLevel} between 1 and 3 and ${t.staffLevel} between 1 and 3 and ${t.resultLevel} between 1 and 3 and ${t.rating} = least(${t.accessLevel}, ${t.timeLevel}, ${t.staffLevel}, ${t.resultLevel}))`,
+    ),
+  ],
+);
+
+/**
+ * Sổ hộ tịch / sổ chứng thực (issue 15): the register a signed result is entered in when it is
+ * signed (registers.ts). `last` is the last number an issuing agency gave in a book (KS: Sổ đăng ký
+ * khai sinh, KH, KT, BSTL, SCT/BS, KQ) in a year (Vietnam time); taken by incrementing this row in
+ * the transaction that stores the signed result, so concurrent signings queue on it (no
+ * duplicates) and a rolled-back signing gives its number back (no gaps).
+ */
+export const resultRegisterCounters = pgTable(
+  'result_register_counters',
+  {
+    agencyId: uuid('agency_id').notNull(),
+    book: text('book').notNull(),
+    year: smallint('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.book, t.year] })],
+);
+
+/**
+ * One entry of a register: Số (`number`) and Quyển số (`volume`, e.g. "01/2026") of a dossier's
+ * signed result, and the personal identification number given to the person registered (birth
+ * registration). `pin_source` says where that number came from: 'simulated' for the clearly
+ * marked local allocation (registers.ts), 'population' when the national database issues it.
+ */
+export const resultRegisterEntries = pgTable(
+  'result_register_entries',
+  {
+    agencyId: uuid('agency_id').notNull(),
+    book: text('book').notNull(),
+    year: smallint('year').notNull(),
+    number: integer('number').notNull(),
+    volume: text('volume').notNull(),
+    dossierId: uuid('dossier_id').notNull(),
+    pin: text('pin'),
+    pinSource: text('pin_source'),
+    registeredAt: ts('registered_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.agencyId, t.book, t.year, t.number] }),
+    uniqueIndex('result_register_entries_dossier_uq').on(t.dossierId),
+    uniqueIndex('result_register_entries_pin_uq').on(t.pin),
+    check('result_register_entries_pin_source_ck', sql`${t.pinSource} is null or ${t.pinSource} in ('simulated', 'population')`),
+  ],
 );

@@ -15,6 +15,7 @@ import { getUser } from '../users/service.js';
 import { agencyBrief, agencyNames, apologySigner, authorizeView, citizen, codeContains, loadDossier, publicTrackingUrl, type DossierRow, type PaperSource } from './access.js';
 import { filesByIds } from './files.js';
 import { actionsFor } from './processing.js';
+import { deliveryView, returnPlaceOf } from './delivery.js';
 import { ratingOf } from './rating.js';
 import { renderReceipt } from './receipt-pdf.js';
 import { apologyPdf, resultData, resultPdf, verifyUrl } from './result.js';
@@ -134,6 +135,7 @@ async function dossierDetail(ctx: Ctx, d: DossierRow) {
     /** Shown to the applicant once the result is returned; always to the officers. */
     verifyToken: ctx.actor?.kind === 'officer' || d.status === DOSSIER_STATUS.RESULT_RETURNED ? d.verifyToken : null,
     rating: await ratingOf(db, d.id),
+    delivery: deliveryView(d),
     actions: ctx.actor?.kind === 'officer' ? await actionsFor(ctx, d, workflow) : citizenActions(workflow, d),
     formData: d.formData as FormValues,
     provenance: d.provenance as ProvenanceMap,
@@ -197,6 +199,7 @@ export async function receiptPdf(ctx: Ctx, id: string): Promise<{ code: string; 
       status: d.status as DossierStatus,
       statusLabel: detail.statusLabel,
       trackingUrl: publicTrackingUrl(ctx, d.code),
+      returnPlace: returnPlaceOf(d, agency?.name ?? ''),
     },
     ctx.deps.clock.now(),
   );

@@ -10,6 +10,7 @@ import {
   canManageCatalogue,
   PROCEDURE_CODE_PATTERN,
   type EffectiveState,
+  type LifeEvent,
   type ProcedureLevel,
   type ProcedureStatus,
 } from '../../../common/procedure-catalogue.js';
@@ -25,7 +26,7 @@ import { newId } from '../../platform/ids.js';
 import { storedFiles } from '../../platform/tables.js';
 import { vnDate, workCalendar } from '../../platform/workdays.js';
 import { eformProblems } from './form-check.js';
-import { publicationDelay } from './service.js';
+import { publicationDelay, type Channel } from './service.js';
 import { procedureDocuments, procedures } from './tables.js';
 
 export const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;
@@ -184,6 +185,12 @@ async function detailOf(db: DbOrTx, p: ProcedureRow, now: Date) {
     fees: p.fees as { label: string; amountVnd: number; unit?: string }[],
     fullyOnline: p.fullyOnline,
     legalBasis: p.legalBasis,
+    steps: p.steps as string[],
+    channels: p.channels as Channel[],
+    applicants: p.applicants,
+    conditions: p.conditions,
+    result: p.result,
+    lifeEvents: p.lifeEvents as LifeEvent[],
     form,
     formFieldCount: form ? formFields(form).length : 0,
     documents: docs.map(({ doc, file }) => ({
@@ -194,6 +201,7 @@ async function detailOf(db: DbOrTx, p: ProcedureRow, now: Date) {
       required: doc.required,
       templateName: doc.templateName,
       note: doc.note,
+      printableForm: doc.printableForm,
       template: doc.templateFileId && file ? { fileName: file.originalName, size: file.size, type: file.ext } : null,
     })),
   };
@@ -215,6 +223,15 @@ export interface DocumentInput {
   required: boolean;
   templateName?: string | null;
   note?: string | null;
+  printableForm?: boolean;
+}
+
+interface ChannelInput {
+  kind: Channel['kind'];
+  processingDays: number;
+  timeNote?: string | null;
+  fees: { label: string; amountVnd: number; unit?: string }[];
+  note?: string | null;
 }
 
 export interface ProcedureInput {
@@ -232,6 +249,13 @@ export interface ProcedureInput {
   effectiveTo?: string | null;
   decisionRef?: string | null;
   decisionDate?: string | null;
+  /** The national database's sections: left out, an update keeps what is stored. */
+  steps?: string[];
+  channels?: ChannelInput[];
+  applicants?: string | null;
+  conditions?: string | null;
+  result?: string | null;
+  lifeEvents?: LifeEvent[];
   documents: DocumentInput[];
 }
 
@@ -260,7 +284,27 @@ function cleanInput(input: ProcedureInput) {
     }
   }
   const name = cleanText(input.name);
+  const kinds = (input.channels ?? []).map((c) => c.kind);
+  if (new Set(kinds).size !== kinds.length) throw new AppError('PROCEDURE_CHANNEL_REPEATED', { details: { channels: kinds } });
+  const cleanFees = (fees: ProcedureInput['fees']) =>
+    fees.map((f) => ({ label: cleanText(f.label), amountVnd: f.amountVnd, ...(optText(f.unit) ? { unit: optText(f.unit)! } : {}) }));
+  const multiline = (v: string | null | undefined) =>
+    v === undefined ? undefined : (v ?? '').normalize('NFC').split('\n').map((l) => l.replace(/[ \t]+/g, ' ').trim()).filter(Boolean).join('\n') || null;
+  // Left out (undefined), a section is not part of the change.
+  const sections = {
+    ...(input.steps !== undefined ? { steps: input.steps.map((x) => x.normalize('NFC').trim()).filter(Boolean) } : {}),
+    ...(input.channels !== undefined
+      ? {
+          channels: input.channels.map((c) => ({ kind: c.kind, processingDays: c.processingDays, timeNote: optText(c.timeNote), fees: cleanFees(c.fees), note: optText(c.note) })),
+        }
+      : {}),
+    ...(input.applicants !== undefined ? { applicants: multiline(input.applicants) ?? null } : {}),
+    ...(input.conditions !== undefined ? { conditions: multiline(input.conditions) ?? null } : {}),
+    ...(input.result !== undefined ? { result: multiline(input.result) ?? null } : {}),
+    ...(input.lifeEvents !== undefined ? { lifeEvents: [...new Set(input.lifeEvents)] } : {}),
+  };
   return {
+    sections,
     values: {
       code,
       name,
@@ -270,7 +314,7 @@ function cleanInput(input: ProcedureInput) {
       implementingAgency: cleanText(input.implementingAgency),
       processingDays: input.processingDays,
       processingNote: optText(input.processingNote),
-      fees: input.fees.map((f) => ({ label: cleanText(f.label), amountVnd: f.amountVnd, ...(optText(f.unit) ? { unit: optText(f.unit)! } : {}) })),
+      fees: cleanFees(input.fees),
       fullyOnline: input.fullyOnline,
       legalBasis: input.legalBasis?.normalize('NFC').trim() || null,
       effectiveFrom: input.effectiveFrom,
@@ -285,6 +329,7 @@ function cleanInput(input: ProcedureInput) {
       required: d.required,
       templateName: optText(d.templateName),
       note: optText(d.note),
+      printableForm: d.printableForm,
     })),
   };
 }
@@ -314,8 +359,10 @@ async function writeDocuments(tx: DbOrTx, procedureId: string, docs: Cleaned['do
   if (removed.length) await tx.delete(procedureDocuments).where(inArray(procedureDocuments.id, removed));
   for (const [i, d] of docs.entries()) {
     const values = { position: i + 1, name: d.name, quantity: d.quantity, required: d.required, templateName: d.templateName, note: d.note };
-    if (d.id) await tx.update(procedureDocuments).set(values).where(eq(procedureDocuments.id, d.id));
-    else await tx.insert(procedureDocuments).values({ id: newId(), procedureId, ...values, templateFileId: null });
+    // Left out, "is the tờ khai" keeps what is stored (false for a new document).
+    const printable = d.printableForm === undefined ? {} : { printableForm: d.printableForm };
+    if (d.id) await tx.update(procedureDocuments).set({ ...values, ...printable }).where(eq(procedureDocuments.id, d.id));
+    else await tx.insert(procedureDocuments).values({ id: newId(), procedureId, ...values, ...printable, templateFileId: null });
   }
 }
 
@@ -330,14 +377,14 @@ export async function createProcedure(ctx: Ctx, input: ProcedureInput) {
   try {
     await ctx.deps.db.transaction(async (tx) => {
       await assertCodeFree(tx, c.values.code, null);
-      await tx.insert(procedures).values({ id, ...c.values, form: null, status: 'draft', publishedAt: null, createdAt: now, updatedAt: now });
+      await tx.insert(procedures).values({ id, ...c.values, ...c.sections, form: null, status: 'draft', publishedAt: null, createdAt: now, updatedAt: now });
       await writeDocuments(tx, id, c.documents, []);
       const { nameSearch: _ns, ...shown } = c.values;
       await writeAudit(tx, ctx, {
         action: 'procedure.create',
         entityType: 'procedure',
         entityId: id,
-        after: { ...shown, status: 'draft', documents: docSummary(c.documents) },
+        after: { ...shown, ...c.sections, status: 'draft', documents: docSummary(c.documents) },
       });
     });
   } catch (err) {
@@ -364,6 +411,8 @@ const EDITABLE = [
   'decisionDate',
 ] as const;
 
+const SECTIONS = ['steps', 'channels', 'applicants', 'conditions', 'result', 'lifeEvents'] as const;
+
 /** Metadata and thành phần hồ sơ. The code is fixed once the procedure has been published. */
 export async function updateProcedure(ctx: Ctx, id: string, input: ProcedureInput) {
   catalogueAdmin(ctx);
@@ -385,19 +434,26 @@ export async function updateProcedure(ctx: Ctx, id: string, input: ProcedureInpu
           after[k] = c.values[k];
         }
       }
+      for (const k of SECTIONS) {
+        if (k in c.sections && JSON.stringify(p[k]) !== JSON.stringify(c.sections[k])) {
+          before[k] = p[k];
+          after[k] = c.sections[k];
+        }
+      }
       // A new decision restarts the 10 working days: publication counts from it (now, if the
       // procedure is already public; when it is published next, otherwise).
       let publishedAt = p.publishedAt;
       if ('decisionDate' in after) publishedAt = p.status === 'published' ? now : null;
       await tx
         .update(procedures)
-        .set({ ...c.values, publishedAt, updatedAt: now })
+        .set({ ...c.values, ...c.sections, publishedAt, updatedAt: now })
         .where(eq(procedures.id, id));
       const docsBefore = docSummary(existing);
       const docsAfter = docSummary(c.documents);
       const docsChanged =
         JSON.stringify(existing.map((d) => [d.id, d.name, d.quantity, d.required, d.templateName, d.note])) !==
-        JSON.stringify(c.documents.map((d) => [d.id, d.name, d.quantity, d.required, d.templateName, d.note]));
+          JSON.stringify(c.documents.map((d) => [d.id, d.name, d.quantity, d.required, d.templateName, d.note])) ||
+        c.documents.some((d) => d.printableForm !== undefined && d.printableForm !== (existing.find((x) => x.id === d.id)?.printableForm ?? false));
       await writeDocuments(tx, id, c.documents, existing);
       if (docsChanged) {
         before.documents = docsBefore;

@@ -1,8 +1,9 @@
 // Thủ tục hành chính: the public catalogue (issue 6). A procedure is shown while it is published
 // and in force on today's date in Vietnam, so an expired one disappears by itself.
-import { and, asc, count, eq, gte, inArray, isNull, like, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNotNull, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { EForm } from '../../../common/eform.js';
 import { DEFAULT_WORKFLOW, type Workflow } from '../../../common/workflow.js';
+import { LIFE_EVENTS, type ChannelKind, type LifeEvent } from '../../../common/procedure-catalogue.js';
 import { cleanText, likeEscape, searchKey } from '../../../common/text.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { everyWord } from '../../db/sql.js';
@@ -10,6 +11,7 @@ import type { Clock } from '../../platform/clock.js';
 import { readDataJson } from '../../platform/data-files.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { storedFiles } from '../../platform/tables.js';
 import { vnDate, workCalendar } from '../../platform/workdays.js';
 import { procedureDocuments, procedures } from './tables.js';
 
@@ -29,6 +31,7 @@ function inForce(today: string): SQL {
 export interface CatalogueQuery {
   q?: string;
   field?: string;
+  lifeEvent?: LifeEvent;
   page: number;
   pageSize: number;
 }
@@ -39,7 +42,8 @@ export async function listPublished(db: DbOrTx, clock: Clock, query: CatalogueQu
   const q = cleanText(query.q ?? '');
   if (/^\d+\.\d*/.test(q)) where.push(like(procedures.code, `${likeEscape(q)}%`));
   else where.push(...everyWord(procedures.nameSearch, q));
-  if (query.field) where.push(eq(procedures.field, query.field));
+  if (query.field) where.push(eq(procedures.field, cleanText(query.field)));
+  if (query.lifeEvent) where.push(sql`${procedures.lifeEvents} @> array[${query.lifeEvent}]::text[]`);
   const [rows, [total]] = await Promise.all([
     db
       .select()
@@ -71,6 +75,76 @@ function summary(p: ProcedureRow) {
   };
 }
 
+type Fee = { label: string; amountVnd: number; unit?: string };
+export interface Channel {
+  kind: ChannelKind;
+  processingDays: number;
+  timeNote: string | null;
+  fees: Fee[];
+  note: string | null;
+}
+
+/** The lĩnh vực and nhóm sự kiện of the catalogue in force, each with how many procedures it has. */
+export async function catalogueGroups(db: DbOrTx, clock: Clock) {
+  const where = inForce(vnDate(clock.now()));
+  const [fields, events] = await Promise.all([
+    db.select({ field: procedures.field, n: count() }).from(procedures).where(where).groupBy(procedures.field).orderBy(asc(procedures.field)),
+    db
+      .select({ key: sql<string>`e.key`, n: sql<number>`count(*)` })
+      .from(sql`${procedures} cross join lateral unnest(${procedures.lifeEvents}) as e(key)`)
+      .where(where)
+      .groupBy(sql`e.key`),
+  ]);
+  const byEvent = new Map(events.map((e) => [e.key, Number(e.n)]));
+  return {
+    fields: fields.map((f) => ({ field: f.field, count: Number(f.n) })),
+    lifeEvents: LIFE_EVENTS.map((e) => ({ key: e.key, count: byEvent.get(e.key) ?? 0 })),
+  };
+}
+
+/** The dossiers module's answer: dossiers filed per procedure code since a moment (app.ts wires it). */
+export type UsageCounts = (db: DbOrTx, since: Date, limit: number) => Promise<{ procedureCode: string; dossiers: number }[]>;
+
+export const MOST_USED_DAYS = 90;
+
+/**
+ * "Thủ tục được sử dụng nhiều nhất": the procedures in force with the most dossiers filed in the
+ * last 90 days; when fewer have any, the others in force follow (0 dossiers), online ones first.
+ */
+export async function mostUsed(db: DbOrTx, clock: Clock, counts: UsageCounts, limit: number) {
+  const now = clock.now();
+  const since = new Date(now.getTime() - MOST_USED_DAYS * 86_400_000);
+  // More than asked: some counted codes may have left the catalogue since.
+  const used = await counts(db, since, limit * 3);
+  const byCode = new Map(used.map((u) => [u.procedureCode, u.dossiers]));
+  const where = inForce(vnDate(now));
+  const counted = used.length ? await db.select().from(procedures).where(and(where, inArray(procedures.code, used.map((u) => u.procedureCode)))) : [];
+  let rows = counted.sort((a, b) => byCode.get(b.code)! - byCode.get(a.code)! || a.name.localeCompare(b.name, 'vi')).slice(0, limit);
+  if (rows.length < limit) {
+    const taken = rows.map((r) => r.code);
+    const more = await db
+      .select()
+      .from(procedures)
+      .where(taken.length ? and(where, sql`${procedures.code} not in (${sql.join(taken.map((c) => sql`${c}`), sql`, `)})`) : where)
+      .orderBy(sql`${procedures.form} is null`, asc(procedures.name))
+      .limit(limit - rows.length);
+    rows = [...rows, ...more];
+  }
+  return {
+    days: MOST_USED_DAYS,
+    items: rows.map((p) => ({ code: p.code, name: p.name, field: p.field, fullyOnline: p.fullyOnline, onlineFiling: p.form !== null, dossiers: byCode.get(p.code) ?? 0 })),
+  };
+}
+
+/** How many procedures are in force, and how many of them can be filed on the portal. */
+export async function catalogueCounts(db: DbOrTx, clock: Clock) {
+  const [r] = await db
+    .select({ all: count(), online: sql<number>`count(*) filter (where ${procedures.form} is not null)` })
+    .from(procedures)
+    .where(inForce(vnDate(clock.now())));
+  return { proceduresInForce: Number(r?.all ?? 0), proceduresOnline: Number(r?.online ?? 0) };
+}
+
 /** A procedure in force and its thành phần hồ sơ in order; PROCEDURE_NOT_FOUND otherwise. */
 async function findInForce(db: DbOrTx, clock: Clock, code: string) {
   const [p] = await db
@@ -89,34 +163,59 @@ async function findInForce(db: DbOrTx, clock: Clock, code: string) {
 /** One procedure in force, with its thành phần hồ sơ; PROCEDURE_NOT_FOUND otherwise. */
 export async function getPublished(db: DbOrTx, clock: Clock, code: string) {
   const { p, documents } = await findInForce(db, clock, code);
+  const fileIds = documents.flatMap((d) => (d.templateFileId ? [d.templateFileId] : []));
+  const exts = new Map(
+    fileIds.length ? (await db.select({ id: storedFiles.id, ext: storedFiles.ext }).from(storedFiles).where(inArray(storedFiles.id, fileIds))).map((f) => [f.id, f.ext]) : [],
+  );
   return {
     ...summary(p),
     legalBasis: p.legalBasis,
-    documents: documents.map((d) => ({
-      position: d.position,
-      name: d.name,
-      quantity: d.quantity,
-      required: d.required,
-      templateName: d.templateName,
-      /** A template file can be downloaded (GET …/documents/:position/template). */
-      hasTemplate: d.templateFileId !== null,
-      note: d.note,
-    })),
+    steps: p.steps as string[],
+    channels: p.channels as Channel[],
+    applicants: p.applicants,
+    conditions: p.conditions,
+    result: p.result,
+    lifeEvents: p.lifeEvents as LifeEvent[],
+    documents: documents.map((d) => {
+      const printed = d.templateFileId === null && d.printableForm && p.form !== null;
+      return {
+        position: d.position,
+        name: d.name,
+        quantity: d.quantity,
+        required: d.required,
+        templateName: d.templateName,
+        /** A template file can be downloaded (GET …/documents/:position/template). */
+        hasTemplate: d.templateFileId !== null || printed,
+        templateType: printed ? 'pdf' : d.templateFileId !== null ? (exts.get(d.templateFileId) ?? null) : null,
+        note: d.note,
+      };
+    }),
   };
 }
 
-/** The template file (mẫu đơn, tờ khai) of a document of a procedure in force. */
-export async function publishedTemplateFileId(db: DbOrTx, clock: Clock, code: string, position: number): Promise<string | null> {
+/**
+ * The template (mẫu đơn, tờ khai) of a document of a procedure in force: its uploaded file, or, for
+ * the tờ khai without one, the procedure's e-form to print blank; PROCEDURE_TEMPLATE_NOT_FOUND when neither.
+ */
+export async function publishedTemplate(
+  db: DbOrTx,
+  clock: Clock,
+  code: string,
+  position: number,
+): Promise<{ fileId: string } | { form: EForm; procedure: { code: string; name: string; implementingAgency: string }; documentName: string } | null> {
   const [p] = await db
-    .select({ id: procedures.id })
+    .select({ id: procedures.id, code: procedures.code, name: procedures.name, implementingAgency: procedures.implementingAgency, form: procedures.form })
     .from(procedures)
     .where(and(eq(procedures.code, code), inForce(vnDate(clock.now()))));
   if (!p) throw new AppError('PROCEDURE_NOT_FOUND');
   const [d] = await db
-    .select({ fileId: procedureDocuments.templateFileId })
+    .select({ fileId: procedureDocuments.templateFileId, printableForm: procedureDocuments.printableForm, name: procedureDocuments.name })
     .from(procedureDocuments)
     .where(and(eq(procedureDocuments.procedureId, p.id), eq(procedureDocuments.position, position)));
-  return d?.fileId ?? null;
+  if (!d) return null;
+  if (d.fileId) return { fileId: d.fileId };
+  if (d.printableForm && p.form) return { form: p.form as EForm, procedure: { code: p.code, name: p.name, implementingAgency: p.implementingAgency }, documentName: d.name };
+  return null;
 }
 
 /** What filing a dossier needs: the procedure in force, its e-form and its thành phần hồ sơ. */
@@ -173,10 +272,27 @@ interface CatalogueFile {
     fees: unknown[];
     fullyOnline: boolean;
     legalBasis?: string;
-    documents: { name: string; quantity: string; required: boolean; templateName?: string; note?: string }[];
+    steps?: string[];
+    channels?: Channel[];
+    applicants?: string;
+    conditions?: string;
+    result?: string;
+    lifeEvents?: LifeEvent[];
+    documents: { name: string; quantity: string; required: boolean; templateName?: string; note?: string; printableForm?: boolean }[];
     form?: EForm;
     workflow?: Workflow;
   }[];
+}
+
+function sections(p: CatalogueFile['procedures'][number]) {
+  return {
+    steps: p.steps ?? [],
+    channels: p.channels ?? [],
+    applicants: p.applicants ?? null,
+    conditions: p.conditions ?? null,
+    result: p.result ?? null,
+    lifeEvents: p.lifeEvents ?? [],
+  };
 }
 
 /** The demo catalogue (data/procedures-demo.json), published; procedures already there are kept. */
@@ -201,6 +317,23 @@ export async function seedDemoProcedures(db: Db, clock: Clock): Promise<number> 
       .set({ workflow: p.workflow, updatedAt: now })
       .where(and(eq(procedures.code, p.code), isNull(procedures.workflow)));
   }
+  // …and the national database's sections (issue 15), where none has been written yet.
+  for (const p of data.procedures.filter((x) => existing.has(x.code))) {
+    const [row] = await db
+      .update(procedures)
+      .set({ ...sections(p), legalBasis: p.legalBasis ?? null, updatedAt: now })
+      .where(and(eq(procedures.code, p.code), isNull(procedures.applicants), sql`${procedures.steps} = '[]'::jsonb`))
+      .returning({ id: procedures.id });
+    if (!row) continue;
+    for (const [i, d] of p.documents.entries()) {
+      if (d.printableForm) {
+        await db
+          .update(procedureDocuments)
+          .set({ printableForm: true })
+          .where(and(eq(procedureDocuments.procedureId, row.id), eq(procedureDocuments.position, i + 1), isNotNull(procedureDocuments.templateName)));
+      }
+    }
+  }
   for (const p of data.procedures.filter((x) => !existing.has(x.code))) {
     await db.transaction(async (tx) => {
       const id = newId();
@@ -217,6 +350,7 @@ export async function seedDemoProcedures(db: Db, clock: Clock): Promise<number> 
         fees: p.fees,
         fullyOnline: p.fullyOnline,
         legalBasis: p.legalBasis ?? null,
+        ...sections(p),
         form: p.form ?? null,
         workflow: p.workflow ?? null,
         effectiveFrom: '2025-07-01',
@@ -234,6 +368,7 @@ export async function seedDemoProcedures(db: Db, clock: Clock): Promise<number> 
           quantity: d.quantity,
           required: d.required,
           templateName: d.templateName ?? null,
+          printableForm: d.printableForm ?? false,
           note: d.note ?? null,
         })),
       );

@@ -25,8 +25,20 @@ export const procedures = pgTable(
     fees: jsonb('fees').notNull(),
     /** Dịch vụ công trực tuyến toàn trình (true) or một phần (false). */
     fullyOnline: boolean('fully_online').notNull(),
-    /** Căn cứ pháp lý. */
+    /** Căn cứ pháp lý, one legal document a line. */
     legalBasis: text('legal_basis'),
+    /** Trình tự thực hiện: string[], the steps in order. */
+    steps: jsonb('steps').notNull().default(sql`'[]'::jsonb`),
+    /** Cách thức thực hiện: [{ kind: direct|online|post, processingDays, timeNote, fees, note }]. */
+    channels: jsonb('channels').notNull().default(sql`'[]'::jsonb`),
+    /** Đối tượng thực hiện. */
+    applicants: text('applicants'),
+    /** Điều kiện thực hiện. */
+    conditions: text('conditions'),
+    /** Kết quả thực hiện. */
+    result: text('result'),
+    /** Nhóm sự kiện the procedure serves (keys of LIFE_EVENTS, src/common/procedure-catalogue.ts). */
+    lifeEvents: text('life_events').array().notNull().default(sql`'{}'::text[]`),
     /** E-form: JSON Schema and layout (null until the form is built). */
     form: jsonb('form'),
     /** Processing workflow (src/common/workflow.ts); null = DEFAULT_WORKFLOW. */
@@ -44,6 +56,8 @@ export const procedures = pgTable(
   (t) => [
     uniqueIndex('procedures_code_uq').on(t.code),
     index('procedures_name_trgm_idx').using('gin', sql`${t.nameSearch} gin_trgm_ops`),
+    index('procedures_field_idx').on(t.field),
+    index('procedures_life_events_idx').using('gin', t.lifeEvents),
     check('procedures_status_ck', sql`${t.status} in ('draft', 'published', 'unpublished')`),
     check('procedures_level_ck', sql`${t.level} in ('commune', 'province', 'ministry')`),
     check('procedures_days_ck', sql`${t.processingDays} >= 0`),
@@ -65,6 +79,8 @@ export const procedureDocuments = pgTable(
     templateName: text('template_name'),
     /** The template file (stored_files) citizens can download, when uploaded. */
     templateFileId: uuid('template_file_id'),
+    /** The tờ khai itself: without an uploaded template, the e-form printed blank is its template. */
+    printableForm: boolean('printable_form').notNull().default(false),
     note: text('note'),
   },
   (t) => [index('procedure_documents_proc_idx').on(t.procedureId, t.position)],

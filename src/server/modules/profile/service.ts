@@ -132,8 +132,10 @@ export async function startContactChange(ctx: Ctx, input: { channel: 'phone' | '
       ...(input.channel === 'phone' ? { phone: value } : { email: value }),
     });
     const text = SMS_TEXTS.contactChangeOtp({ code: issued.code, target: input.channel });
-    if (input.channel === 'phone') await sendSms(tx, ctx, `otp:${issued.challengeId}`, value, text);
-    else await sendEmail(tx, ctx, `otp:${issued.challengeId}`, value, 'Mã OTP xác nhận địa chỉ email', `${text}\n\nNếu bạn không yêu cầu thay đổi, hãy bỏ qua thư này.`);
+    // "Thông báo" keeps a note of the code, never the code (platform/notify/inbox.ts).
+    const inbox = { accountId: me.id };
+    if (input.channel === 'phone') await sendSms(tx, ctx, `otp:${issued.challengeId}`, value, text, inbox);
+    else await sendEmail(tx, ctx, `otp:${issued.challengeId}`, value, 'Mã OTP xác nhận địa chỉ email', `${text}\n\nNếu bạn không yêu cầu thay đổi, hãy bỏ qua thư này.`, inbox);
     await writeAudit(tx, ctx, { action: 'auth.otp_sent', entityType: 'user', entityId: me.id, after: { purpose: OTP_PURPOSE, channel: input.channel, to: value } });
     return issued;
   });
@@ -179,6 +181,7 @@ export async function confirmContactChange(ctx: Ctx, id: string, code: string) {
         `phone-changed:${id}`,
         old,
         SMS_TEXTS.phoneChanged({ newPhoneEnd: change.newValue.slice(-3) }),
+        { accountId: me.id },
       );
     }
   });

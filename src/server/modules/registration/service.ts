@@ -231,6 +231,7 @@ export async function completeRegistration(ctx: Ctx, id: string, input: { passwo
       `registration-done:${id}`,
       row.phone,
       SMS_TEXTS.registrationDone({ login: row.idNumber }),
+      { accountId: account.id },
     );
     await writeAudit(tx, ctx, { action: 'registration.complete', entityType: 'registration', entityId: id, actorId: account.id, after: { userId: account.id } });
   });

@@ -219,6 +219,7 @@ async function finish(ctx: Ctx, cb: VneidCallback): Promise<VneidLoginResult> {
               `vneid-link-password:${row.id}`,
               row.phone,
               SMS_TEXTS.vneidLinkedPasswordCleared(),
+              { accountId: row.id },
             );
           }
         }

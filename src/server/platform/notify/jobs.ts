@@ -2,6 +2,7 @@
 import type { DbOrTx } from '../../db/client.js';
 import type { Ctx } from '../context.js';
 import { enqueue, enqueueMany, retryFor, type JobDefinition } from '../outbox.js';
+import { writeInboxCopies, type InboxCopy } from './inbox.js';
 import type { EmailPort, SmsPort } from './ports.js';
 import type { SmsText } from './sms-texts.js';
 
@@ -43,20 +44,50 @@ export function notifyJobs(sms: SmsPort, email: EmailPort): JobDefinition<never>
   return [smsJob as JobDefinition<never>, emailJob as JobDefinition<never>];
 }
 
-/** `body` comes from SMS_TEXTS (sms-texts.ts), where the rules every SMS follows are written. */
-export async function sendSms(tx: DbOrTx, ctx: Ctx, idempotencyKey: string, to: string, body: SmsText): Promise<void> {
-  await sendSmsMany(tx, ctx, [{ idempotencyKey, to, body }]);
+/**
+ * `body` comes from SMS_TEXTS (sms-texts.ts), where the rules every SMS follows are written.
+ * `inbox`: the recipient's citizen account (and the dossier the message is about): a copy goes into
+ * their "Thông báo" in the same transaction as the outbox row, redacted when the text carries an
+ * OTP or a password (inbox.ts, ADR 0018). Leave it out when no account is known (a registration's
+ * first code, a desk request before the account exists, an officer).
+ */
+export async function sendSms(tx: DbOrTx, ctx: Ctx, idempotencyKey: string, to: string, body: SmsText, inbox?: InboxCopy): Promise<void> {
+  await sendSmsMany(tx, ctx, [{ idempotencyKey, to, body, inbox }]);
 }
 
-export async function sendSmsMany(tx: DbOrTx, ctx: Ctx, messages: readonly { idempotencyKey: string; to: string; body: SmsText }[]): Promise<void> {
+export async function sendSmsMany(
+  tx: DbOrTx,
+  ctx: Ctx,
+  messages: readonly { idempotencyKey: string; to: string; body: SmsText; inbox?: InboxCopy }[],
+): Promise<void> {
+  const now = ctx.deps.clock.now();
   await enqueueMany(
     tx,
     ctx.deps.jobs,
-    ctx.deps.clock.now(),
+    now,
     messages.map((m) => ({ kind: 'notify.sms', idempotencyKey: m.idempotencyKey, payload: { to: m.to, body: m.body } })),
   );
+  const copies = messages.flatMap((m) =>
+    m.inbox ? [{ channel: 'sms' as const, idempotencyKey: m.idempotencyKey, to: m.to, subject: null, body: m.body, inbox: m.inbox }] : [],
+  );
+  if (copies.length) await writeInboxCopies(tx, now, copies);
 }
 
-export async function sendEmail(tx: DbOrTx, ctx: Ctx, idempotencyKey: string, to: string, subject: string, body: string): Promise<void> {
-  await enqueue(tx, ctx.deps.jobs, ctx.deps.clock.now(), { kind: 'notify.email', idempotencyKey, payload: { to, subject, body } });
+/**
+ * `inbox` as for sendSms. An e-mail that carries a secret must quote an SMS_TEXTS secret template
+ * (as the e-mail OTP of a contact change does), so that its inbox copy is redacted; otherwise give
+ * it no `inbox`.
+ */
+export async function sendEmail(
+  tx: DbOrTx,
+  ctx: Ctx,
+  idempotencyKey: string,
+  to: string,
+  subject: string,
+  body: string,
+  inbox?: InboxCopy,
+): Promise<void> {
+  const now = ctx.deps.clock.now();
+  await enqueue(tx, ctx.deps.jobs, now, { kind: 'notify.email', idempotencyKey, payload: { to, subject, body } });
+  if (inbox) await writeInboxCopies(tx, now, [{ channel: 'email', idempotencyKey, to, subject, body, inbox }]);
 }

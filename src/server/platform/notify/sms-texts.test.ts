@@ -2,7 +2,8 @@
 // officer can type), follows the one rule of sms-texts.ts (ADR 0017): Vietnamese with diacritics in
 // NFC, no "..", no space before punctuation, at most 3 UCS-2 segments.
 import { describe, expect, it } from 'vitest';
-import { SMS_MAX_CHARS, SMS_TEXTS, type SmsText } from './sms-texts.js';
+import { inboxBody, maskAddress } from './inbox.js';
+import { SECRET_NOTES, SMS_MAX_CHARS, SMS_TEXTS, type SmsText } from './sms-texts.js';
 
 type Templates = typeof SMS_TEXTS;
 type Samples = { [K in keyof Templates]: Parameters<Templates[K]> };
@@ -40,6 +41,7 @@ const SAMPLES: Samples = {
   processingStopped: [{ code: CODE, reason: 'Người yêu cầu không bổ sung hồ sơ trong thời hạn..' }],
   withdrawn: [{ code: CODE }],
   statusChanged: [{ code: CODE, statusLabel: 'Đang xử lý' }],
+  feedbackAnswered: [{ code: 'PAKN-2026-000123', title: 'Thời gian trả kết quả khai sinh quá lâu so với quy định.' }],
 };
 
 /** The other shapes a template takes: no date, the post, long typed text, an empty reason. */
@@ -55,6 +57,7 @@ const MORE: { [K in keyof Templates]?: Parameters<Templates[K]>[] } = {
   dossierSupplemented: [[{ code: CODE, resumed: false, appointmentDate: null }]],
   processingStarted: [[{ code: CODE, dueDate: null }]],
   processingStopped: [[{ code: CODE, reason: LONG_REASON }]],
+  feedbackAnswered: [[{ code: 'PAKN-2026-000123', title: LONG_PROCEDURE }]],
 };
 
 const rendered: { name: string; text: SmsText }[] = (Object.keys(SAMPLES) as (keyof Templates)[]).flatMap((name) => {
@@ -122,5 +125,37 @@ describe('SMS_TEXTS', () => {
     ]) {
       expect(/OTP .* là (\d{6}),/.exec(text)?.[1]).toBe('482913');
     }
+  });
+});
+
+describe('the inbox copy of an SMS (ADR 0018)', () => {
+  /** The secret values a template's sample carries: a password, or a 6-digit OTP. */
+  const secretsOf = (args: readonly unknown[]) =>
+    args.flatMap((a) => Object.entries(a as Record<string, unknown>)).flatMap(([k, v]) => (k === 'password' || (k === 'code' && /^\d{6}$/.test(String(v))) ? [String(v)] : []));
+  const names = Object.keys(SAMPLES) as (keyof Templates)[];
+
+  it('knows every template that carries a code or a password, and no other', () => {
+    const withSecrets = names.filter((n) => secretsOf(SAMPLES[n]).length > 0 || /Otp$/.test(n)).sort();
+    expect(Object.keys(SECRET_NOTES).sort()).toEqual(withSecrets);
+  });
+
+  it.each(rendered)('$name: kept without its secret, every other message as sent', ({ name, text }) => {
+    const template = name.split(' ')[0] as keyof Templates;
+    const secret = template in SECRET_NOTES;
+    const copy = inboxBody('sms', '0912345123', text);
+    expect(copy.redacted, name).toBe(secret);
+    if (!secret) return expect(copy.body).toBe(text);
+    for (const value of secretsOf(SAMPLES[template])) expect(copy.body, name).not.toContain(value);
+    expect(copy.body).toContain('đã được gửi đến số 09•••••123');
+    expect(copy.body).toContain(SECRET_NOTES[template as keyof typeof SECRET_NOTES]);
+  });
+
+  it('redacts an e-mail that quotes a secret template, and masks the address', () => {
+    const body = `${SMS_TEXTS.contactChangeOtp({ code: '305118', target: 'email' })}\n\nNếu bạn không yêu cầu thay đổi, hãy bỏ qua thư này.`;
+    expect(inboxBody('email', 'binh@example.vn', body)).toEqual({
+      body: 'Mã OTP xác nhận thông tin liên hệ mới đã được gửi đến địa chỉ email b•••@example.vn. Vì an toàn, nội dung có mã hoặc mật khẩu không được lưu trong mục Thông báo. Nếu không phải bạn yêu cầu, hãy gọi ngay tổng đài 1022.',
+      redacted: true,
+    });
+    expect(maskAddress('0351239999')).toBe('03•••••999');
   });
 });

@@ -1,6 +1,6 @@
 // The unit's figures the seeds score (QĐ 766): on-time share, satisfaction, online share and the
 // average time from login to a successful online submission.
-import { Card, Statistic } from 'antd';
+import { Card, Statistic, Typography } from 'antd';
 import { unitStatistics } from '../../../common/api/dossiers-desk';
 import { useApiQuery } from '../../data/hooks';
 
@@ -19,6 +19,12 @@ export function WorkStatistics() {
         <Statistic title={`Nộp trực tuyến (${d.online}/${d.total} hồ sơ)`} value={pct(d.total ? d.online / d.total : null)} />
         <Statistic title="Thời gian đăng nhập → nộp thành công (trung bình)" value={minutes} />
       </div>
+      {/* Issue 15: a rating counts as satisfied when no criterion is Không hài lòng (src/common/rating.ts). */}
+      {data.ratings.criteria.some((c) => c.rated > 0) && (
+        <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
+          Hài lòng theo tiêu chí: {data.ratings.criteria.map((c) => `${c.label} ${pct(c.satisfiedShare)}`).join(' · ')}
+        </Typography.Paragraph>
+      )}
     </Card>
   );
 }

@@ -1,39 +1,40 @@
 // The dialog of a change to the selected unit: add a unit under it, edit, move, merge, deactivate
-// or reactivate, each from an effective date. Every change invalidates the agency reads it shows
+// or reactivate, each from an effective date; or a new top of the tree (a ministry, bank, payment
+// intermediary…, national administrators only). Every change invalidates the agency reads it shows
 // in (the tree's levels, the unit, the search and the unit pickers); the server checks every rule.
+// Effective dates (issue 15): a date before today cannot be picked; today applies at once; a later
+// date (edit, move, deactivate) is scheduled and applied on that date. A move to another province
+// is confirmed in a second dialog showing both paths (the server asks for it).
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Checkbox, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
-import { listAgencyOptions } from '../../../common/api/admin-users';
 import {
   AGENCY_NAME_MAX_LENGTH,
   createAgency,
   deactivateAgency,
   getAgency,
-  listAgencyChildren,
   mergeAgencies,
   reactivateAgency,
-  searchAgencies,
   updateAgency,
 } from '../../../common/api/agencies';
 import type { BodyOf, Reply } from '../../../common/api/contract';
-import { listScopeUnits } from '../../../common/api/reports';
 import { isAgencyCode } from '../../../common/vn-ids';
-import { errorMessage } from '../../api';
+import { ApiError, errorMessage } from '../../api';
 import { UnitPicker } from '../../components/UnitPicker';
 import { apiKey, useApiMutation } from '../../data/hooks';
-import { kindOptions } from './labels';
+import { kindOptions, topLevelKindOptions } from './labels';
+import { AGENCY_READS } from './reads';
 
-export type AgencyChange = 'create' | 'edit' | 'move' | 'merge' | 'deactivate' | 'reactivate';
+export type AgencyChange = 'create' | 'create-top' | 'edit' | 'move' | 'merge' | 'deactivate' | 'reactivate';
 type AgencyDetail = Reply<typeof getAgency>;
 
-/** Every read a change of a unit shows in. */
-const AGENCY_READS = [listAgencyChildren, getAgency, searchAgencies, listAgencyOptions, listScopeUnits];
-
+/** The changes that may be dated later (scheduled); merges and reactivations are done on the day. */
+const SCHEDULABLE: readonly AgencyChange[] = ['edit', 'move', 'deactivate'];
 
 const TITLE: Record<AgencyChange, string> = {
   create: 'Thêm đơn vị trực thuộc',
+  'create-top': 'Thêm đơn vị cấp cao nhất',
   edit: 'Sửa thông tin đơn vị',
   move: 'Chuyển đơn vị cấp trên',
   merge: 'Sáp nhập đơn vị',
@@ -42,6 +43,7 @@ const TITLE: Record<AgencyChange, string> = {
 };
 const OK_TEXT: Record<AgencyChange, string> = {
   create: 'Thêm mới',
+  'create-top': 'Thêm mới',
   edit: 'Lưu lại',
   move: 'Chuyển',
   merge: 'Tiếp tục',
@@ -91,12 +93,13 @@ export function AgencyChangeDialog(props: {
     // Only when a dialog opens: later changes of the detail must not wipe what was typed.
   }, [change, form]);
 
-  /** Runs a change, then shows its result in the tree and the panel. */
-  const run = async (call: () => Promise<AgencyDetail>, done: string) => {
+  /** Runs a change, then shows its result in the tree and the panel (a change dated later: scheduled). */
+  const run = async (call: () => Promise<AgencyDetail>, done: string, effectiveDate?: string) => {
     try {
       const d = await call();
       onClose();
-      message.success(done);
+      const scheduled = effectiveDate !== undefined && effectiveDate > iso(dayjs()) && d.planned?.effectiveDate === effectiveDate;
+      message.success(scheduled ? `Đã lên lịch thay đổi, có hiệu lực từ ${dayjs(effectiveDate).format('DD/MM/YYYY')}.` : done);
       // The answer is the unit as it now is: the panel shows it without asking again.
       client.setQueryData(apiKey(getAgency, { params: { id: d.id } }), d);
       await props.onDone(d);
@@ -105,10 +108,46 @@ export function AgencyChangeDialog(props: {
     }
   };
 
+  /** A move: asked once more, with both paths, when the new parent is in another province. */
+  const move = async (params: { id: string }, parentId: string, effectiveDate: string) => {
+    const call = (confirmCrossProvince?: boolean) => update.mutateAsync({ params, body: { parentId, effectiveDate, ...(confirmCrossProvince ? { confirmCrossProvince } : {}) } });
+    try {
+      const d = await call();
+      await run(() => Promise.resolve(d), 'Đã chuyển đơn vị cấp trên.', effectiveDate);
+    } catch (e) {
+      if (!(e instanceof ApiError && e.code === 'AGENCY_CROSS_PROVINCE_CONFIRM_REQUIRED')) {
+        message.error(errorMessage(e));
+        return;
+      }
+      modal.confirm({
+        title: 'Chuyển đơn vị sang tỉnh khác?',
+        content: (
+          <>
+            <Typography.Paragraph>Đơn vị cấp trên mới thuộc một tỉnh khác. Hãy kiểm tra lại trước khi chuyển.</Typography.Paragraph>
+            <Typography.Paragraph style={{ marginBottom: 4 }}>
+              <b>Từ:</b> {String(e.details?.fromPath ?? '')}
+            </Typography.Paragraph>
+            <Typography.Paragraph>
+              <b>Đến:</b> {String(e.details?.toPath ?? '')}
+            </Typography.Paragraph>
+          </>
+        ),
+        okText: 'Chuyển sang tỉnh khác',
+        cancelText: 'Hủy bỏ',
+        onOk: () => run(() => call(true), 'Đã chuyển đơn vị cấp trên.', effectiveDate),
+      });
+    }
+  };
+
   const submit = async () => {
-    if (!detail) return;
     const v = await form.validateFields();
     const effectiveDate = iso(v.effectiveDate as Dayjs);
+    if (change === 'create-top') {
+      const body = { code: String(v.code).trim().toUpperCase(), name: v.name, kind: v.kind, parentId: null, validFrom: effectiveDate };
+      await run(() => create.mutateAsync({ body }), 'Đã thêm đơn vị cấp cao nhất.');
+      return;
+    }
+    if (!detail) return;
     const params = { id: detail.id };
     if (change === 'create') {
       const body = { code: String(v.code).trim().toUpperCase(), name: v.name, kind: v.kind, parentId: detail.id, validFrom: effectiveDate };
@@ -123,11 +162,11 @@ export function AgencyChangeDialog(props: {
         onClose();
         return;
       }
-      await run(() => update.mutateAsync({ params, body }), 'Đã lưu thay đổi.');
+      await run(() => update.mutateAsync({ params, body }), 'Đã lưu thay đổi.', effectiveDate);
     } else if (change === 'move') {
-      await run(() => update.mutateAsync({ params, body: { parentId: v.parentId, effectiveDate } }), 'Đã chuyển đơn vị cấp trên.');
+      await move(params, v.parentId, effectiveDate);
     } else if (change === 'deactivate') {
-      await run(() => deactivate.mutateAsync({ params, body: { effectiveDate } }), 'Đơn vị đã ngừng hoạt động.');
+      await run(() => deactivate.mutateAsync({ params, body: { effectiveDate } }), 'Đơn vị đã ngừng hoạt động.', effectiveDate);
     } else if (change === 'reactivate') {
       await run(() => reactivate.mutateAsync({ params, body: { effectiveDate } }), 'Đơn vị đã được kích hoạt lại.');
     } else if (change === 'merge') {
@@ -155,14 +194,19 @@ export function AgencyChangeDialog(props: {
       onCancel={onClose}
       forceRender
     >
-      {detail && (
+      {(detail || change === 'create-top') && (
         <Form form={form} layout="vertical">
-          {change === 'create' && (
+          {change === 'create' && detail && (
             <Typography.Paragraph>
               Đơn vị cấp trên: <b>{detail.name}</b>
             </Typography.Paragraph>
           )}
-          {(change === 'create' || change === 'edit') && (
+          {change === 'create-top' && (
+            <Typography.Paragraph>
+              Đơn vị không có đơn vị cấp trên: Bộ, ngành, UBND tỉnh/thành phố, Ngân hàng, Trung gian thanh toán hoặc Cơ quan khác.
+            </Typography.Paragraph>
+          )}
+          {(change === 'create' || change === 'create-top' || change === 'edit') && (
             <>
               <Form.Item label="Mã định danh" name="code" rules={codeRules}>
                 <Input autoComplete="off" placeholder="NNN.NN.NN.XNN, ví dụ 000.00.43.H35" />
@@ -171,11 +215,11 @@ export function AgencyChangeDialog(props: {
                 <Input maxLength={AGENCY_NAME_MAX_LENGTH} />
               </Form.Item>
               <Form.Item label="Loại" name="kind" rules={[{ required: true, message: 'Hãy chọn Loại đơn vị.' }]}>
-                <Select virtual={false} options={kindOptions} placeholder="Chọn loại đơn vị" />
+                <Select virtual={false} options={change === 'create-top' ? topLevelKindOptions : kindOptions} placeholder="Chọn loại đơn vị" />
               </Form.Item>
             </>
           )}
-          {change === 'move' && (
+          {change === 'move' && detail && (
             <>
               <Typography.Paragraph>
                 Đơn vị: <b>{detail.name}</b>. Đơn vị cấp trên hiện tại: {detail.parent?.name ?? '(không có)'}.
@@ -185,7 +229,7 @@ export function AgencyChangeDialog(props: {
               </Form.Item>
             </>
           )}
-          {change === 'merge' && (
+          {change === 'merge' && detail && (
             <>
               <Typography.Paragraph>
                 Sáp nhập đơn vị <b>{detail.name}</b> (và các đơn vị khác nếu chọn) vào một đơn vị đang hoạt động. Đơn vị bị sáp nhập ngừng hoạt động nhưng vẫn giữ trên
@@ -202,7 +246,7 @@ export function AgencyChangeDialog(props: {
               </Form.Item>
             </>
           )}
-          {change === 'deactivate' && (
+          {change === 'deactivate' && detail && (
             <Alert
               type="warning"
               showIcon
@@ -210,14 +254,35 @@ export function AgencyChangeDialog(props: {
               title={`Đơn vị "${detail.name}" sẽ ngừng hoạt động từ ngày hiệu lực và không nhận thêm cán bộ. Lịch sử và số liệu của đơn vị vẫn được giữ lại.`}
             />
           )}
-          {change === 'reactivate' && (
+          {change === 'reactivate' && detail && (
             <Typography.Paragraph>
               Đơn vị <b>{detail.name}</b> hoạt động trở lại từ ngày hiệu lực.
             </Typography.Paragraph>
           )}
-          <Form.Item label={change === 'create' ? 'Hiệu lực từ ngày' : 'Ngày hiệu lực'} name="effectiveDate" rules={dateRules}>
-            <DatePicker format={['DD/MM/YYYY', 'D/M/YYYY']} placeholder="dd/mm/yyyy" style={{ width: 200 }} />
-          </Form.Item>
+          {change === 'create' || change === 'create-top' ? (
+            <Form.Item label="Hiệu lực từ ngày" name="effectiveDate" rules={dateRules}>
+              <DatePicker format={['DD/MM/YYYY', 'D/M/YYYY']} placeholder="dd/mm/yyyy" style={{ width: 200 }} />
+            </Form.Item>
+          ) : (
+            <Form.Item
+              label="Ngày hiệu lực"
+              name="effectiveDate"
+              rules={dateRules}
+              extra={
+                change && SCHEDULABLE.includes(change)
+                  ? 'Hôm nay: thay đổi có hiệu lực ngay. Một ngày sau hôm nay: thay đổi được lên lịch và tự động áp dụng vào ngày đó.'
+                  : 'Thay đổi này có hiệu lực từ hôm nay.'
+              }
+            >
+              <DatePicker
+                format={['DD/MM/YYYY', 'D/M/YYYY']}
+                placeholder="dd/mm/yyyy"
+                style={{ width: 200 }}
+                // A date before today is refused by the server: it cannot be picked here.
+                disabledDate={(d) => d.isBefore(dayjs(), 'day') || (!(change && SCHEDULABLE.includes(change)) && d.isAfter(dayjs(), 'day'))}
+              />
+            </Form.Item>
+          )}
         </Form>
       )}
     </Modal>

@@ -1,4 +1,5 @@
-// "Thông tin đơn vị": the selected unit, the changes that can be made to it, and its history.
+// "Thông tin đơn vị": the selected unit, the change planned for it, the changes that can be made to
+// it, its scheduled changes and its history.
 import { Button, Card, Descriptions, Empty, Space, Typography } from 'antd';
 import type { getAgency } from '../../../common/api/agencies';
 import type { Reply } from '../../../common/api/contract';
@@ -6,6 +7,7 @@ import { formatDate } from '../../format';
 import { AgencyHistory } from './AgencyHistory';
 import type { AgencyChange } from './AgencyChangeDialog';
 import { KIND_LABEL } from './labels';
+import { PlannedChangeAlert, ScheduledChangesTable } from './PlannedChanges';
 import { StatusTag } from './StatusTag';
 
 type AgencyDetail = Reply<typeof getAgency>;
@@ -19,11 +21,13 @@ export function AgencyDetailPanel(props: { detail: AgencyDetail | null; loading:
         <Empty description="Chọn một đơn vị trên cây hoặc tìm theo Mã định danh, tên đơn vị." />
       ) : (
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <PlannedChangeAlert detail={detail} />
           <Descriptions size="small" column={1} bordered styles={{ label: { width: 180 } }}>
             <Descriptions.Item label="Mã định danh">{detail.code}</Descriptions.Item>
             <Descriptions.Item label="Tên đơn vị">{detail.name}</Descriptions.Item>
             <Descriptions.Item label="Loại">{KIND_LABEL[detail.kind]}</Descriptions.Item>
             <Descriptions.Item label="Đơn vị cấp trên">{detail.parent ? `${detail.parent.code} — ${detail.parent.name}` : '(không có)'}</Descriptions.Item>
+            {detail.path.length > 0 && <Descriptions.Item label="Thuộc">{[...detail.path.map((p) => p.name), detail.name].join(' › ')}</Descriptions.Item>}
             <Descriptions.Item label="Trạng thái">
               <StatusTag a={detail} />
             </Descriptions.Item>
@@ -58,6 +62,7 @@ export function AgencyDetailPanel(props: { detail: AgencyDetail | null; loading:
               Đây là đơn vị gốc trong phạm vi quản lý của bạn: chỉ quản trị cấp cao được chuyển, sáp nhập hoặc ngừng hoạt động đơn vị này.
             </Typography.Text>
           )}
+          <ScheduledChangesTable rows={detail.scheduledChanges} />
           <AgencyHistory history={detail.history} />
         </Space>
       )}

@@ -18,7 +18,7 @@ export function AgencySearch(props: {
   const results = search.results;
   return (
     <>
-      <Form form={form} layout="vertical" onFinish={(v) => search.run(v.q ?? '', 1)}>
+      <Form form={form} layout="vertical" initialValues={{ q: search.q }} onFinish={(v) => search.run(v.q ?? '', 1)}>
         <Form.Item label="Mã định danh hoặc tên đơn vị" name="q" style={{ marginBottom: 8 }}>
           <Input allowClear placeholder="Ví dụ: 000.00.43.H35 hoặc mot cua cam thanh" />
         </Form.Item>

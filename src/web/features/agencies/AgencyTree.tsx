@@ -1,7 +1,9 @@
-// "Cây đơn vị": the units level by level (a level loads when opened), inactive ones greyed out.
+// "Cây đơn vị": the units level by level (a level loads when opened), inactive ones greyed out, a
+// change planned for a later date beside the unit ("Dự kiến đổi tên thành … từ 01/01/2027").
 import { Empty, Tag, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
 import { useMemo } from 'react';
+import { plannedText } from './labels';
 import { ROOT, type AgencyTreeState } from './useAgencyTree';
 
 export function AgencyTree({ tree }: { tree: AgencyTreeState }) {
@@ -23,6 +25,11 @@ export function AgencyTree({ tree }: { tree: AgencyTreeState }) {
               {inactive && (
                 <Tag style={{ marginLeft: 6, whiteSpace: 'normal' }} color={n.successor ? 'orange' : undefined}>
                   {n.successor ? `Đã sáp nhập vào ${n.successor.name}` : 'Ngừng hoạt động'}
+                </Tag>
+              )}
+              {n.planned && (
+                <Tag style={{ marginLeft: 6, whiteSpace: 'normal' }} color="blue">
+                  {plannedText(n.planned)}
                 </Tag>
               )}
             </span>

@@ -1,23 +1,31 @@
-// Searching units by Mã định danh or name (accents optional), ten hits a page; no search, no results.
-import { useState } from 'react';
+// Searching units by Mã định danh or name (accents optional), ten hits a page; no search, no
+// results. The text and the page live in the address (?q=&page=), so a reload or a shared link
+// shows the same hits, and an address past the last page shows the last page (useKeepPageInRange).
 import { searchAgencies } from '../../../common/api/agencies';
+import { useKeepPageInRange, useUrlList } from '../../components/url-pagination';
 import { useApiQuery } from '../../data/hooks';
 
+const FILTERS = ['q'] as const;
+const PAGE_SIZE = 10;
+
 export function useAgencySearch(includeInactive: boolean) {
-  const [search, setSearch] = useState<{ q: string; page: number } | null>(null);
-  const { data, error } = useApiQuery(
+  const list = useUrlList(FILTERS, PAGE_SIZE);
+  const q = list.filters.q ?? '';
+  const searching = q.trim() !== '';
+  const { data, error, isPlaceholderData } = useApiQuery(
     searchAgencies,
-    { query: { q: search?.q ?? '', page: search?.page ?? 1, pageSize: 10, includeInactive: includeInactive || undefined } },
-    { enabled: search !== null, keepPrevious: true },
+    { query: { q, page: list.page, pageSize: PAGE_SIZE, includeInactive: includeInactive || undefined } },
+    { enabled: searching, keepPrevious: true },
   );
+  useKeepPageInRange({ page: list.page, pageSize: PAGE_SIZE, replacePage: list.replacePage }, searching ? data : undefined, !isPlaceholderData);
   return {
-    q: search?.q ?? '',
-    page: search?.page ?? 1,
-    results: search ? (data ?? null) : null,
-    error: search ? error : null,
+    q,
+    page: list.page,
+    results: searching ? (data ?? null) : null,
+    error: searching ? error : null,
     /** Searches (an empty text closes the results). */
-    run: (q: string, page: number) => setSearch(q.trim() ? { q, page } : null),
-    close: () => setSearch(null),
+    run: (text: string, page: number) => (page === 1 ? list.apply({ q: text }) : list.pagination(0).onChange?.(page, PAGE_SIZE)),
+    close: () => list.reset(),
   };
 }
 

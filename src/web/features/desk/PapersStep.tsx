@@ -1,12 +1,14 @@
-// Step 4 of desk reception: every paper the citizen hands in, scanned or uploaded at the desk, then
+// Step 4 of desk reception: every paper the citizen hands in, scanned or uploaded at the desk, how
+// the citizen receives the result (issue 15; in person unless they choose otherwise), then
 // reception itself (status 2 Được tiếp nhận). A form problem found by the server sends the officer
 // back to the e-form with the fields marked.
 import { ScanOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Space, Typography } from 'antd';
 import type { BodyOf } from '../../../common/api/contract';
 import { deskReceive, deskUploadPaper, listQueue, unitStatistics, workList } from '../../../common/api/dossiers-desk';
 import { ApiError, errorMessage } from '../../api';
 import type { DossierResult } from '../../components/dossier/dossier-types';
+import { DeliveryFields, deliveryBody, deliveryInitial, showDeliveryRefusal, type DeliveryValues } from '../../components/dossier/DeliveryFields';
 import { PaperList, usePaperEditing } from '../../components/dossier/PaperList';
 import { useApiMutation } from '../../data/hooks';
 import type { DeskStart, Scan } from './desk-types';
@@ -39,11 +41,19 @@ export function PapersStep(props: {
   });
 
   const missing = documents.filter((d) => d.required && !scans.some((s) => s.position === d.position));
+  const [deliveryForm] = Form.useForm<DeliveryValues>();
 
   const submit = async () => {
     try {
-      props.onReceived(await receive.mutateAsync({ params: { code: start.procedure.code }, body: props.body() }));
+      await deliveryForm.validateFields();
+    } catch {
+      return;
+    }
+    try {
+      const delivery = deliveryBody(deliveryForm.getFieldsValue(true) as DeliveryValues);
+      props.onReceived(await receive.mutateAsync({ params: { code: start.procedure.code }, body: { ...props.body(), delivery } }));
     } catch (err) {
+      if (showDeliveryRefusal(deliveryForm, err)) return;
       if (err instanceof ApiError && err.code === 'FORM_INVALID') {
         props.onFieldErrors(((err.details?.problems ?? []) as FieldProblem[]).filter((p) => typeof p.field === 'string'));
       }
@@ -64,6 +74,9 @@ export function PapersStep(props: {
         fileGap={6}
         actions={(doc, mine) => doc.required && mine.length === 0 && <Typography.Text type="warning">Chưa số hóa</Typography.Text>}
       />
+      <Card size="small" type="inner" title="Hình thức nhận kết quả" style={{ marginTop: 16 }}>
+        <DeliveryFields form={deliveryForm} name="desk-delivery" initialValues={deliveryInitial(start.deliveryPrefill, 'in_person')} />
+      </Card>
       <Space orientation="vertical" style={{ width: '100%', marginTop: 16 }}>
         {missing.length > 0 && <Alert type="warning" showIcon title={`Chưa số hóa: ${missing.map((d) => d.name).join('; ')}`} />}
         {receive.error && (

@@ -1,5 +1,6 @@
 // "Thông tin hồ sơ": code, procedure, agency, channel, applicant, dates, receiving officer.
 import { Card, Descriptions } from 'antd';
+import { DeliverySummary } from '../../components/dossier/DeliverySummary';
 import { formatDate, formatDateTime } from '../../format';
 import { channelLabel } from './channelLabel';
 import type { OfficerDossierDetail } from './useDeskDossier';
@@ -21,6 +22,9 @@ export function DossierFacts({ d }: { d: OfficerDossierDetail }) {
         <Descriptions.Item label="Hẹn trả kết quả">{formatDate(d.appointmentDate)}</Descriptions.Item>
         <Descriptions.Item label="Ngày tiếp nhận">{d.receivedAt ? formatDateTime(d.receivedAt) : 'Chưa tiếp nhận'}</Descriptions.Item>
         <Descriptions.Item label="Cán bộ tiếp nhận">{d.receivedByName ?? ''}</Descriptions.Item>
+        <Descriptions.Item label="Hình thức nhận kết quả" span={2}>
+          <DeliverySummary delivery={d.delivery} />
+        </Descriptions.Item>
       </Descriptions>
     </Card>
   );

@@ -6,6 +6,7 @@ import { Button, Card, Space, Typography } from 'antd';
 import { DOSSIER_STATUS } from '../../../common/dossier-status';
 import { apologyPdf, resultPdf } from '../../../common/api/dossiers';
 import { urlOf } from '../../data/client';
+import type { DossierDetail } from '../../components/dossier/dossier-types';
 import { formatDate, formatDateTime } from '../../format';
 
 export { PortalRating } from './PortalRating';
@@ -16,7 +17,7 @@ export function PortalAppointment({ id, appointmentDate, extendedDate }: { id: s
   if (!appointmentDate) return <>—</>;
   return (
     <Space orientation="vertical" size={0}>
-      <span style={extendedDate ? { textDecoration: 'line-through', color: 'rgba(0,0,0,0.45)' } : undefined}>{formatDate(appointmentDate)}</span>
+      <span style={extendedDate ? { textDecoration: 'line-through', color: 'rgba(0,0,0,0.62)' } : undefined}>{formatDate(appointmentDate)}</span>
       {extendedDate && (
         <>
           <Typography.Text strong type="warning">
@@ -31,9 +32,36 @@ export function PortalAppointment({ id, appointmentDate, extendedDate }: { id: s
   );
 }
 
-/** The signed result, once returned: download it and check it on the public verification page. */
-export function PortalResult({ id, status, returnedAt, verifyToken }: { id: string; status: number; returnedAt: string | null; verifyToken: string | null }) {
+type Delivery = DossierDetail['delivery'];
+
+/** Where the paper result goes, by the citizen's choice at submission (issue 15). */
+function deliveryNote(delivery: Delivery, agencyName: string): string | null {
+  if (delivery?.method === 'post' && delivery.post) return `Bản giấy được gửi qua dịch vụ bưu chính công ích tới ${delivery.post.recipientName}, ${delivery.post.line}.`;
+  if (delivery?.method === 'in_person') return `Bạn nhận bản giấy trực tiếp tại Bộ phận tiếp nhận và trả kết quả ${agencyName}.`;
+  return null;
+}
+
+/**
+ * The signed result, once returned: download it and check it on the public verification page. The
+ * e-result is issued whatever was chosen; by post or in person the card says where the paper goes.
+ */
+export function PortalResult({
+  id,
+  status,
+  returnedAt,
+  verifyToken,
+  delivery = null,
+  agencyName = '',
+}: {
+  id: string;
+  status: number;
+  returnedAt: string | null;
+  verifyToken: string | null;
+  delivery?: Delivery;
+  agencyName?: string;
+}) {
   if (status !== DOSSIER_STATUS.RESULT_RETURNED) return null;
+  const note = deliveryNote(delivery, agencyName);
   return (
     <Card size="small" title="Kết quả giải quyết">
       <Space orientation="vertical" style={{ width: '100%' }}>
@@ -41,6 +69,7 @@ export function PortalResult({ id, status, returnedAt, verifyToken }: { id: stri
           Hồ sơ đã được trả kết quả{returnedAt ? ` lúc ${formatDateTime(returnedAt).slice(0, 16)}` : ''}. Kết quả điện tử được ký số bởi cơ quan giải quyết và lưu trong
           Kho dữ liệu của bạn.
         </span>
+        {note && <Typography.Text strong>{note}</Typography.Text>}
         <Space wrap>
           <Button type="primary" icon={<DownloadOutlined />} href={urlOf(resultPdf, { id })} download>
             Tải kết quả (đã ký số)

@@ -1,44 +1,43 @@
-// "Đánh giá mức độ hài lòng": once the result is returned, one rating per dossier.
-import { Alert, App, Button, Card, Form, Input, Radio, Space, Typography } from 'antd';
+// "Đánh giá mức độ hài lòng": once the result is returned, one rating per dossier — a level for
+// each criterion the national portal asks about, and a comment. The overall level is the lowest of
+// the criteria (src/common/rating.ts), shown as the citizen chooses.
+import { Alert, App, Button, Card, Form, Input, Radio, Typography } from 'antd';
 import { DOSSIER_STATUS } from '../../../common/dossier-status';
 import type { Reply } from '../../../common/api/contract';
 import { rateDossier, type getMyDossier } from '../../../common/api/dossiers';
+import { isRatingLevel, overallLevel, RATING_CRITERIA, RATING_LEVEL_LABELS, type RatingCriteria, type RatingLevel } from '../../../common/rating';
 import { errorMessage } from '../../api';
+import { RatingSummary } from '../../components/dossier/RatingSummary';
 import { useApiMutation } from '../../data/hooks';
-import { formatDateTime } from '../../format';
 import { CITIZEN_DOSSIER_READS } from './citizen-dossier-reads';
 
-export const RATING_CHOICES = [
-  { value: 3, label: 'Rất hài lòng' },
-  { value: 2, label: 'Hài lòng' },
-  { value: 1, label: 'Không hài lòng' },
-] as const;
+const LEVELS: RatingLevel[] = [3, 2, 1];
 
-type RatingValues = { rating?: number; comment?: string };
+type RatingValues = Partial<Record<(typeof RATING_CRITERIA)[number]['key'], number>> & { comment?: string };
 
 /** The dossier's reads are fetched again once rated; `onRated` is told too. */
 export function PortalRating({ id, status, rating, onRated }: { id: string; status: number; rating: Reply<typeof getMyDossier>['rating']; onRated?: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<RatingValues>();
+  const values = Form.useWatch([], form) as RatingValues | undefined;
   const rate = useApiMutation(rateDossier, { invalidates: CITIZEN_DOSSIER_READS });
   if (status !== DOSSIER_STATUS.RESULT_RETURNED) return null;
   if (rating) {
     return (
       <Card size="small" title="Đánh giá mức độ hài lòng">
-        <Space orientation="vertical" size={4}>
-          <span>
-            Bạn đã đánh giá: <strong>{rating.label}</strong> ({formatDateTime(rating.at).slice(0, 16)})
-          </span>
-          {rating.comment && <Typography.Text type="secondary">Ý kiến: {rating.comment}</Typography.Text>}
-          <Typography.Text type="secondary">Cảm ơn bạn đã góp ý cho cơ quan giải quyết.</Typography.Text>
-        </Space>
+        <RatingSummary rating={rating} who="citizen" />
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+          Cảm ơn bạn đã góp ý cho cơ quan giải quyết.
+        </Typography.Paragraph>
       </Card>
     );
   }
+  const chosen = RATING_CRITERIA.every((c) => isRatingLevel(values?.[c.key])) ? overallLevel(values as RatingCriteria) : null;
   const send = async (v: RatingValues) => {
     try {
-      // The form requires a rating before it submits.
-      await rate.mutateAsync({ params: { id }, body: { rating: v.rating as number, ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}) } });
+      // The form requires every criterion before it submits.
+      const criteria = Object.fromEntries(RATING_CRITERIA.map((c) => [c.key, v[c.key]]));
+      await rate.mutateAsync({ params: { id }, body: { criteria, ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}) } });
       message.success('Cảm ơn bạn đã đánh giá.');
       onRated?.();
     } catch {
@@ -47,13 +46,27 @@ export function PortalRating({ id, status, rating, onRated }: { id: string; stat
   };
   return (
     <Card size="small" title="Đánh giá mức độ hài lòng">
+      <Typography.Paragraph type="secondary">Hãy cho biết mức độ hài lòng của bạn với từng nội dung dưới đây.</Typography.Paragraph>
       <Form form={form} name="dossier-rating" layout="vertical" onFinish={(v) => void send(v)} requiredMark={false}>
-        <Form.Item name="rating" label="Bạn có hài lòng với việc giải quyết hồ sơ này?" rules={[{ required: true, message: 'Chọn mức độ hài lòng.' }]}>
-          <Radio.Group optionType="button" buttonStyle="solid" options={RATING_CHOICES.map((c) => ({ value: c.value, label: c.label }))} />
-        </Form.Item>
+        {RATING_CRITERIA.map((c) => (
+          <Form.Item key={c.key} name={c.key} label={c.label} extra={c.hint} rules={[{ required: true, message: `Chọn mức độ hài lòng về "${c.label.toLowerCase()}".` }]}>
+            <Radio.Group style={{ display: 'flex', flexWrap: 'wrap', gap: '0 16px' }}>
+              {LEVELS.map((l) => (
+                <Radio key={l} value={l} style={{ minHeight: 44, alignItems: 'center' }}>
+                  {RATING_LEVEL_LABELS[l]}
+                </Radio>
+              ))}
+            </Radio.Group>
+          </Form.Item>
+        ))}
         <Form.Item name="comment" label="Ý kiến góp ý (không bắt buộc)">
           <Input.TextArea rows={3} maxLength={1000} showCount />
         </Form.Item>
+        {chosen && (
+          <Typography.Paragraph data-testid="rating-overall">
+            Mức chung: <strong>{RATING_LEVEL_LABELS[chosen]}</strong> (theo tiêu chí được đánh giá thấp nhất)
+          </Typography.Paragraph>
+        )}
         {rate.error && <Alert role="alert" type="error" showIcon title={errorMessage(rate.error)} style={{ marginBottom: 16 }} />}
         <Button type="primary" htmlType="submit" loading={rate.isPending}>
           Gửi đánh giá

@@ -33,6 +33,18 @@ export function SaveIndicator({ state }: { state: SaveState }) {
           Chưa lưu được bản nháp: {state.message}
         </Typography.Text>
       );
+    case 'conflict':
+      return (
+        <Typography.Text type="danger" style={style} role="status">
+          Chưa lưu: bản nháp đã được thay đổi ở một cửa sổ khác.
+        </Typography.Text>
+      );
+    case 'expired':
+      return (
+        <Typography.Text type="danger" style={style} role="status">
+          Chưa lưu: phiên đăng nhập đã hết hạn.
+        </Typography.Text>
+      );
     default:
       return (
         <Typography.Text type="secondary" style={style}>

@@ -1,4 +1,5 @@
-// "Nộp hồ sơ": every check on the page first (the agency, the e-form, the required papers), then
+// "Nộp hồ sơ": every check on the page first (the agency, the e-form, the required papers, how to
+// receive the result), then
 // the waiting draft, then the submission with one idempotency key per page (a repeated click or a
 // retry after a lost answer returns the same dossier). A refusal is shown where it belongs: the
 // fields the server found wrong, the papers still missing, the agency that no longer receives.
@@ -10,8 +11,10 @@ import { startFiling, submitOnline, type saveDraft } from '../../../common/api/d
 import { ApiError, errorMessage } from '../../api';
 import type { Paper, ProcedureDocument } from '../../components/dossier/dossier-types';
 import { missingPositions } from '../../components/dossier/dossier-utils';
+import { deliveryBody, showDeliveryRefusal, type DeliveryValues } from '../../components/dossier/DeliveryFields';
 import { useApiMutation } from '../../data/hooks';
 import type { AgencyValue } from './AgencySelect';
+import { conflictVersion } from './useDraftAutosave';
 import { CITIZEN_DOSSIER_READS, useMarkStale } from './citizen-dossier-reads';
 
 function scrollToFirstError() {
@@ -22,12 +25,13 @@ export function useFilingSubmit(opts: {
   code: string;
   form: FormInstance;
   agencyForm: FormInstance<{ agency?: AgencyValue }>;
+  deliveryForm: FormInstance<DeliveryValues>;
   /** The procedure's papers, once the page has started. */
   documents: ProcedureDocument[] | undefined;
   papers: () => Paper[];
   /** The draft as it would be saved now. */
   body: () => BodyOf<typeof saveDraft>;
-  draft: { flush: () => Promise<void>; finish: () => void };
+  draft: { flush: () => Promise<void>; finish: () => void; version: () => number | null; conflicted: (current: number | null) => void };
   setMissing: (positions: number[]) => void;
 }) {
   const { code, form, agencyForm, setMissing } = opts;
@@ -40,6 +44,9 @@ export function useFilingSubmit(opts: {
   const submissionKey = useMemo(() => crypto.randomUUID(), []);
 
   const refused = (err: unknown) => {
+    // Issue 15: a draft saved meanwhile in another tab: the choice is offered (DraftConflict).
+    const theirs = conflictVersion(err);
+    if (theirs !== undefined) return opts.draft.conflicted(theirs);
     setError(errorMessage(err));
     if (err instanceof ApiError) {
       if (err.code === 'FORM_INVALID') {
@@ -51,6 +58,8 @@ export function useFilingSubmit(opts: {
         scrollToFirstError();
       } else if (err.code === 'AGENCY_NOT_RECEIVING') {
         agencyForm.setFields([{ name: 'agency', errors: [err.message] }]);
+      } else if (showDeliveryRefusal(opts.deliveryForm, err)) {
+        scrollToFirstError();
       }
     }
     if (!(err instanceof ApiError) || err.status >= 500) message.error(errorMessage(err));
@@ -59,7 +68,7 @@ export function useFilingSubmit(opts: {
   const submit = async () => {
     if (!opts.documents) return;
     setError(null);
-    const checks = await Promise.allSettled([agencyForm.validateFields(), form.validateFields()]);
+    const checks = await Promise.allSettled([agencyForm.validateFields(), form.validateFields(), opts.deliveryForm.validateFields()]);
     const lacking = missingPositions(opts.documents, opts.papers());
     setMissing(lacking);
     if (checks.some((c) => c.status === 'rejected') || lacking.length) {
@@ -75,7 +84,13 @@ export function useFilingSubmit(opts: {
     try {
       const r = await submission.mutateAsync({
         params: { code },
-        body: { ...opts.body(), agencyId: agencyForm.getFieldValue('agency')!.value, submissionKey },
+        body: {
+          ...opts.body(),
+          agencyId: agencyForm.getFieldValue('agency')!.value,
+          submissionKey,
+          draftVersion: opts.draft.version(),
+          delivery: deliveryBody(opts.deliveryForm.getFieldsValue(true) as DeliveryValues),
+        },
       });
       opts.draft.finish();
       markStale(startFiling);

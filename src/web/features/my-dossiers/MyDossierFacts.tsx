@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { CHANNEL_LABELS, type Channel } from '../../../common/dossier-status';
 import type { DossierDetail } from '../../components/dossier/dossier-types';
 import { DossierSummaryFacts } from '../../components/dossier/DossierSummaryFacts';
+import { DeliverySummary } from '../../components/dossier/DeliverySummary';
 import { formatDateTime } from '../../format';
 
 export function MyDossierFacts({ d, appointment }: { d: DossierDetail; appointment: ReactNode }) {
@@ -19,6 +20,7 @@ export function MyDossierFacts({ d, appointment }: { d: DossierDetail; appointme
         { key: 'channel', label: 'Hình thức nộp', children: CHANNEL_LABELS[d.channel as Channel] ?? '—' },
         { key: 'received', label: 'Ngày tiếp nhận', children: d.receivedAt ? formatDateTime(d.receivedAt) : 'Chưa tiếp nhận' },
         { key: 'appointment', label: 'Ngày hẹn trả kết quả', children: appointment },
+        { key: 'delivery', label: 'Hình thức nhận kết quả', children: <DeliverySummary delivery={d.delivery} /> },
       ]}
     />
   );

@@ -5,14 +5,8 @@ import type { Reply } from '../../../common/api/contract';
 import type { listProcedures } from '../../../common/api/procedures';
 
 type ProcedureSummary = Reply<typeof listProcedures>['items'][number];
-type Fee = ProcedureSummary['fees'][number];
 
 export const money = new Intl.NumberFormat('vi-VN');
-
-export function feeText(fees: Fee[]): string {
-  if (fees.length === 0 || fees.every((f) => f.amountVnd === 0)) return 'Miễn phí, lệ phí';
-  return fees.map((f) => (f.amountVnd === 0 ? `${f.label}: miễn` : `${f.label}`)).join('; ');
-}
 
 export function timeText(p: Pick<ProcedureSummary, 'processingDays'>): string {
   return p.processingDays === 0 ? 'Trong ngày làm việc' : `${p.processingDays} ngày làm việc`;
@@ -20,4 +14,14 @@ export function timeText(p: Pick<ProcedureSummary, 'processingDays'>): string {
 
 export function OnlineTag({ fullyOnline }: { fullyOnline: boolean }) {
   return fullyOnline ? <Tag color="green">Dịch vụ công trực tuyến toàn trình</Tag> : <Tag color="blue">Dịch vụ công trực tuyến một phần</Tag>;
+}
+
+/** 1.378.500 ₫ (a zero is "Miễn phí"). */
+export function vnd(amount: number): string {
+  return amount === 0 ? 'Miễn phí' : `${money.format(amount)} ₫`;
+}
+
+/** "45,5%" of a 0..1 share; "—" when nothing was counted yet. */
+export function percent(share: number | null): string {
+  return share === null ? '—' : `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(share * 100)}%`;
 }

@@ -20,6 +20,7 @@ export const SCREENS: Record<string, string> = {
   '/quan-tri/tiep-nhan-truc-tiep': 'Tiếp nhận trực tiếp',
   '/quan-tri/ho-so-cho-tiep-nhan': 'Hồ sơ chờ tiếp nhận',
   '/quan-tri/ho-so-can-xu-ly': 'Hồ sơ cần xử lý',
+  '/quan-tri/phan-anh-kien-nghi': 'Phản ánh, kiến nghị',
   '/quan-tri/ho-so': 'Chi tiết hồ sơ',
   '/quan-tri/doi-mat-khau': 'Đổi mật khẩu',
 };
@@ -33,6 +34,7 @@ export function screensFor(permissions: readonly string[]) {
   return {
     desk: has(['DESK_RECEIVE', 'POSTAL_DESK']),
     work: has(DOSSIER_ROLE_PERMISSIONS),
+    feedback: has(['FEEDBACK_ANSWER']),
     admin,
     citizenAccounts: has(['CITIZEN_ACCOUNT_CREATE']),
     catalogue: canManageCatalogue(permissions),
@@ -54,6 +56,7 @@ const NEEDS: Record<string, keyof Can> = {
   '/quan-tri/tiep-nhan-truc-tiep': 'desk',
   '/quan-tri/ho-so-cho-tiep-nhan': 'desk',
   '/quan-tri/ho-so-can-xu-ly': 'work',
+  '/quan-tri/phan-anh-kien-nghi': 'feedback',
 };
 
 /** Whether an officer with `can` may use the screen at `path` (screens missing from NEEDS: every officer). */
@@ -84,6 +87,8 @@ function menu(permissions: readonly string[]): MenuProps['items'] {
     // The one-stop desk for desk officers, the work list for officers with a dossier role (the server
     // refuses the others and limits both to the agencies their units serve; ADR 0015).
     ...(desk.length ? [{ type: 'group' as const, label: 'MỘT CỬA', children: desk.map(item) }] : []),
+    // Citizens' feedback for the officers who answer it (FEEDBACK_ANSWER).
+    ...(can.feedback ? [{ type: 'group' as const, label: 'PHẢN ÁNH, KIẾN NGHỊ', children: [item('/quan-tri/phan-anh-kien-nghi')] }] : []),
     ...(system.length ? [{ type: 'group' as const, label: 'QUẢN TRỊ', children: [{ key: 'he-thong', label: 'Quản trị hệ thống', children: system.map(item) }] }] : []),
   ];
 }

@@ -1,21 +1,29 @@
 // "Quản lý cơ quan/đơn vị" (issue 5): the agency tree, loaded level by level; search by Mã định
 // danh or name; details and "Lịch sử thay đổi" of the selected unit; add, edit, move, merge,
-// deactivate and reactivate, each from an effective date. The server checks every rule again.
-import { Alert, Card, Col, Row, Space } from 'antd';
+// deactivate and reactivate, each from an effective date (a later date: a scheduled change, shown
+// as planned until then and listed under "Thay đổi dự kiến"); a national administrator also adds
+// tops of the tree (ministries, banks, payment intermediaries). The server checks every rule again.
+import { Alert, Button, Card, Col, Row, Space } from 'antd';
 import { useState } from 'react';
 import { getAgency } from '../../../common/api/agencies';
+import { adminLevel } from '../../../common/grant-rules';
 import { errorMessage } from '../../api';
 import { useApiQuery } from '../../data/hooks';
 import { AgencyChangeDialog, type AgencyChange } from '../../features/agencies/AgencyChangeDialog';
 import { AgencyDetailPanel } from '../../features/agencies/AgencyDetailPanel';
 import { AgencySearch } from '../../features/agencies/AgencySearch';
 import { AgencyTree } from '../../features/agencies/AgencyTree';
+import { UpcomingChanges } from '../../features/agencies/UpcomingChanges';
 import { useAgencySearch } from '../../features/agencies/useAgencySearch';
 import { useAgencyTree } from '../../features/agencies/useAgencyTree';
 import { ADMIN_SITE, PageHeading } from '../../components/PageHeading';
+import { useSession } from '../../session';
 
 export function AgencyTreePage() {
   const tree = useAgencyTree();
+  const { me } = useSession();
+  // ADR 0008: only a high-level administrator (or ADMIN CỤC KSTTHC) adds a unit without a parent.
+  const national = adminLevel(new Set(me?.permissions ?? [])) === 'national';
   const search = useAgencySearch(tree.includeInactive);
   const [change, setChange] = useState<AgencyChange | null>(null);
   // The panel keeps showing the unit it shows while the next one selected loads.
@@ -32,12 +40,20 @@ export function AgencyTreePage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <PageHeading site={ADMIN_SITE} style={{ margin: 0 }}>
-        Quản lý cơ quan/đơn vị
-      </PageHeading>
+      <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+        <PageHeading site={ADMIN_SITE} style={{ margin: 0 }}>
+          Quản lý cơ quan/đơn vị
+        </PageHeading>
+        {national && (
+          <Button onClick={() => setChange('create-top')} style={{ minHeight: 44 }}>
+            Thêm đơn vị cấp cao nhất
+          </Button>
+        )}
+      </Space>
       {error && <Alert role="alert" type="error" showIcon title={errorMessage(error)} closable={{ onClose: () => setDismissed((d) => [...d, error]) }} />}
       <Row gutter={16} align="top">
         <Col xs={24} lg={9}>
+          <UpcomingChanges onPick={(c) => void tree.reveal(c.unit.id, c.path)} />
           <Card size="small" title="Cây đơn vị">
             <AgencySearch
               search={search}

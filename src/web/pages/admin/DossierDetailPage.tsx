@@ -7,6 +7,7 @@ import { Alert, Button, Card, Space, Spin } from 'antd';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { DOSSIER_STATUS } from '../../../common/dossier-status';
 import { errorMessage } from '../../api';
+import { RatingSummary } from '../../components/dossier/RatingSummary';
 import { DossierFacts } from '../../features/dossiers/DossierFacts';
 import { DossierHeader } from '../../features/dossiers/DossierHeader';
 import { DossierHistory } from '../../features/dossiers/DossierHistory';
@@ -53,7 +54,16 @@ export function DossierDetailPage() {
         </Card>
       )}
       <StatusReasonAlert d={d} />
+      {/* Issue 15: the result goes where the citizen chose; by post the officer sees where to send it. */}
+      {d.status === DOSSIER_STATUS.PROCESSED && d.delivery?.post && (
+        <Alert type="warning" showIcon title={`Trả kết quả qua bưu chính công ích: gửi tới ${d.delivery.post.recipientName} (${d.delivery.post.phone}), ${d.delivery.post.line}`} />
+      )}
       <DossierFacts d={d} />
+      {d.rating && (
+        <Card size="small" title="Đánh giá mức độ hài lòng">
+          <RatingSummary rating={d.rating} who="officer" />
+        </Card>
+      )}
       <Card size="small" title={d.form?.title ?? 'Tờ khai'}>
         <ReadOnlyForm form={d.form} values={d.formData} provenance={d.provenance} />
       </Card>

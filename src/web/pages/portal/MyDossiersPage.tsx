@@ -45,12 +45,15 @@ function DossierView({ id }: { id: string }) {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Link to="/ho-so-cua-toi">← Hồ sơ của tôi</Link>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Link to="/ho-so-cua-toi">← Hồ sơ của tôi</Link>
+        <Link to={`/phan-anh-kien-nghi/gui?hoSo=${encodeURIComponent(d.id)}`}>Gửi phản ánh, kiến nghị về hồ sơ này</Link>
+      </Space>
       {isNew && <NewDossierCard d={d} />}
       <DossierTitle d={d} isNew={isNew} actions={d.actions.includes('withdraw') && <PortalWithdraw id={d.id} code={d.code} />} />
       <MyDossierFacts d={d} appointment={<PortalAppointment id={d.id} appointmentDate={d.appointmentDate} extendedDate={d.extendedDate} />} />
 
-      <PortalResult id={d.id} status={d.status} returnedAt={d.returnedAt} verifyToken={d.verifyToken} />
+      <PortalResult id={d.id} status={d.status} returnedAt={d.returnedAt} verifyToken={d.verifyToken} delivery={d.delivery} agencyName={d.agency?.name ?? ''} />
       <PortalRating id={d.id} status={d.status} rating={d.rating} />
 
       {(canSupplement || s.editing) && <SupplementNotice reason={d.statusReason} editing={s.editing} onStart={s.start} />}

@@ -2,8 +2,9 @@
 // on phones, in one row from 768 px), the page in <main>, the footer. Controls are 44 px high and
 // text 16 px, so they are easy to touch and a phone does not zoom into a field. No antd here: the
 // frame and the login page show before the component library arrives (AntdRoot, issue 15).
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { NotificationsNavLabel } from '../../features/notifications/NotificationsNavLabel';
 import { PageLoading } from '../../lazy-page';
 import { useSession } from '../../session';
 
@@ -16,16 +17,18 @@ export function PortalLayout() {
     setMenuOpen(false);
     window.scrollTo(0, 0);
   }, [pathname]);
-  const links: [string, string][] = [
+  const links: [string, ReactNode][] = [
     ['/thu-tuc', 'Thủ tục hành chính'],
     ['/tra-cuu-ho-so', 'Tra cứu hồ sơ'],
+    ['/phan-anh-kien-nghi', 'Phản ánh, kiến nghị'],
     ['/ho-tro', 'Hỗ trợ'],
     ...(me?.audience === 'citizen'
       ? ([
           ['/ho-so-cua-toi', 'Hồ sơ của tôi'],
           ['/kho-du-lieu', 'Kho dữ liệu'],
+          ['/thong-bao', <NotificationsNavLabel />],
           ['/tai-khoan', me.fullName],
-        ] as [string, string][])
+        ] as [string, ReactNode][])
       : ([
           ['/dang-ky', 'Đăng ký'],
           ['/dang-nhap', 'Đăng nhập'],

@@ -1,20 +1,24 @@
-// "Thủ tục hành chính": the public catalogue, searchable without accents, and one procedure with
-// its time, fees and thành phần hồ sơ (issue 6). The pieces are in src/web/features/tracking (the
-// public pages' folder; src/web/features/procedures is the administration's catalogue).
-import { Alert, Button, Card, Input, Space, Spin, Typography } from 'antd';
+// "Thủ tục hành chính": the public catalogue, searchable without accents and filtered by lĩnh vực
+// (?linhVuc=) and nhóm sự kiện (?suKien=), and one procedure with the sections of the national
+// database (issues 6, 15). The pieces are in src/web/features/tracking (the public pages' folder;
+// src/web/features/procedures is the administration's catalogue).
+import { Alert, Button, Input, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { getProcedure, listProcedures } from '../../../common/api/procedures';
+import { LIFE_EVENT_LABELS, type LifeEvent } from '../../../common/procedure-catalogue';
 import { errorMessage } from '../../api';
+import { PageHeading } from '../../components/PageHeading';
 import { useUrlList } from '../../components/url-pagination';
 import { useApiQuery } from '../../data/hooks';
-import { ProcedureDocuments, ProcedureFacts } from '../../features/tracking/ProcedureFacts';
 import { ProcedureResults } from '../../features/tracking/ProcedureResults';
+import { ProcedureSections } from '../../features/tracking/ProcedureSections';
 import { OnlineTag } from '../../features/tracking/procedure-text';
-import { PageHeading } from '../../components/PageHeading';
 
-const FILTERS = ['q'] as const;
+const FILTERS = ['q', 'linhVuc', 'suKien'] as const;
 const PAGE_SIZE = 50;
+
+const isLifeEvent = (v: string | undefined): v is LifeEvent => !!v && Object.hasOwn(LIFE_EVENT_LABELS, v);
 
 export function ProceduresPage() {
   const { filters, page, pageSize, apply, reset, pagination } = useUrlList(FILTERS, PAGE_SIZE);
@@ -22,21 +26,35 @@ export function ProceduresPage() {
   const [text, setText] = useState(q);
   // The box shows what the address says (a reload, the back button, a shared link).
   useEffect(() => setText(q), [q]);
-  const { data, error } = useApiQuery(listProcedures, { query: { q: filters.q, page, pageSize } }, { keepPrevious: true });
+  const event = isLifeEvent(filters.suKien) ? filters.suKien : undefined;
+  const { data, error } = useApiQuery(
+    listProcedures,
+    { query: { q: filters.q, field: filters.linhVuc, lifeEvent: event, page, pageSize } },
+    { keepPrevious: true },
+  );
+  const heading = event ? `Thủ tục theo sự kiện: ${LIFE_EVENT_LABELS[event]}` : filters.linhVuc ? `Thủ tục lĩnh vực ${filters.linhVuc}` : 'Thủ tục hành chính';
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <PageHeading style={{ margin: 0 }}>
-        Thủ tục hành chính
-      </PageHeading>
+      <PageHeading style={{ margin: 0 }}>{heading}</PageHeading>
       <Input.Search
         aria-label="Tìm thủ tục"
         placeholder="Tên thủ tục (không cần gõ dấu) hoặc mã thủ tục"
         enterButton="Tìm kiếm"
         value={text}
         onChange={(e) => setText(e.target.value)}
-        onSearch={(v) => (v.trim() ? apply({ q: v }) : reset())}
+        onSearch={(v) => apply({ ...filters, q: v })}
         allowClear
       />
+      {(event || filters.linhVuc) && (
+        <Space wrap>
+          <Typography.Text>Đang lọc:</Typography.Text>
+          {event && <Tag color="blue">Sự kiện: {LIFE_EVENT_LABELS[event]}</Tag>}
+          {filters.linhVuc && <Tag color="blue">Lĩnh vực: {filters.linhVuc}</Tag>}
+          <Button type="link" onClick={() => (q ? apply({ q }) : reset())}>
+            Bỏ lọc, xem mọi thủ tục
+          </Button>
+        </Space>
+      )}
       {error && <Alert role="alert" type="error" showIcon title={errorMessage(error)} />}
       {!data && !error && <Spin />}
       {data && <ProcedureResults data={data} pageSize={pageSize} pagination={pagination} />}
@@ -52,10 +70,10 @@ export function ProcedureDetailPage() {
   if (!p) return <Spin />;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Link to="/thu-tuc">← Danh mục thủ tục hành chính</Link>
-      <PageHeading style={{ margin: 0 }}>
-        {p.name}
-      </PageHeading>
+      <Link to="/thu-tuc" style={{ display: 'inline-block', minHeight: 44, lineHeight: '44px' }}>
+        ← Danh mục thủ tục hành chính
+      </Link>
+      <PageHeading style={{ margin: 0 }}>{p.name}</PageHeading>
       <Space wrap>
         <OnlineTag fullyOnline={p.fullyOnline} />
         {p.onlineFiling ? (
@@ -65,11 +83,9 @@ export function ProcedureDetailPage() {
         ) : (
           <Typography.Text type="secondary">Thủ tục này chưa nộp trực tuyến được; vui lòng nộp trực tiếp tại Bộ phận Một cửa.</Typography.Text>
         )}
+        <Link to={`/phan-anh-kien-nghi/gui?thuTuc=${encodeURIComponent(p.code)}`}>Gửi phản ánh, kiến nghị về thủ tục này</Link>
       </Space>
-      <ProcedureFacts p={p} />
-      <Card size="small" title="Thành phần hồ sơ">
-        <ProcedureDocuments p={p} />
-      </Card>
+      <ProcedureSections p={p} />
     </Space>
   );
 }
