@@ -15,6 +15,7 @@ import { SMS_TEXTS, type SmsText } from '../../platform/notify/sms-texts.js';
 import { deskAgencyIds, listUnits, type AgencyRow } from '../agencies/service.js';
 import { officersHolding, type UserRow } from '../users/service.js';
 import { dossierEvents, dossiers } from './tables.js';
+import { servesAgency } from './officer-scope.js';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 
@@ -121,9 +122,9 @@ export function assertDossierRole(actor: Actor): void {
   if (!DOSSIER_ROLE_PERMISSIONS.some((p) => actor.permissions.has(p))) throw new AppError('PERMISSION_REQUIRED');
 }
 
-/** An officer serves an agency when one of their active units is the agency or belongs to it. */
+/** An officer serves an agency when one of their active units is the agency or a part of it (servesAgency). */
 export function officerServes(units: readonly AgencyRow[], agencyId: string): boolean {
-  return units.some((u) => u.status === 'active' && (u.id === agencyId || u.parentId === agencyId));
+  return units.some((u) => u.status === 'active' && servesAgency(u, agencyId));
 }
 
 /**
