@@ -4,7 +4,7 @@
 // units serve; each opening is audited (the citizen's contact details are shown). The answer is
 // sent to the citizen by SMS and e-mail through the outbox. An answered feedback whose sender
 // agreed is public, without anything that names the sender.
-import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lt, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { FEEDBACK_LIMITS, FEEDBACK_STATUS_LABELS, type FeedbackStatus } from '../../../common/api/feedback.js';
 import { cleanText, searchKey } from '../../../common/text.js';
 import { isUniqueViolation, rowsOf, type DbOrTx } from '../../db/client.js';
@@ -267,18 +267,8 @@ export async function listMine(ctx: Ctx, query: { page: number; pageSize: number
   const actor = citizenOf(ctx);
   const db = ctx.deps.db;
   const where = eq(feedback.citizenId, actor.userId);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(feedback)
-      .where(where)
-      .orderBy(desc(feedback.createdAt), desc(feedback.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ n: count() }).from(feedback).where(where),
-  ]);
-  const agencies = await agencyRefs(db, rows.map((r) => r.agencyId));
-  return { items: rows.map((r) => mine(r, agencies.get(r.agencyId))), total: Number(total?.n ?? 0), page: query.page, pageSize: query.pageSize };
+  const { rows, total, agencies } = await pageOf(db, where, feedback.createdAt, query);
+  return { items: rows.map((r) => mine(r, agencies.get(r.agencyId))), total, page: query.page, pageSize: query.pageSize };
 }
 
 export async function getMine(ctx: Ctx, id: string) {
@@ -291,20 +281,25 @@ export async function getMine(ctx: Ctx, id: string) {
 // ---------------------------------------------------------------------------------------------
 // The public list
 
-export async function listPublic(ctx: Ctx, query: { q?: string; page: number; pageSize: number }) {
-  const db = ctx.deps.db;
-  const where = and(eq(feedback.status, 'answered'), eq(feedback.consentPublic, true), ...everyWord(feedback.search, query.q ?? ''))!;
+/** One page of feedback, newest first by `newest`, its total, and the agencies it names. */
+async function pageOf(db: Ctx['deps']['db'], where: SQL, newest: AnyColumn, query: { page: number; pageSize: number }) {
   const [rows, [total]] = await Promise.all([
     db
       .select()
       .from(feedback)
       .where(where)
-      .orderBy(desc(feedback.answeredAt), desc(feedback.id))
+      .orderBy(desc(newest), desc(feedback.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(feedback).where(where),
   ]);
-  const agencies = await agencyRefs(db, rows.map((r) => r.agencyId));
+  return { rows, total: Number(total?.n ?? 0), agencies: await agencyRefs(db, rows.map((r) => r.agencyId)) };
+}
+
+export async function listPublic(ctx: Ctx, query: { q?: string; page: number; pageSize: number }) {
+  const db = ctx.deps.db;
+  const where = and(eq(feedback.status, 'answered'), eq(feedback.consentPublic, true), ...everyWord(feedback.search, query.q ?? ''))!;
+  const { rows, total, agencies } = await pageOf(db, where, feedback.answeredAt, query);
   return {
     // Only what the question and its answer say: no name, account, dossier code or contact of the sender.
     items: rows.map((r) => ({
@@ -317,7 +312,7 @@ export async function listPublic(ctx: Ctx, query: { q?: string; page: number; pa
       answer: r.answer ?? '',
       answeredAt: (r.answeredAt ?? r.updatedAt).toISOString(),
     })),
-    total: Number(total?.n ?? 0),
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };
@@ -345,17 +340,7 @@ export async function listForOfficer(ctx: Ctx, query: OfficerQuery) {
   if (query.from) conditions.push(gte(feedback.createdAt, vnDayStart(query.from)));
   if (query.to) conditions.push(lt(feedback.createdAt, new Date(vnDayStart(query.to).getTime() + 86_400_000)));
   const where = and(...conditions)!;
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(feedback)
-      .where(where)
-      .orderBy(desc(feedback.createdAt), desc(feedback.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ n: count() }).from(feedback).where(where),
-  ]);
-  const agencies = await agencyRefs(db, rows.map((r) => r.agencyId));
+  const { rows, total, agencies } = await pageOf(db, where, feedback.createdAt, query);
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -370,7 +355,7 @@ export async function listForOfficer(ctx: Ctx, query: OfficerQuery) {
       createdAt: r.createdAt.toISOString(),
       answeredAt: r.answeredAt?.toISOString() ?? null,
     })),
-    total: Number(total?.n ?? 0),
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };
