@@ -7,16 +7,16 @@ import { newQueryClient } from './data/hooks';
 import { SessionProvider } from './session';
 import { PortalLayout } from './pages/portal/PortalLayout';
 import { CitizenLoginPage } from './pages/portal/CitizenLoginPage';
+import { HomePage } from './pages/portal/HomePage';
 import { lazyPage, PageLoading, preloadMatched } from './lazy-page';
 
 // Every page is its own chunk, loaded when its route is first opened: the portal never downloads
-// the back office (recharts, the admin pages). The page most visits start on, the citizen's login,
-// is in the first download with the portal's frame, and neither uses antd: on a 3G phone the form
-// is usable before the component library arrives (issue 15). Every other page sits under AntdRoot,
+// the back office (recharts, the admin pages). The pages most visits start on, the home page and
+// the citizen's login, are in the first download with the portal's frame, and none uses antd: on a
+// 3G phone they are usable before the component library arrives (issue 15). Every other page sits under AntdRoot,
 // a layout route with antd's settings; the first page opened fetches its own chunk and AntdRoot's
 // at once (preloadMatched below), not one after the other.
 const AntdRoot = lazyPage(() => import('./antd-root'), 'AntdRoot');
-const HomePage = lazyPage(() => import('./pages/portal/HomePage'), 'HomePage');
 const ChangePasswordPage = lazyPage(() => import('./pages/portal/ChangePasswordPage'), 'ChangePasswordPage');
 const AccountPage = lazyPage(() => import('./pages/portal/AccountPage'), 'AccountPage');
 const ForgotPasswordPage = lazyPage(() => import('./pages/portal/ForgotPasswordPage'), 'ForgotPasswordPage');
@@ -54,9 +54,9 @@ const FeedbackListPage = lazyPage(() => import('./pages/admin/FeedbackListPage')
 const ROUTES = (
   <>
     <Route element={<PortalLayout />}>
+      <Route index element={<HomePage />} />
       <Route path="dang-nhap" element={<CitizenLoginPage />} />
       <Route element={<AntdRoot portal />}>
-        <Route index element={<HomePage />} />
         <Route path="quen-mat-khau" element={<ForgotPasswordPage />} />
         <Route path="dang-ky" element={<RegisterPage />} />
         <Route path="ho-tro" element={<HelpPage />} />

@@ -1,8 +1,10 @@
 // The portal's home page pieces (issue 15), as dichvucong.gov.vn lays them out: the procedure
 // search, "Thủ tục được sử dụng nhiều nhất", the catalogue by nhóm sự kiện and by lĩnh vực, and
 // the year's public figures. Everything here is public and the same for every visitor.
-import { Card, Col, Empty, Input, List, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
-import { useState } from 'react';
+//
+// Plain elements with the `lite-` styles of app.css, no antd: the home page is where most visits
+// start, and on a 3G phone it is usable before the component library would have arrived (ADR 0019).
+import { useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { getPublicFigures, listMostUsedProcedures, listProcedureGroups } from '../../../common/api/procedures';
 import { LIFE_EVENTS } from '../../../common/procedure-catalogue';
@@ -16,101 +18,130 @@ export function ProcedureSearchBox() {
   const navigate = useNavigate();
   const [text, setText] = useState('');
   return (
-    <Input.Search
-      aria-label="Tìm thủ tục hành chính"
-      placeholder="Nhập tên thủ tục (không cần dấu) hoặc mã thủ tục"
-      enterButton="Tìm kiếm"
-      size="large"
-      value={text}
-      onChange={(e) => setText(e.target.value)}
-      onSearch={(v) => navigate(v.trim() ? `/thu-tuc?q=${encodeURIComponent(v.trim())}` : '/thu-tuc')}
-    />
+    <form
+      role="search"
+      className="lite-search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const v = text.trim();
+        void navigate(v ? `/thu-tuc?q=${encodeURIComponent(v)}` : '/thu-tuc');
+      }}
+    >
+      <input
+        className="lite-input"
+        type="search"
+        aria-label="Tìm thủ tục hành chính"
+        placeholder="Nhập tên thủ tục (không cần dấu) hoặc mã thủ tục"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <button type="submit" className="lite-button lite-button-primary">
+        Tìm kiếm
+      </button>
+    </form>
+  );
+}
+
+/** A titled block of the home page (an antd Card's look without antd). */
+function Section({ title, children }: { title: ReactNode; children: ReactNode }) {
+  return (
+    <section className="lite-section">
+      <h2>{title}</h2>
+      <div className="lite-section-body">{children}</div>
+    </section>
+  );
+}
+
+/** Grey bars while a block's figures arrive. */
+function Placeholder({ rows }: { rows: number }) {
+  return (
+    <div role="status" aria-label="Đang tải">
+      {Array.from({ length: rows }, (_, i) => (
+        <div key={i} className="lite-placeholder" />
+      ))}
+    </div>
   );
 }
 
 export function ProcedureMostUsed() {
   const { data, error } = useApiQuery(listMostUsedProcedures, { query: { limit: 6 } });
   return (
-    <Card size="small" title={<h2 style={{ fontSize: 18, margin: 0 }}>Thủ tục được sử dụng nhiều nhất</h2>}>
-      {error && <Typography.Text type="secondary">Chưa tải được danh sách thủ tục; vui lòng thử lại sau.</Typography.Text>}
-      {!data && !error && <Skeleton active />}
-      {data && (
-        <List
-          dataSource={data.items}
-          locale={{ emptyText: <Empty description="Chưa có thủ tục nào được công bố" /> }}
-          renderItem={(p, i) => (
-            <List.Item>
-              <Space orientation="vertical" size={2} style={{ width: '100%' }}>
-                <Link to={`/thu-tuc/${p.code}`} style={{ fontSize: 16, fontWeight: 500, display: 'block', padding: '10px 0 4px' }}>
-                  {i + 1}. {p.name}
-                </Link>
-                <Space wrap size={4}>
-                  <Typography.Text type="secondary">
-                    {p.field}
-                    {p.dossiers > 0 ? ` · ${number.format(p.dossiers)} hồ sơ trong ${data.days} ngày qua` : ''}
-                  </Typography.Text>
-                  {p.onlineFiling && <OnlineTag fullyOnline={p.fullyOnline} />}
-                </Space>
-              </Space>
-            </List.Item>
-          )}
-        />
+    <Section title="Thủ tục được sử dụng nhiều nhất">
+      {error && <p className="lite-secondary">Chưa tải được danh sách thủ tục; vui lòng thử lại sau.</p>}
+      {!data && !error && <Placeholder rows={3} />}
+      {data && data.items.length === 0 && <p className="lite-secondary">Chưa có thủ tục nào được công bố</p>}
+      {data && data.items.length > 0 && (
+        <ol className="lite-list">
+          {data.items.map((p) => (
+            <li key={p.code}>
+              <Link to={`/thu-tuc/${p.code}`} className="lite-list-title">
+                {p.name}
+              </Link>
+              <span className="lite-secondary">
+                {p.field}
+                {p.dossiers > 0 ? ` · ${number.format(p.dossiers)} hồ sơ trong ${data.days} ngày qua` : ''}
+              </span>{' '}
+              {p.onlineFiling && <OnlineTag fullyOnline={p.fullyOnline} />}
+            </li>
+          ))}
+        </ol>
       )}
-    </Card>
+    </Section>
   );
 }
-
-const tile = { display: 'flex', flexDirection: 'column', justifyContent: 'center', minHeight: 76, padding: '10px 14px', borderRadius: 8 } as const;
 
 export function ProcedureGroups() {
   const { data } = useApiQuery(listProcedureGroups, {});
   const counts = new Map(data?.lifeEvents.map((e) => [e.key, e.count]));
   return (
-    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Card size="small" title={<h2 style={{ fontSize: 18, margin: 0 }}>Thủ tục theo nhóm sự kiện</h2>}>
-        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: 12 }}>
+    <>
+      <Section title="Thủ tục theo nhóm sự kiện">
+        <div className="lite-tiles">
           {LIFE_EVENTS.map((e) => {
             const n = counts.get(e.key) ?? 0;
             const body = (
               <>
-                <strong style={{ fontSize: 16 }}>{e.label}</strong>
-                <span style={{ color: n ? '#434343' : '#595959', fontSize: 14 }}>{n ? `${n} thủ tục · ${e.hint}` : 'Chưa có thủ tục trong danh mục'}</span>
+                <strong>{e.label}</strong>
+                <span>{!data ? '…' : n ? `${n} thủ tục · ${e.hint}` : 'Chưa có thủ tục trong danh mục'}</span>
               </>
             );
             return n ? (
-              <Link key={e.key} to={`/thu-tuc?suKien=${e.key}`} style={{ ...tile, background: '#e6f4ff', color: '#003a8c' }}>
+              <Link key={e.key} to={`/thu-tuc?suKien=${e.key}`} className="lite-tile lite-tile-link">
                 {body}
               </Link>
             ) : (
-              <div key={e.key} style={{ ...tile, background: '#f5f5f5', color: '#434343' }}>
+              <div key={e.key} className="lite-tile">
                 {body}
               </div>
             );
           })}
         </div>
-      </Card>
-      <Card size="small" title={<h2 style={{ fontSize: 18, margin: 0 }}>Thủ tục theo lĩnh vực</h2>}>
+      </Section>
+      <Section title="Thủ tục theo lĩnh vực">
         {!data ? (
-          <Skeleton active paragraph={{ rows: 1 }} />
+          <Placeholder rows={1} />
         ) : (
-          <Space wrap>
+          <div className="lite-chips">
             {data.fields.map((f) => (
-              <Link key={f.field} to={`/thu-tuc?linhVuc=${encodeURIComponent(f.field)}`} style={{ display: 'inline-flex', alignItems: 'center', minHeight: 44 }}>
-                <Tag color="blue" style={{ fontSize: 15, padding: '6px 12px', margin: 0 }}>
-                  {f.field} ({f.count})
-                </Tag>
+              <Link key={f.field} to={`/thu-tuc?linhVuc=${encodeURIComponent(f.field)}`} className="lite-chip">
+                {f.field} ({f.count})
               </Link>
             ))}
-          </Space>
+          </div>
         )}
-      </Card>
-    </Space>
+      </Section>
+    </>
   );
 }
 
 export function ProcedurePublicFigures() {
   const { data } = useApiQuery(getPublicFigures, {});
-  if (!data) return <Card size="small"><Skeleton active paragraph={{ rows: 2 }} /></Card>;
+  if (!data)
+    return (
+      <Section title="Tình hình giải quyết hồ sơ">
+        <Placeholder rows={2} />
+      </Section>
+    );
   const items: [string, string][] = [
     ['Hồ sơ đã tiếp nhận', number.format(data.received)],
     ['Hồ sơ đã giải quyết', number.format(data.resolved)],
@@ -120,17 +151,18 @@ export function ProcedurePublicFigures() {
     ['Thủ tục nộp trực tuyến', `${number.format(data.proceduresOnline)}/${number.format(data.proceduresInForce)}`],
   ];
   return (
-    <Card size="small" title={<h2 style={{ fontSize: 18, margin: 0 }}>Tình hình giải quyết hồ sơ năm {data.year}</h2>}>
-      <Row gutter={[12, 16]}>
+    <Section title={`Tình hình giải quyết hồ sơ năm ${data.year}`}>
+      <dl className="lite-figures">
         {items.map(([label, value]) => (
-          <Col key={label} xs={12} md={8} xl={4}>
-            <Statistic title={label} value={value} styles={{ content: { color: '#0958d9', fontSize: 24 } }} />
-          </Col>
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
         ))}
-      </Row>
-      <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
+      </dl>
+      <p className="lite-secondary" style={{ margin: '12px 0 0' }}>
         Số liệu từ ngày 01/01/{data.year}, cập nhật vài phút một lần; chỉ gồm số tổng hợp.
-      </Typography.Paragraph>
-    </Card>
+      </p>
+    </Section>
   );
 }

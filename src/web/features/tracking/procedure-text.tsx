@@ -1,6 +1,5 @@
 // How the public catalogue ("Thủ tục hành chính", no sign-in, like the look-ups of this folder)
 // words a procedure: its processing time, its fees and how far it can be done online.
-import { Tag } from 'antd';
 import type { Reply } from '../../../common/api/contract';
 import type { listProcedures } from '../../../common/api/procedures';
 
@@ -12,8 +11,9 @@ export function timeText(p: Pick<ProcedureSummary, 'processingDays'>): string {
   return p.processingDays === 0 ? 'Trong ngày làm việc' : `${p.processingDays} ngày làm việc`;
 }
 
+/** A plain tag (no antd: the home page uses it, ADR 0019). */
 export function OnlineTag({ fullyOnline }: { fullyOnline: boolean }) {
-  return fullyOnline ? <Tag color="green">Dịch vụ công trực tuyến toàn trình</Tag> : <Tag color="blue">Dịch vụ công trực tuyến một phần</Tag>;
+  return fullyOnline ? <span className="lite-tag lite-tag-green">Dịch vụ công trực tuyến toàn trình</span> : <span className="lite-tag lite-tag-blue">Dịch vụ công trực tuyến một phần</span>;
 }
 
 /** 1.378.500 ₫ (a zero is "Miễn phí"). */
