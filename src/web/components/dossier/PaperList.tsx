@@ -150,7 +150,7 @@ export function PaperList<F extends PaperFile>({
                         <Typography.Text type="secondary">{formatBytes(p.size)}</Typography.Text>
                         {p.source === 'store' && <Tag color="geekblue">Từ Kho dữ liệu</Tag>}
                         {!readOnly && (
-                          <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`Gỡ tệp ${p.fileName}`} onClick={() => editing.remove(p)}>
+                          <Button type="text" danger icon={<DeleteOutlined />} aria-label={`Gỡ tệp ${p.fileName}`} onClick={() => editing.remove(p)}>
                             Gỡ
                           </Button>
                         )}

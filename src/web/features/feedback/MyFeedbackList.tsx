@@ -1,12 +1,18 @@
-// The signed-in citizen's own feedback, every state, newest first, each with its answer when there is one.
-import { Alert, Collapse, Empty, Space, Typography } from 'antd';
+// The signed-in citizen's own feedback, every state, newest first, each with its answer when there
+// is one; ten at a time (the page shares its address with the public list, so the page number is
+// kept here, not in the address).
+import { Alert, Collapse, Empty, Pagination, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { listMyFeedback } from '../../../common/api/feedback';
 import { errorMessage } from '../../api';
 import { useApiQuery } from '../../data/hooks';
 import { dayOf, FeedbackStatusTag, Paragraphs } from './shared';
 
+const PAGE_SIZE = 10;
+
 export function MyFeedbackList() {
-  const { data, error } = useApiQuery(listMyFeedback, { query: { page: 1, pageSize: 50 } });
+  const [page, setPage] = useState(1);
+  const { data, error } = useApiQuery(listMyFeedback, { query: { page, pageSize: PAGE_SIZE } }, { keepPrevious: true });
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={2} style={{ margin: 0 }}>
@@ -44,6 +50,9 @@ export function MyFeedbackList() {
             ),
           }))}
         />
+      )}
+      {data && data.total > PAGE_SIZE && (
+        <Pagination current={page} pageSize={PAGE_SIZE} total={data.total} onChange={setPage} showSizeChanger={false} simple align="center" />
       )}
     </Space>
   );
