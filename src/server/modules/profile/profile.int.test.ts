@@ -53,6 +53,10 @@ describe('Thông tin tài khoản', () => {
     await system().deliver();
     const outbox = (await h.get('/api/dev/outbox')).json<Reply<typeof listDevOutbox>>();
     expect(outbox.find((m) => m.to === c.phone && m.body.includes('kết thúc bằng 555'))).toBeTruthy();
+    // The audit log says a code was sent, not to which number in full (the number was not yet the citizen's).
+    const [sent] = await system().deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'auth.otp_sent'), eq(auditLog.entityId, c.id)));
+    expect(JSON.stringify(sent?.after)).not.toContain('0933444555');
+    expect(sent?.after).toMatchObject({ channel: 'phone', to: '09•••••555' });
     expect((await new Http(system().app).login('citizen', '0933444555', c.password)).statusCode).toBe(200);
   });
 

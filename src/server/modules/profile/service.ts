@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import { cleanText } from '../../../common/text.js';
 import { checkBirthDate, checkIdNumber, normalizeMobile } from '../../../common/vn-ids.js';
+import { maskAddress } from '../../platform/notify/inbox.js';
 import { writeAudit } from '../../platform/audit.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { assertNewPassword } from '../../platform/auth/password-policy.js';
@@ -136,7 +137,7 @@ export async function startContactChange(ctx: Ctx, input: { channel: 'phone' | '
     const inbox = { accountId: me.id };
     if (input.channel === 'phone') await sendSms(tx, ctx, `otp:${issued.challengeId}`, value, text, inbox);
     else await sendEmail(tx, ctx, `otp:${issued.challengeId}`, value, 'Mã OTP xác nhận địa chỉ email', `${text}\n\nNếu bạn không yêu cầu thay đổi, hãy bỏ qua thư này.`, inbox);
-    await writeAudit(tx, ctx, { action: 'auth.otp_sent', entityType: 'user', entityId: me.id, after: { purpose: OTP_PURPOSE, channel: input.channel, to: value } });
+    await writeAudit(tx, ctx, { action: 'auth.otp_sent', entityType: 'user', entityId: me.id, after: { purpose: OTP_PURPOSE, channel: input.channel, to: maskAddress(value) } });
     return issued;
   });
   return {

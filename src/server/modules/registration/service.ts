@@ -7,6 +7,7 @@ import { and, eq, lt, ne } from 'drizzle-orm';
 import { cleanText } from '../../../common/text.js';
 import { isTaxCode, normalizeMobile } from '../../../common/vn-ids.js';
 import type { DbOrTx } from '../../db/client.js';
+import { maskAddress } from '../../platform/notify/inbox.js';
 import { writeAudit } from '../../platform/audit.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { assertNewPassword } from '../../platform/auth/password-policy.js';
@@ -78,7 +79,7 @@ async function sendCode(tx: DbOrTx, ctx: Ctx, row: Pick<Row, 'id' | 'phone'>, no
     row.phone,
     SMS_TEXTS.registrationOtp({ code: otp.code }),
   );
-  await writeAudit(tx, ctx, { action: 'auth.otp_sent', entityType: 'registration', entityId: row.id, after: { purpose: OTP_PURPOSE, phone: row.phone } });
+  await writeAudit(tx, ctx, { action: 'auth.otp_sent', entityType: 'registration', entityId: row.id, after: { purpose: OTP_PURPOSE, phone: maskAddress(row.phone) } });
   return otp;
 }
 
@@ -183,7 +184,7 @@ export async function verifyCode(ctx: Ctx, id: string, code: string) {
     if (row.status !== 'pending') return;
     if (!(await consumeOtp(tx, challengeId, now))) throw new AppError('OTP_NOT_SENT');
     await tx.update(registrations).set({ status: 'verified', verifiedAt: now }).where(eq(registrations.id, id));
-    await writeAudit(tx, ctx, { action: 'registration.phone_verified', entityType: 'registration', entityId: id, after: { phone: row.phone } });
+    await writeAudit(tx, ctx, { action: 'registration.phone_verified', entityType: 'registration', entityId: id, after: { phone: maskAddress(row.phone) } });
   });
   return view(ctx, await load(db, id));
 }
