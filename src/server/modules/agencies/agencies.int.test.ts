@@ -585,6 +585,19 @@ describe('effective dates: a change dated later is scheduled and applied on its 
     expect(audit).toMatchObject({ after: { scheduledChangeId: planned.id, code: 'AGENCY_CODE_TAKEN' } });
   });
 
+  it('marks a planned deactivation failed, not applied, when the unit stopped before its date', async () => {
+    const date = nextNewYear();
+    const unit = await newUnit('Tổ công tác ngừng sớm');
+    const planned = (await level1.post(`${BASE}/${unit.id}/deactivate`, { effectiveDate: date })).json<Detail>().planned!;
+    expect((await level1.post(`${BASE}/${unit.id}/deactivate`, { effectiveDate: TODAY })).json<Detail>()).toMatchObject({ status: 'inactive', validTo: TODAY });
+    await runScheduleAt(date);
+    expect(await scheduledRow(planned.id)).toMatchObject({ status: 'failed', failure: 'Đơn vị đã ngừng hoạt động trước ngày này; không còn gì để thay đổi.' });
+    // The unit keeps the day it really stopped.
+    const detail = (await level1.get(`${BASE}/${unit.id}`)).json<Detail>();
+    expect(detail).toMatchObject({ status: 'inactive', validTo: TODAY });
+    expect(detail.history.filter((h) => h.change === 'deactivated')).toHaveLength(1);
+  });
+
   it('refuses a date before today with a clear message; today applies at once; merges and reactivations only today', async () => {
     const unit = await newUnit('Tổ công tác ngày hiệu lực');
     const yesterday = new Date(Date.parse(`${TODAY}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);

@@ -992,7 +992,10 @@ async function applyOne(deps: Deps, id: string, final: boolean): Promise<'applie
       if (c.action === 'update') {
         const plan = await planUpdate(tx, null, a, c.changes as ScheduledChanges);
         await applyUpdate(tx, ctx, a, plan, c.effectiveDate, by);
-      } else if (a.status === 'active') {
+      } else if (a.status !== 'active') {
+        // Stopped or merged since it was planned: nothing left to apply; it says so, not "applied".
+        throw new AppError('AGENCY_INACTIVE', { message: `Đơn vị đã ${a.status === 'merged' ? 'được sáp nhập' : 'ngừng hoạt động'} trước ngày này; không còn gì để thay đổi.` });
+      } else {
         const blocking = await activeChildrenBlocking(tx, a.id, '0001-01-01');
         if (blocking > 0) throw new AppError('AGENCY_HAS_ACTIVE_CHILDREN', { details: { activeChildren: blocking } });
         await applyDeactivate(tx, ctx, a, c.effectiveDate, by);
